@@ -1,0 +1,43 @@
+package io.crmkit.jpa.internal;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.crmkit.jpa.CrmSchema;
+import io.crmkit.jpa.Database;
+
+/** Runs the Flyway migrations of one database. Stateless and thread-safe. */
+public final class SchemaMigrator {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+    private SchemaMigrator() {
+    }
+
+    /** Applies the pending migrations of {@code database} through {@code dataSource}. */
+    public static void migrate(DataSource dataSource, Database database) {
+        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(database.migrationLocation())
+                .table(CrmSchema.HISTORY_TABLE)
+                // the host may already own tables in this schema: start our history beside them
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .validateOnMigrate(true)
+                .cleanDisabled(true)
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            LOG.info("CRMKit schema on {} at version {} ({} migrations applied)",
+                    database, result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (FlywayException e) {
+            // Flyway messages name scripts and SQL states, not row values: safe to pass on
+            throw new IllegalStateException("CRMKit schema migration failed on " + database + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.crmkit.jpa.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The one PostgreSQL server of a test JVM.
+ *
+ * <p>With {@code -Dcrmkit.test.postgres.url=jdbc:postgresql://host:5432/} (plus {@code .user} and
+ * {@code .password}) the tests use an external server, whose user must be allowed to
+ * {@code CREATE DATABASE}. Otherwise an embedded server is started from the zonky binaries on
+ * Maven Central. When the JVM runs as root, zonky itself wraps {@code initdb}, {@code pg_ctl} and
+ * {@code postgres} in {@code unshare -U} (a user namespace in which the process is not root), so
+ * PostgreSQL's refusal to run as root does not apply; it needs util-linux's {@code unshare} and
+ * unprivileged user namespaces, both present on stock Debian.
+ *
+ * <p>Thread-safe; started at most once, stopped by the JVM's shutdown hook.
+ */
+public final class PostgresServer {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    private static ServerEndpoint endpoint;
+    private static Duration startupTime = Duration.ZERO;
+
+    private PostgresServer() {
+    }
+
+    static synchronized ServerEndpoint endpoint() {
+        if (endpoint == null) {
+            endpoint = start();
+        }
+        return endpoint;
+    }
+
+    /** How long the embedded server took to start, or zero for an external server. */
+    public static synchronized Duration startupTime() {
+        endpoint();
+        return startupTime;
+    }
+
+    private static ServerEndpoint start() {
+        String external = System.getProperty("crmkit.test.postgres.url");
+        if (external != null && !external.isBlank()) {
+            String prefix = external.endsWith("/") ? external : external + "/";
+            return new ServerEndpoint(prefix, "postgres", "",
+                    System.getProperty("crmkit.test.postgres.user", "postgres"),
+                    System.getProperty("crmkit.test.postgres.password", ""));
+        }
+        long started = System.nanoTime();
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // throwaway cluster: durability is not under test here
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            startupTime = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info("embedded PostgreSQL started on port {} in {} ms", pg.getPort(), startupTime.toMillis());
+            return new ServerEndpoint("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", "",
+                    "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+}
