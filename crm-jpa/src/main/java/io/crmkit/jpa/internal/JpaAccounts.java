@@ -1,0 +1,137 @@
+package io.crmkit.jpa.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+
+import io.crmkit.core.account.AccountId;
+import io.crmkit.core.account.AccountSnapshot;
+import io.crmkit.core.account.LinkedAccount;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.CrmException;
+import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.error.NotFoundException;
+import io.crmkit.core.internal.Check;
+import io.crmkit.core.spi.AccountRepository;
+
+/** Linked accounts and their dated snapshots on JPA. Thread-safe. */
+final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountEntity> implements AccountRepository {
+
+    JpaAccounts(Transactions tx, StoreSettings settings) {
+        super(tx, settings, AccountEntity.class, LinkedAccount.class, "LinkedAccount");
+    }
+
+    @Override
+    String key(AccountId id) {
+        return id.value();
+    }
+
+    @Override
+    AccountEntity newEntity() {
+        return new AccountEntity();
+    }
+
+    @Override
+    void copyColumns(LinkedAccount a, AccountEntity e) {
+        e.customerId = a.customerId().value();
+        e.hostSystem = a.hostSystem();
+        e.externalId = a.externalId();
+    }
+
+    @Override
+    void checkKeys(EntityManager em, LinkedAccount a) {
+        boolean taken = em.createQuery("select e.id from LinkedAccount e where e.hostSystem = :h"
+                + " and e.externalId = :x and e.customerId = :c", String.class)
+                .setParameter("h", a.hostSystem()).setParameter("x", a.externalId())
+                .setParameter("c", a.customerId().value())
+                .getResultStream().anyMatch(id -> !id.equals(a.id().value()));
+        if (taken) {
+            throw new DuplicateKeyException("LinkedAccount", "externalId");
+        }
+    }
+
+    @Override
+    void beforeDelete(EntityManager em, AccountEntity entity) {
+        // snapshots are plain, unversioned facts about the account: a bulk delete is safe here
+        em.createQuery("delete from AccountSnapshot s where s.accountId = :a")
+                .setParameter("a", entity.id).executeUpdate();
+    }
+
+    @Override
+    public List<LinkedAccount> findByExternalId(String hostSystem, String externalId) {
+        Check.notNull(hostSystem, "hostSystem");
+        Check.notNull(externalId, "externalId");
+        return tx.run(em -> fromRows(Jpql.from("LinkedAccount")
+                .andAll("e.hostSystem = :h and e.externalId = :x", "h", hostSystem, "x", externalId)
+                .list(em, "e.id", 0)));
+    }
+
+    @Override
+    public List<LinkedAccount> findByCustomer(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        return tx.run(em -> fromRows(Jpql.from("LinkedAccount").and("e.customerId = :c", "c", customerId.value())
+                .list(em, "e.id", 0)));
+    }
+
+    @Override
+    public Stream<LinkedAccount> stream() {
+        return tx.stream(em -> Jpql.from("LinkedAccount").stream(em, "e.id", settings.fetchSize())
+                .map(r -> fromDoc((String) r[0], ((Number) r[1]).longValue())));
+    }
+
+    @Override
+    public void saveSnapshot(AccountSnapshot snapshot) {
+        Check.notNull(snapshot, "snapshot");
+        String accountId = snapshot.accountId().value();
+        tx.run(em -> {
+            try {
+                if (em.find(AccountEntity.class, accountId) == null) {
+                    throw new NotFoundException("LinkedAccount", accountId);
+                }
+                SnapshotEntity row = em.find(SnapshotEntity.class, new SnapshotEntity.Key(accountId, snapshot.asOf()));
+                if (row == null) {
+                    row = new SnapshotEntity();
+                    row.accountId = accountId;
+                    row.asOf = snapshot.asOf();
+                    row.doc = DocumentCodec.write(snapshot);
+                    em.persist(row);
+                } else {
+                    row.doc = DocumentCodec.write(snapshot);
+                }
+                if (!settings.batchWrites()) {
+                    em.flush();
+                }
+                return null;
+            } catch (CrmException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                tx.markRollbackOnly();
+                throw ExceptionTranslator.translate(e, "AccountSnapshot", accountId, 0);
+            }
+        });
+    }
+
+    @Override
+    public Optional<AccountSnapshot> latestSnapshot(AccountId accountId, LocalDate date) {
+        Check.notNull(accountId, "accountId");
+        Check.notNull(date, "date");
+        return tx.run(em -> em.createQuery("select s.doc from AccountSnapshot s where s.accountId = :a"
+                + " and s.asOf <= :d order by s.asOf desc", String.class)
+                .setParameter("a", accountId.value()).setParameter("d", date).setMaxResults(1)
+                .getResultStream().findFirst().map(doc -> DocumentCodec.read(doc, AccountSnapshot.class)));
+    }
+
+    @Override
+    public List<AccountSnapshot> snapshots(AccountId accountId, LocalDate from, LocalDate to) {
+        Check.notNull(accountId, "accountId");
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
+        return tx.run(em -> em.createQuery("select s.doc from AccountSnapshot s where s.accountId = :a"
+                + " and s.asOf >= :f and s.asOf <= :t order by s.asOf", String.class)
+                .setParameter("a", accountId.value()).setParameter("f", from).setParameter("t", to)
+                .getResultList().stream().map(doc -> DocumentCodec.read(doc, AccountSnapshot.class)).toList());
+    }
+}

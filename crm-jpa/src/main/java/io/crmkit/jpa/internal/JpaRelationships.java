@@ -1,0 +1,40 @@
+package io.crmkit.jpa.internal;
+
+import java.util.List;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.customer.RelationshipId;
+import io.crmkit.core.internal.Check;
+import io.crmkit.core.spi.RelationshipRepository;
+
+/** Relationships on JPA. Thread-safe. */
+final class JpaRelationships extends JpaRepository<Relationship, RelationshipId, RelationshipEntity> implements RelationshipRepository {
+
+    JpaRelationships(Transactions tx, StoreSettings settings) {
+        super(tx, settings, RelationshipEntity.class, Relationship.class, "Relationship");
+    }
+
+    @Override
+    String key(RelationshipId id) {
+        return id.value();
+    }
+
+    @Override
+    RelationshipEntity newEntity() {
+        return new RelationshipEntity();
+    }
+
+    @Override
+    void copyColumns(Relationship a, RelationshipEntity e) {
+        e.fromId = a.from().value();
+        e.toId = a.to().value();
+    }
+
+    @Override
+    public List<Relationship> findByCustomer(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        return tx.run(em -> fromRows(Jpql.from("Relationship")
+                .andAll("(e.fromId = :c or e.toId = :c)", "c", customerId.value()).list(em, "e.id", 0)));
+    }
+}

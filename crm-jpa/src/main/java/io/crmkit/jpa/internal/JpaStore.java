@@ -1,0 +1,139 @@
+package io.crmkit.jpa.internal;
+
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import io.crmkit.core.internal.Check;
+import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.ContactRepository;
+import io.crmkit.core.spi.CustomerRepository;
+import io.crmkit.core.spi.InteractionRepository;
+import io.crmkit.core.spi.OpportunityRepository;
+import io.crmkit.core.spi.OrgUnitRepository;
+import io.crmkit.core.spi.PipelineRepository;
+import io.crmkit.core.spi.RelationshipRepository;
+import io.crmkit.core.spi.StaffRepository;
+import io.crmkit.core.spi.TaskRepository;
+import io.crmkit.core.spi.TierRepository;
+import io.crmkit.jpa.Database;
+import io.crmkit.jpa.JpaCrmStore;
+
+/** The JPA store: one repository per aggregate over one {@link Transactions}. Thread-safe. */
+final class JpaStore implements JpaCrmStore {
+    private final Transactions tx;
+    private final EntityManagerFactory emf;
+    private final CustomerRepository customers;
+    private final ContactRepository contacts;
+    private final RelationshipRepository relationships;
+    private final AccountRepository accounts;
+    private final InteractionRepository interactions;
+    private final OpportunityRepository opportunities;
+    private final PipelineRepository pipelines;
+    private final TaskRepository tasks;
+    private final TierRepository tiers;
+    private final OrgUnitRepository orgUnits;
+    private final StaffRepository staff;
+    private final String description;
+
+    JpaStore(Transactions tx, StoreSettings settings, Database database, EntityManagerFactory emf) {
+        this.tx = tx;
+        this.emf = emf;
+        this.customers = new JpaCustomers(tx, settings);
+        this.contacts = new JpaContacts(tx, settings);
+        this.relationships = new JpaRelationships(tx, settings);
+        this.accounts = new JpaAccounts(tx, settings);
+        this.interactions = new JpaInteractions(tx, settings);
+        this.opportunities = new JpaOpportunities(tx, settings);
+        this.pipelines = new JpaPipelines(tx, settings);
+        this.tasks = new JpaTasks(tx, settings);
+        this.tiers = new JpaTiers(tx, settings);
+        this.orgUnits = new JpaOrgUnits(tx, settings);
+        this.staff = new JpaStaff(tx, settings);
+        this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return contacts;
+    }
+
+    @Override
+    public RelationshipRepository relationships() {
+        return relationships;
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    @Override
+    public InteractionRepository interactions() {
+        return interactions;
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+        return opportunities;
+    }
+
+    @Override
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    @Override
+    public TierRepository tiers() {
+        return tiers;
+    }
+
+    @Override
+    public OrgUnitRepository orgUnits() {
+        return orgUnits;
+    }
+
+    @Override
+    public StaffRepository staff() {
+        return staff;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Check.notNull(work, "work");
+        return tx.inTransaction(work);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (emf == null) {
+            throw new IllegalArgumentException("a joining store has no persistence unit of its own");
+        }
+        if (type.isInstance(emf)) {
+            return type.cast(emf);
+        }
+        return emf.unwrap(type);
+    }
+
+    @Override
+    public void close() {
+        if (emf != null && emf.isOpen()) {
+            emf.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

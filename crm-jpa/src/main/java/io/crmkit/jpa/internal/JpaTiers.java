@@ -1,0 +1,86 @@
+package io.crmkit.jpa.internal;
+
+import java.util.List;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.CrmException;
+import io.crmkit.core.internal.Check;
+import io.crmkit.core.spi.TierRepository;
+import io.crmkit.core.tier.TierAssignment;
+import io.crmkit.core.tier.TierCode;
+import io.crmkit.core.tier.TierDefinition;
+
+/**
+ * Tier definitions and the append-only tier history on JPA. History entries get ids from a pooled
+ * sequence, which also orders entries with the same effective time. Thread-safe.
+ */
+final class JpaTiers implements TierRepository {
+    private final Transactions tx;
+    private final StoreSettings settings;
+
+    JpaTiers(Transactions tx, StoreSettings settings) {
+        this.tx = tx;
+        this.settings = settings;
+    }
+
+    @Override
+    public List<TierDefinition> definitions() {
+        return tx.run(em -> em.createQuery("select d from TierDefinition d order by d.rank, d.code",
+                TierDefinitionEntity.class).getResultList().stream()
+                .map(d -> new TierDefinition(TierCode.of(d.code), d.name, d.rank)).toList());
+    }
+
+    @Override
+    public void saveDefinition(TierDefinition definition) {
+        Check.notNull(definition, "definition");
+        write(em -> {
+            TierDefinitionEntity row = em.find(TierDefinitionEntity.class, definition.code().value());
+            if (row == null) {
+                row = new TierDefinitionEntity();
+                row.code = definition.code().value();
+                em.persist(row);
+            }
+            row.name = definition.name();
+            row.rank = definition.rank();
+        });
+    }
+
+    @Override
+    public void append(TierAssignment assignment) {
+        Check.notNull(assignment, "assignment");
+        write(em -> {
+            TierAssignmentEntity row = new TierAssignmentEntity();
+            row.customerId = assignment.customerId().value();
+            row.effectiveFrom = JpaRepository.micros(assignment.effectiveFrom());
+            row.effectiveNano = assignment.effectiveFrom().getNano();
+            row.doc = DocumentCodec.write(assignment);
+            em.persist(row);
+        });
+    }
+
+    @Override
+    public List<TierAssignment> history(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        return tx.run(em -> em.createQuery("select a.doc from TierAssignment a where a.customerId = :c"
+                + " order by a.effectiveFrom desc, a.effectiveNano desc, a.id desc", String.class)
+                .setParameter("c", customerId.value()).getResultList().stream()
+                .map(doc -> DocumentCodec.read(doc, TierAssignment.class)).toList());
+    }
+
+    private void write(java.util.function.Consumer<jakarta.persistence.EntityManager> work) {
+        tx.run(em -> {
+            try {
+                work.accept(em);
+                if (!settings.batchWrites()) {
+                    em.flush();
+                }
+                return null;
+            } catch (CrmException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                tx.markRollbackOnly();
+                throw ExceptionTranslator.translate(e, "TierDefinition", null, 0);
+            }
+        });
+    }
+}

@@ -1,0 +1,135 @@
+package io.crmkit.jpa.internal;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+
+import io.crmkit.core.error.CrmException;
+import io.crmkit.core.error.StoreException;
+
+/**
+ * Resource-local transactions on the store's own {@link EntityManagerFactory}: one entity manager
+ * per thread and transaction, kept in a thread-local while the transaction runs so that nested
+ * calls join it.
+ *
+ * <p>Thread-safe.
+ */
+final class OwnedTransactions implements Transactions {
+    private final EntityManagerFactory emf;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+    OwnedTransactions(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        current.set(em);
+        try {
+            begin(tx);
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                // the work's own exception leaves as it is; only the store's failures are translated
+                rollbackQuietly(tx);
+                throw e;
+            }
+            if (tx.getRollbackOnly()) {
+                rollbackQuietly(tx);
+                throw new StoreException("the transaction failed earlier and was rolled back", false);
+            }
+            commit(tx);
+            return result;
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    /** Runs one operation; a database failure marks the transaction and leaves translated. */
+    <T> T guarded(Function<EntityManager, T> operation, EntityManager em) {
+        try {
+            return operation.apply(em);
+        } catch (CrmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            markRollbackOnly();
+            throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    static void begin(EntityTransaction tx) {
+        try {
+            tx.begin();
+        } catch (RuntimeException e) {
+            throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    static void commit(EntityTransaction tx) {
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx);
+            throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T run(Function<EntityManager, T> operation) {
+        EntityManager em = current.get();
+        if (em != null) {
+            return guarded(operation, em);
+        }
+        return inTransaction(() -> guarded(operation, current.get()));
+    }
+
+    @Override
+    public <T> Stream<T> stream(Function<EntityManager, Stream<T>> opener) {
+        EntityManager joined = current.get();
+        if (joined != null) {
+            return opener.apply(joined);
+        }
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            return opener.apply(em).onClose(() -> {
+                rollbackQuietly(tx); // read-only: nothing to commit
+                em.close();
+            });
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx);
+            em.close();
+            throw ExceptionTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void markRollbackOnly() {
+        EntityManager em = current.get();
+        if (em != null && em.getTransaction().isActive()) {
+            em.getTransaction().setRollbackOnly();
+        }
+    }
+
+    static void rollbackQuietly(EntityTransaction tx) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the connection may be gone; the database rolls back on its own then
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.crmkit.jpa.internal;
+
+/**
+ * The settings the repositories need, taken from the public configuration.
+ *
+ * @param batchWrites queue writes inside transactions and send them in JDBC batches at commit
+ * @param fetchSize rows per round trip when streaming
+ * @param streamChunk rows per keyset page when a stream is read page by page
+ */
+record StoreSettings(boolean batchWrites, int fetchSize, int streamChunk) {
+}
