@@ -35,13 +35,16 @@ final class JpaTiers implements TierRepository {
         Check.notNull(definition, "definition");
         write(em -> {
             TierDefinitionEntity row = em.find(TierDefinitionEntity.class, definition.code().value());
-            if (row == null) {
+            boolean fresh = row == null;
+            if (fresh) {
                 row = new TierDefinitionEntity();
                 row.code = definition.code().value();
-                em.persist(row);
             }
             row.name = definition.name();
             row.rank = definition.rank();
+            if (fresh) {
+                em.persist(row);
+            }
         });
     }
 

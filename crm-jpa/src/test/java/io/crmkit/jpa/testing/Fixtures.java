@@ -115,7 +115,8 @@ public final class Fixtures {
 
     public static Pipeline pipeline(String id) {
         return new Pipeline(PipelineId.of(id), "Wealth", List.of(new Stage("LEAD", "Lead", 10, StageOutcome.OPEN),
-                new Stage("PROPOSAL", "Proposal", 50, StageOutcome.OPEN), new Stage("WON", "Won", 100, StageOutcome.WON)),
+                new Stage("PROPOSAL", "Proposal", 50, StageOutcome.OPEN), new Stage("WON", "Won", 100, StageOutcome.WON),
+                new Stage("LOST", "Lost", 0, StageOutcome.LOST)),
                 newMeta());
     }
 
@@ -127,6 +128,7 @@ public final class Fixtures {
 
     public static Task task(String id, String assignee, Instant due, TaskStatus status, String customerId) {
         return new Task(TaskId.of(id), "Call back", null, StaffId.of(assignee), due, null, TaskPriority.NORMAL, status,
-                customerId == null ? null : CustomerId.of(customerId), null, null, newMeta());
+                customerId == null ? null : CustomerId.of(customerId), null,
+                status == TaskStatus.DONE || status == TaskStatus.CANCELLED ? T0 : null, newMeta());
     }
 }
