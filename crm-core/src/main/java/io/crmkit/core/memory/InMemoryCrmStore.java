@@ -1,8 +1,8 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.Aggregate;
+import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.error.StoreException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CrmStore;

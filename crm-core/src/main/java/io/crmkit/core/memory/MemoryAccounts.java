@@ -7,7 +7,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.NotFoundException;
 import io.crmkit.core.error.ValidationException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;

@@ -3,7 +3,7 @@ package io.crmkit.core.memory;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.ContactRepository;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.ValidationException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.opportunity.OpportunityId;
 import io.crmkit.core.opportunity.OpportunityStatus;

@@ -3,7 +3,7 @@ package io.crmkit.core.memory;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
 import io.crmkit.core.customer.RelationshipId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.RelationshipRepository;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.Staff;
 import io.crmkit.core.org.StaffId;

@@ -1,9 +1,9 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.Aggregate;
+import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.error.ConflictException;
 import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.Repository;
 import java.util.HashMap;
 import java.util.Map;

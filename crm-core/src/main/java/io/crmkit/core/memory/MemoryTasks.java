@@ -1,7 +1,7 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.TaskRepository;
 import io.crmkit.core.task.Task;

@@ -1,10 +1,10 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.TierRepository;
 import io.crmkit.core.tier.TierAssignment;
-import io.crmkit.core.tier.TierCode;
+import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.tier.TierDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
