@@ -132,6 +132,23 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
     }
 
     @Override
+    public Map<AccountId, AccountSnapshot> latestSnapshots(CustomerId customerId, LocalDate date) {
+        Check.notNull(customerId, "customerId");
+        Check.notNull(date, "date");
+        return store.read(() -> {
+            Map<AccountId, AccountSnapshot> latest = new HashMap<>();
+            for (AccountId id : byCustomer.getOrDefault(customerId, new TreeSet<>())) {
+                TreeMap<LocalDate, AccountSnapshot> byDate = snapshots.get(id);
+                Map.Entry<LocalDate, AccountSnapshot> e = byDate == null ? null : byDate.floorEntry(date);
+                if (e != null) {
+                    latest.put(id, e.getValue());
+                }
+            }
+            return Map.copyOf(latest);
+        });
+    }
+
+    @Override
     public List<AccountSnapshot> snapshots(AccountId accountId, LocalDate from, LocalDate to) {
         Check.notNull(accountId, "accountId");
         Check.notNull(from, "from");
