@@ -1,13 +1,11 @@
 package io.crmkit.jpa.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.crmkit.core.error.StoreException;
+import io.crmkit.core.json.CrmJson;
 
 /**
  * Turns domain records into the JSON documents of the {@code doc} columns and back. The records
@@ -17,13 +15,8 @@ import io.crmkit.core.error.StoreException;
  * <p>Thread-safe: the mapper is configured once and shared.
  */
 final class DocumentCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+    // core's own JSON mapping (records through their components), tolerant of fields added later
+    private static final ObjectMapper MAPPER = CrmJson.configure(new ObjectMapper())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private DocumentCodec() {

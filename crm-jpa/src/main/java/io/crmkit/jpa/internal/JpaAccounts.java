@@ -1,8 +1,11 @@
 package io.crmkit.jpa.internal;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
@@ -14,7 +17,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.CrmException;
 import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
 
 /** Linked accounts and their dated snapshots on JPA. Thread-safe. */
@@ -122,6 +125,20 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
                 + " and s.asOf <= :d order by s.asOf desc", String.class)
                 .setParameter("a", accountId.value()).setParameter("d", date).setMaxResults(1)
                 .getResultStream().findFirst().map(doc -> DocumentCodec.read(doc, AccountSnapshot.class)));
+    }
+
+    @Override
+    public Map<AccountId, AccountSnapshot> latestSnapshots(CustomerId customerId, LocalDate date) {
+        Check.notNull(customerId, "customerId");
+        Check.notNull(date, "date");
+        // one statement for all of the customer's accounts; the primary key (account_id, as_of) serves both parts
+        return tx.run(em -> em.createQuery("select s.doc from AccountSnapshot s where s.accountId in"
+                + " (select a.id from LinkedAccount a where a.customerId = :c)"
+                + " and s.asOf = (select max(s2.asOf) from AccountSnapshot s2"
+                + " where s2.accountId = s.accountId and s2.asOf <= :d)", String.class)
+                .setParameter("c", customerId.value()).setParameter("d", date).getResultList().stream()
+                .map(doc -> DocumentCodec.read(doc, AccountSnapshot.class))
+                .collect(Collectors.toMap(AccountSnapshot::accountId, s -> s, (a, b) -> a, LinkedHashMap::new)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.ContactRepository;
 
 /** Contacts on JPA. Thread-safe. */

@@ -12,7 +12,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Identifier;
 import io.crmkit.core.error.DuplicateKeyException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.spi.CustomerRepository;
 import io.crmkit.core.spi.Page;

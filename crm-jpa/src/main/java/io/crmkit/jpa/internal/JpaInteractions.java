@@ -12,7 +12,7 @@ import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.interaction.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.InteractionRepository;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;

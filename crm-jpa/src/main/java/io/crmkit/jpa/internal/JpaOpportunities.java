@@ -3,7 +3,7 @@ package io.crmkit.jpa.internal;
 import java.util.List;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.opportunity.OpportunityId;
 import io.crmkit.core.opportunity.OpportunityStatus;

@@ -5,7 +5,7 @@ import java.util.List;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
 import io.crmkit.core.customer.RelationshipId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.RelationshipRepository;
 
 /** Relationships on JPA. Thread-safe. */

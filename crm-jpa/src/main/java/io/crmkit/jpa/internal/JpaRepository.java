@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
-import io.crmkit.core.Aggregate;
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.error.ConflictException;
 import io.crmkit.core.error.CrmException;
 import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.Repository;
 
 /**

@@ -2,7 +2,7 @@ package io.crmkit.jpa.internal;
 
 import java.util.List;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.Staff;
 import io.crmkit.core.org.StaffId;

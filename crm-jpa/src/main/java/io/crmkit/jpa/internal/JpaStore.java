@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CustomerRepository;

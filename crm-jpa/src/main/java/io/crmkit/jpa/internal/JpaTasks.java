@@ -3,7 +3,7 @@ package io.crmkit.jpa.internal;
 import java.util.List;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.TaskRepository;
 import io.crmkit.core.task.Task;

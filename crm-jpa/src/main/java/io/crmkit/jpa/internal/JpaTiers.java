@@ -4,10 +4,10 @@ import java.util.List;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.CrmException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.TierRepository;
 import io.crmkit.core.tier.TierAssignment;
-import io.crmkit.core.tier.TierCode;
+import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.tier.TierDefinition;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.AccountRole;
 import io.crmkit.core.account.AccountSnapshot;
