@@ -40,6 +40,9 @@ public final class JpaStoreFactory {
         p.put("hibernate.jdbc.fetch_size", config.fetchSize());
         p.put("hibernate.jdbc.time_zone", "UTC");
         p.put("hibernate.query.in_clause_parameter_padding", true);
+        // Hibernate would otherwise log the database's message, which for a unique violation
+        // contains the offending value (PostgreSQL: "Key (id_value)=(...)"); we translate instead
+        p.put("hibernate.jdbc.log.errors", false);
         return p;
     }
 
