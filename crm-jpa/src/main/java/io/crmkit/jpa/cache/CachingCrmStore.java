@@ -1,0 +1,186 @@
+package io.crmkit.jpa.cache;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.opportunity.Pipeline;
+import io.crmkit.core.opportunity.PipelineId;
+import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.ContactRepository;
+import io.crmkit.core.spi.CrmStore;
+import io.crmkit.core.spi.CustomerRepository;
+import io.crmkit.core.spi.InteractionRepository;
+import io.crmkit.core.spi.OpportunityRepository;
+import io.crmkit.core.spi.OrgUnitRepository;
+import io.crmkit.core.spi.PipelineRepository;
+import io.crmkit.core.spi.RelationshipRepository;
+import io.crmkit.core.spi.StaffRepository;
+import io.crmkit.core.spi.TaskRepository;
+import io.crmkit.core.spi.TierRepository;
+import io.crmkit.core.tier.TierDefinition;
+
+/**
+ * A read-through cache in front of any {@link CrmStore}: tier definitions, pipelines (by id and
+ * the whole list) and customers by id are kept in bounded Caffeine caches; everything else goes
+ * straight to the store.
+ *
+ * <p>Contract: a write through this store evicts the entries it touches at once and again when
+ * the write's transaction ends (commit or rollback), so no reader keeps a value older than the
+ * last write it could see; inside a transaction the cached types are read from the store, so the
+ * transaction sees its own writes and never publishes uncommitted ones. Writes that bypass this
+ * store (another process, SQL, a host transaction committing later than the store's call) are
+ * seen once the entry expires ({@link CacheConfig#expireAfterWrite()}), so route every write
+ * through it or keep the expiry short. Absent customers are not cached.
+ *
+ * <p>Thread-safe.
+ */
+public final class CachingCrmStore implements CrmStore {
+    private final CrmStore delegate;
+    private final WriteTracker tracker = new WriteTracker();
+    private final Cache<CustomerId, Customer> customerCache;
+    private final Cache<PipelineId, Pipeline> pipelineCache;
+    private final Cache<String, List<Pipeline>> pipelineListCache;
+    private final Cache<String, List<TierDefinition>> tierCache;
+    private final CustomerRepository customers;
+    private final PipelineRepository pipelines;
+    private final TierRepository tiers;
+
+    private CachingCrmStore(CrmStore delegate, CacheConfig config) {
+        this.delegate = delegate;
+        this.customerCache = cache(config, config.maximumCustomers());
+        this.pipelineCache = cache(config, config.maximumPipelines());
+        this.pipelineListCache = cache(config, 1);
+        this.tierCache = cache(config, 1);
+        this.customers = new CachingCustomers(delegate.customers(), customerCache, tracker);
+        this.pipelines = new CachingPipelines(delegate.pipelines(), pipelineCache, pipelineListCache, tracker);
+        this.tiers = new CachingTiers(delegate.tiers(), tierCache, tracker);
+    }
+
+    /** Puts a cache with the default configuration in front of {@code store}. */
+    public static CachingCrmStore wrap(CrmStore store) {
+        return wrap(store, CacheConfig.ofDefaults());
+    }
+
+    /** Puts a cache configured by {@code config} in front of {@code store}. */
+    public static CachingCrmStore wrap(CrmStore store, CacheConfig config) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(config, "config");
+        return new CachingCrmStore(store, config);
+    }
+
+    private static <K, V> Cache<K, V> cache(CacheConfig config, int maximum) {
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(maximum)
+                .expireAfterWrite(config.expireAfterWrite());
+        if (config.recordStats()) {
+            builder.recordStats();
+        }
+        return builder.build();
+    }
+
+    /** Hit, miss and eviction counts per cache (all zero unless {@link CacheConfig#recordStats()}). */
+    public Map<String, CacheStats> stats() {
+        Map<String, CacheStats> stats = new LinkedHashMap<>();
+        stats.put("customers", customerCache.stats());
+        stats.put("pipelines", pipelineCache.stats());
+        stats.put("pipelineList", pipelineListCache.stats());
+        stats.put("tierDefinitions", tierCache.stats());
+        return stats;
+    }
+
+    /** How many entries each cache holds now (after pending evictions are applied). */
+    public Map<String, Long> sizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        sizes.put("customers", size(customerCache));
+        sizes.put("pipelines", size(pipelineCache));
+        sizes.put("pipelineList", size(pipelineListCache));
+        sizes.put("tierDefinitions", size(tierCache));
+        return sizes;
+    }
+
+    private static long size(Cache<?, ?> cache) {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Empties every cache, for example after the database was changed behind the store's back. */
+    public void invalidateAll() {
+        customerCache.invalidateAll();
+        pipelineCache.invalidateAll();
+        pipelineListCache.invalidateAll();
+        tierCache.invalidateAll();
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return delegate.contacts();
+    }
+
+    @Override
+    public RelationshipRepository relationships() {
+        return delegate.relationships();
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return delegate.accounts();
+    }
+
+    @Override
+    public InteractionRepository interactions() {
+        return delegate.interactions();
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+        return delegate.opportunities();
+    }
+
+    @Override
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return delegate.tasks();
+    }
+
+    @Override
+    public TierRepository tiers() {
+        return tiers;
+    }
+
+    @Override
+    public OrgUnitRepository orgUnits() {
+        return delegate.orgUnits();
+    }
+
+    @Override
+    public StaffRepository staff() {
+        return delegate.staff();
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return tracker.around(() -> delegate.inTransaction(work));
+    }
+
+    @Override
+    public String toString() {
+        return "CachingCrmStore[" + delegate + "]";
+    }
+}

@@ -1,0 +1,83 @@
+package io.crmkit.jpa.cache;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Identifier;
+import io.crmkit.core.spi.CustomerQuery;
+import io.crmkit.core.spi.CustomerRepository;
+import io.crmkit.core.spi.Page;
+import io.crmkit.core.spi.PageRequest;
+
+/** Customers read through a cache by id; every other call goes to the store. Thread-safe. */
+final class CachingCustomers implements CustomerRepository {
+    private final CustomerRepository delegate;
+    private final Cache<CustomerId, Customer> cache;
+    private final WriteTracker tracker;
+
+    CachingCustomers(CustomerRepository delegate, Cache<CustomerId, Customer> cache, WriteTracker tracker) {
+        this.delegate = delegate;
+        this.cache = cache;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public Optional<Customer> findById(CustomerId id) {
+        if (tracker.inTransaction()) {
+            // a transaction must see its own writes and must not publish what it has not committed
+            return delegate.findById(id);
+        }
+        // loaded under the entry's lock: an eviction after a commit waits for a load that began
+        // before it and then removes what it loaded, so a stale value never outlives the eviction
+        return Optional.ofNullable(cache.get(id, k -> delegate.findById(k).orElse(null)));
+    }
+
+    @Override
+    public Customer save(Customer aggregate) {
+        tracker.written(() -> cache.invalidate(aggregate.id()));
+        try {
+            return delegate.save(aggregate);
+        } finally {
+            cache.invalidate(aggregate.id());
+        }
+    }
+
+    @Override
+    public void delete(CustomerId id, long expectedVersion) {
+        tracker.written(() -> cache.invalidate(id));
+        try {
+            delegate.delete(id, expectedVersion);
+        } finally {
+            cache.invalidate(id);
+        }
+    }
+
+    @Override
+    public String typeName() {
+        return delegate.typeName();
+    }
+
+    @Override
+    public Optional<Customer> findByIdentifier(Identifier identifier) {
+        return delegate.findByIdentifier(identifier);
+    }
+
+    @Override
+    public Page<Customer> find(CustomerQuery query, PageRequest page) {
+        return delegate.find(query, page);
+    }
+
+    @Override
+    public long count(CustomerQuery query) {
+        return delegate.count(query);
+    }
+
+    @Override
+    public Stream<Customer> stream(CustomerQuery query) {
+        return delegate.stream(query);
+    }
+}

@@ -1,0 +1,52 @@
+package io.crmkit.jpa.cache;
+
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.spi.TierRepository;
+import io.crmkit.core.tier.TierAssignment;
+import io.crmkit.core.tier.TierDefinition;
+
+/** Tier definitions read through a cache; the per-customer history is not cached. Thread-safe. */
+final class CachingTiers implements TierRepository {
+    private static final String ALL = "all";
+    private final TierRepository delegate;
+    private final Cache<String, List<TierDefinition>> definitions;
+    private final WriteTracker tracker;
+
+    CachingTiers(TierRepository delegate, Cache<String, List<TierDefinition>> definitions, WriteTracker tracker) {
+        this.delegate = delegate;
+        this.definitions = definitions;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public List<TierDefinition> definitions() {
+        if (tracker.inTransaction()) {
+            return delegate.definitions();
+        }
+        return definitions.get(ALL, k -> List.copyOf(delegate.definitions()));
+    }
+
+    @Override
+    public void saveDefinition(TierDefinition definition) {
+        tracker.written(definitions::invalidateAll);
+        try {
+            delegate.saveDefinition(definition);
+        } finally {
+            definitions.invalidateAll();
+        }
+    }
+
+    @Override
+    public void append(TierAssignment assignment) {
+        delegate.append(assignment);
+    }
+
+    @Override
+    public List<TierAssignment> history(CustomerId customerId) {
+        return delegate.history(customerId);
+    }
+}
