@@ -70,7 +70,8 @@ class CrmSchemaTest {
     private static void insertCustomer(Connection c, String id) throws SQLException {
         Timestamp now = Timestamp.from(Instant.parse("2026-01-02T03:04:05.123456Z"));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_customer "
-                + "(id, version, created_at, created_by, updated_at, updated_by) VALUES (?, 1, ?, 'tester', ?, 'tester')")) {
+                + "(id, customer_type, lifecycle, version, created_at, created_by, updated_at, updated_by, doc)"
+                + " VALUES (?, 'INDIVIDUAL', 'ACTIVE', 1, ?, 'tester', ?, 'tester', '{}')")) {
             ps.setString(1, id);
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);

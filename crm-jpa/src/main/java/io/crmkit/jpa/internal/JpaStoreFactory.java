@@ -48,6 +48,7 @@ public final class JpaStoreFactory {
 
     public static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config) {
         Database database = Database.of(dataSource);
+        DriverSafety.check(dataSource, database);
         if (config.migrate()) {
             SchemaMigrator.migrate(dataSource, database);
         }

@@ -32,8 +32,10 @@ public final class SchemaMigrator {
                 .load();
         try {
             MigrateResult result = flyway.migrate();
-            LOG.info("CRMKit schema on {} at version {} ({} migrations applied)",
-                    database, result.targetSchemaVersion, result.migrationsExecuted);
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+            LOG.info("CRMKit schema on {} at version {} ({} migrations applied)", database, version,
+                    result.migrationsExecuted);
         } catch (FlywayException e) {
             // Flyway messages name scripts and SQL states, not row values: safe to pass on
             throw new IllegalStateException("CRMKit schema migration failed on " + database + ": "

@@ -24,6 +24,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresServer {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    /**
+     * Keeps server error details (which inline bound values, e.g. "Key (id_value)=(...)" and batch
+     * entries) out of the driver's exception messages, which pools such as HikariCP log as they are.
+     * The README recommends the same to every user.
+     */
+    static final String SAFE_ERRORS = "?logServerErrorDetail=false";
     private static ServerEndpoint endpoint;
     private static Duration startupTime = Duration.ZERO;
 
@@ -47,7 +53,7 @@ public final class PostgresServer {
         String external = System.getProperty("crmkit.test.postgres.url");
         if (external != null && !external.isBlank()) {
             String prefix = external.endsWith("/") ? external : external + "/";
-            return new ServerEndpoint(prefix, "postgres", "",
+            return new ServerEndpoint(prefix, "postgres", SAFE_ERRORS,
                     System.getProperty("crmkit.test.postgres.user", "postgres"),
                     System.getProperty("crmkit.test.postgres.password", ""));
         }
@@ -62,7 +68,7 @@ public final class PostgresServer {
                     .start();
             startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("embedded PostgreSQL started on port {} in {} ms", pg.getPort(), startupTime.toMillis());
-            return new ServerEndpoint("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", "",
+            return new ServerEndpoint("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", SAFE_ERRORS,
                     "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
