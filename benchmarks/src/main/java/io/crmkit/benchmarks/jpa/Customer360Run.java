@@ -1,0 +1,101 @@
+package io.crmkit.benchmarks.jpa;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.spi.CrmStore;
+import io.crmkit.core.spi.PageRequest;
+import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.jpa.JpaCrmStore;
+import io.crmkit.jpa.JpaStoreConfig;
+
+/**
+ * Scale run: the customer 360 view on PostgreSQL with {@code customers} customers and
+ * {@code interactions} interactions (plus one account with a snapshot, one opportunity and one
+ * task per customer), loaded with COPY. Reads the view of random customers with the same store
+ * calls as {@code CustomerService.view} and prints statements per view (Hibernate statistics) and
+ * latency percentiles.
+ *
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.jpa.Customer360Run [customers] [interactions] [views]</pre>
+ */
+public final class Customer360Run {
+    private Customer360Run() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Quiet.logs();
+        long customers = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        long interactions = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000;
+        int views = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        try (BenchDatabase db = BenchDatabase.start("c360");
+             JpaCrmStore store = JpaCrmStore.create(db.dataSource(), JpaStoreConfig.custom().statistics(true).build())) {
+            long t0 = System.nanoTime();
+            try (Connection c = db.pool.getConnection()) {
+                CopyLoader loader = new CopyLoader(c);
+                loader.customers(customers);
+                loader.interactions(interactions, customers);
+                loader.accounts(customers);
+                loader.opportunitiesAndTasks(customers);
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM ANALYZE");
+                }
+            }
+            System.out.printf(Locale.ROOT, "data set loaded in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            store.tiers().saveDefinition(TierDefinition.of("GOLD", "Gold", 1));
+
+            Statistics stats = store.unwrap(SessionFactory.class).getStatistics();
+            SplittableRandom random = new SplittableRandom(42);
+            for (int i = 0; i < Math.max(1_000, views / 10); i++) {
+                view(store, CustomerId.of(Records.customerId(random.nextLong(customers))));
+            }
+            stats.clear();
+            long[] nanos = new long[views];
+            for (int i = 0; i < views; i++) {
+                CustomerId id = CustomerId.of(Records.customerId(random.nextLong(customers)));
+                long start = System.nanoTime();
+                view(store, id);
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "%,d customers, %,d interactions, %,d views%n", customers, interactions, views);
+            System.out.printf(Locale.ROOT, "statements per view: %.2f (%d prepared in total)%n",
+                    (double) stats.getPrepareStatementCount() / views, stats.getPrepareStatementCount());
+            System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                    ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), ms(nanos, 0.999), nanos[views - 1] / 1e6);
+        }
+    }
+
+    /** The store calls of {@code CustomerService.view}, in one read transaction. */
+    static int view(CrmStore store, CustomerId id) {
+        return store.inTransaction(() -> {
+            Customer customer = store.customers().get(id);
+            int items = store.contacts().findByCustomer(id).size();
+            items += store.relationships().findByCustomer(id).size();
+            items += store.accounts().findByCustomer(id).size();
+            items += store.accounts().latestSnapshots(id, LocalDate.of(2026, 6, 30)).size();
+            items += customer.tier() == null ? 0 : store.tiers().definitions().size();
+            items += store.tiers().current(id).isPresent() ? 1 : 0;
+            var latest = store.interactions().timeline(id, PageRequest.first(20));
+            items += latest.items().size();
+            if (latest.hasNext()) {
+                items += (int) store.interactions().countByCustomer(id);
+            }
+            items += store.opportunities().findByCustomer(id).size();
+            items += store.tasks().findByCustomer(id).size();
+            return items;
+        });
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+}
