@@ -17,9 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +38,9 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     private static final InteractionId LOWEST = InteractionId.of("-");
 
     private final Map<ExternalRef, InteractionId> byRef = new HashMap<>();
-    private final Map<CustomerId, TreeSet<TimeKey>> timelines = new HashMap<>();
-    private final TreeSet<TimeKey> byTime = new TreeSet<>(ASCENDING);
+    // The indexes hold the rows themselves, so a page is read without a lookup per item.
+    private final Map<CustomerId, TreeMap<TimeKey, Interaction>> timelines = new HashMap<>();
+    private final TreeMap<TimeKey, Interaction> byTime = new TreeMap<>(ASCENDING);
 
     MemoryInteractions(InMemoryCrmStore store) {
         super(store, "Interaction");
@@ -58,8 +59,8 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     @Override
     void index(Interaction i) {
         TimeKey key = new TimeKey(i.occurredAt(), i.id());
-        timelines.computeIfAbsent(i.customerId(), c -> new TreeSet<>(ASCENDING)).add(key);
-        byTime.add(key);
+        timelines.computeIfAbsent(i.customerId(), c -> new TreeMap<>(ASCENDING)).put(key, i);
+        byTime.put(key, i);
         if (i.externalRef() != null) {
             byRef.put(i.externalRef(), i.id());
         }
@@ -68,7 +69,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     @Override
     void unindex(Interaction i) {
         TimeKey key = new TimeKey(i.occurredAt(), i.id());
-        TreeSet<TimeKey> timeline = timelines.get(i.customerId());
+        TreeMap<TimeKey, Interaction> timeline = timelines.get(i.customerId());
         if (timeline != null) {
             timeline.remove(key);
             if (timeline.isEmpty()) {
@@ -93,15 +94,15 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         Check.notNull(page, "page");
         TimelineCursor cursor = page.after() == null ? null : TimelineCursor.decode(page.after());
         return store.read(() -> {
-            TreeSet<TimeKey> timeline = timelines.get(customerId);
+            TreeMap<TimeKey, Interaction> timeline = timelines.get(customerId);
             if (timeline == null) {
                 return new Page<>(List.of(), null);
             }
-            NavigableSet<TimeKey> newestFirst = cursor == null ? timeline.descendingSet()
-                    : timeline.headSet(new TimeKey(cursor.occurredAt(), cursor.id()), false).descendingSet();
+            NavigableMap<TimeKey, Interaction> newestFirst = cursor == null ? timeline.descendingMap()
+                    : timeline.headMap(new TimeKey(cursor.occurredAt(), cursor.id()), false).descendingMap();
             List<Interaction> fetched = new ArrayList<>(page.size() + 1);
-            for (TimeKey key : newestFirst) {
-                fetched.add(rows.get(key.id()));
+            for (Interaction row : newestFirst.values()) {
+                fetched.add(row);
                 if (fetched.size() > page.size()) {
                     break;
                 }
@@ -114,7 +115,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     public long countByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
         return store.read(() -> {
-            TreeSet<TimeKey> timeline = timelines.get(customerId);
+            TreeMap<TimeKey, Interaction> timeline = timelines.get(customerId);
             return timeline == null ? 0L : timeline.size();
         });
     }
@@ -130,12 +131,12 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
             TimelineCursor after = request.after() == null ? null : TimelineCursor.decode(request.after());
             return store.read(() -> {
                 TimeKey start = after == null ? null : new TimeKey(after.occurredAt(), after.id());
-                NavigableSet<TimeKey> range = start == null
-                        ? byTime.subSet(new TimeKey(from, LOWEST), true, new TimeKey(to, LOWEST), false)
-                        : byTime.subSet(start, false, new TimeKey(to, LOWEST), false);
+                NavigableMap<TimeKey, Interaction> range = start == null
+                        ? byTime.subMap(new TimeKey(from, LOWEST), true, new TimeKey(to, LOWEST), false)
+                        : byTime.subMap(start, false, new TimeKey(to, LOWEST), false);
                 List<Interaction> fetched = new ArrayList<>(request.size() + 1);
-                for (TimeKey key : range) {
-                    fetched.add(rows.get(key.id()));
+                for (Interaction row : range.values()) {
+                    fetched.add(row);
                     if (fetched.size() > request.size()) {
                         break;
                     }
