@@ -1,6 +1,6 @@
 package io.crmkit.core.account;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.money.Money;
 import java.math.BigDecimal;
 

@@ -1,6 +1,6 @@
 package io.crmkit.core.customer;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.time.Instant;
 
 /**

@@ -1,11 +1,10 @@
 package io.crmkit.core.customer;
 
-import io.crmkit.core.Aggregate;
-import io.crmkit.core.Meta;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.StaffId;
-import io.crmkit.core.tier.TierCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.crmkit.core.customer;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

@@ -1,6 +1,6 @@
 package io.crmkit.core.interaction;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 
 /**
  * The key of an event in the system that reported it (a call-centre record id, an email message

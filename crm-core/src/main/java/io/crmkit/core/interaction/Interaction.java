@@ -1,10 +1,10 @@
 package io.crmkit.core.interaction;
 
-import io.crmkit.core.Aggregate;
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.opportunity.OpportunityId;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.crmkit.core.money;
 
 import io.crmkit.core.error.ValidationException;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;

@@ -1,9 +1,9 @@
 package io.crmkit.core.opportunity;
 
-import io.crmkit.core.Aggregate;
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.org.StaffId;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.crmkit.core.opportunity;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 
 /**
  * One stage of a pipeline: a code, a name, the default win probability (0-100) and whether it is

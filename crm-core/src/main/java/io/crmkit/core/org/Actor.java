@@ -1,7 +1,7 @@
 package io.crmkit.core.org;
 
-import io.crmkit.core.internal.Check;
-import io.crmkit.core.internal.Ids;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.check.Ids;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 

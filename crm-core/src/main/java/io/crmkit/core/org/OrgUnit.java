@@ -1,8 +1,8 @@
 package io.crmkit.core.org;
 
-import io.crmkit.core.Aggregate;
-import io.crmkit.core.Meta;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.check.Check;
 import org.jspecify.annotations.Nullable;
 
 /**

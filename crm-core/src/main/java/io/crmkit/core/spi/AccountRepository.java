@@ -6,6 +6,7 @@ import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.CustomerId;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,6 +34,12 @@ public interface AccountRepository extends Repository<LinkedAccount, AccountId> 
 
     /** The account's newest snapshot on or before {@code date}. */
     Optional<AccountSnapshot> latestSnapshot(AccountId accountId, LocalDate date);
+
+    /**
+     * The newest snapshot on or before {@code date} of each of the customer's accounts that has one,
+     * in one query (the 360 view uses it, so a store must not answer it with one query per account).
+     */
+    Map<AccountId, AccountSnapshot> latestSnapshots(CustomerId customerId, LocalDate date);
 
     /** The account's snapshots from {@code from} to {@code to} inclusive, oldest first. */
     List<AccountSnapshot> snapshots(AccountId accountId, LocalDate from, LocalDate to);

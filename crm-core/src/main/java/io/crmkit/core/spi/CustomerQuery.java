@@ -4,7 +4,7 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.StaffId;
-import io.crmkit.core.tier.TierCode;
+import io.crmkit.core.customer.TierCode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package io.crmkit.core.spi;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

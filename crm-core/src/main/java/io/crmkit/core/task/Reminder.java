@@ -2,7 +2,7 @@ package io.crmkit.core.task;
 
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 

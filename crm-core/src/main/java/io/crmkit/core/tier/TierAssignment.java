@@ -1,7 +1,8 @@
 package io.crmkit.core.tier;
 
+import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

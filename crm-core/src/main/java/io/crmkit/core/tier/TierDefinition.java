@@ -1,6 +1,7 @@
 package io.crmkit.core.tier;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.customer.TierCode;
+import io.crmkit.core.check.Check;
 
 /**
  * A tier a customer can be in (客户分级): a code, a display name and a rank where 1 is the highest

@@ -1,4 +1,4 @@
-package io.crmkit.core;
+package io.crmkit.core.common;
 
 /**
  * An aggregate root: it has an id and {@link Meta} (version and who/when), and is saved and

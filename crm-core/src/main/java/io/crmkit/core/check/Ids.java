@@ -1,4 +1,4 @@
-package io.crmkit.core.internal;
+package io.crmkit.core.check;
 
 import io.crmkit.core.error.ValidationException;
 import org.jspecify.annotations.Nullable;

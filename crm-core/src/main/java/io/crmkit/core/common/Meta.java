@@ -1,6 +1,6 @@
-package io.crmkit.core;
+package io.crmkit.core.common;
 
-import io.crmkit.core.internal.Check;
+import io.crmkit.core.check.Check;
 import java.time.Instant;
 
 /**
