@@ -4,7 +4,7 @@ import static io.crmkit.tck.assertions.CrmAssertions.assertThat;
 import static io.crmkit.tck.assertions.CrmAssertions.thrownDuplicateKey;
 import static io.crmkit.tck.assertions.CrmAssertions.thrownNotFound;
 
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.AccountRole;
 import io.crmkit.core.account.AccountSnapshot;

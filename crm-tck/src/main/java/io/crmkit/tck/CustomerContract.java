@@ -15,7 +15,7 @@ import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.spi.CustomerRepository;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.spi.Repository;
-import io.crmkit.core.tier.TierCode;
+import io.crmkit.core.customer.TierCode;
 import io.crmkit.tck.fixtures.Fixtures;
 import io.crmkit.tck.fixtures.ValidIdentifiers;
 import java.util.List;

@@ -34,7 +34,7 @@ public abstract class PipelineContract extends RepositoryContract<Pipeline, Pipe
     @Override
     protected Pipeline changed(Pipeline stored) {
         List<Stage> stages = new ArrayList<>(stored.stages());
-        stages.add(1, Stage.open("DISCOVERY", "Discovery", 25));
+        stages.add(1, Stage.open("STEP_" + stages.size(), "Discovery", 25));
         return new Pipeline(stored.id(), stored.name() + " (revised)", stages, stored.meta());
     }
 

@@ -2,7 +2,7 @@ package io.crmkit.tck;
 
 import static io.crmkit.tck.assertions.CrmAssertions.assertThat;
 
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;

@@ -4,7 +4,7 @@ import static io.crmkit.tck.assertions.CrmAssertions.assertThat;
 import static io.crmkit.tck.assertions.CrmAssertions.thrownConflict;
 import static io.crmkit.tck.assertions.CrmAssertions.thrownNotFound;
 
-import io.crmkit.core.Aggregate;
+import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.error.ConflictException;
 import io.crmkit.core.spi.Repository;
 import org.junit.jupiter.api.DisplayName;

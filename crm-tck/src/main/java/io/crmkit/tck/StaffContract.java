@@ -2,7 +2,7 @@ package io.crmkit.tck;
 
 import static io.crmkit.tck.assertions.CrmAssertions.assertThat;
 
-import io.crmkit.core.Meta;
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.org.OrgUnit;
 import io.crmkit.core.org.OrgUnitType;
 import io.crmkit.core.org.Staff;

@@ -6,7 +6,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.spi.TierRepository;
 import io.crmkit.core.tier.AssignmentSource;
 import io.crmkit.core.tier.TierAssignment;
-import io.crmkit.core.tier.TierCode;
+import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.tier.TierDefinition;
 import io.crmkit.tck.fixtures.Fixtures;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.crmkit.tck.assertions;
 
-import io.crmkit.core.Aggregate;
+import io.crmkit.core.common.Aggregate;
 import java.util.Objects;
 import org.assertj.core.api.AbstractObjectAssert;
 

@@ -1,6 +1,6 @@
 package io.crmkit.tck.assertions;
 
-import io.crmkit.core.Aggregate;
+import io.crmkit.core.common.Aggregate;
 
 /**
  * Assertions on any aggregate; obtain one from {@link CrmAssertions#assertThat(Aggregate)}.

@@ -1,6 +1,6 @@
 package io.crmkit.tck.assertions;
 
-import io.crmkit.core.Aggregate;
+import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.error.ConflictException;
 import io.crmkit.core.error.DuplicateKeyException;
