@@ -18,6 +18,7 @@ import io.crmkit.tck.assertions.Canonical;
 import io.crmkit.tck.fixtures.Fixtures;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,34 @@ public abstract class AccountContract extends RepositoryContract<LinkedAccount, 
         assertThat(range).extracting(s -> s.cash().amount().toPlainString()).containsExactly("20", "30", "40");
         assertThat(range).extracting(AccountSnapshot::accountId).containsOnly(account.id());
         assertThat(accounts().snapshots(account.id(), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("latestSnapshots gives, for each of the customer's accounts that has one, the newest snapshot on or before the date")
+    void latestSnapshotsPerAccountOfCustomer() {
+        CustomerId customer = customer();
+        LinkedAccount a = accounts().save(Fixtures.account(customer));
+        LinkedAccount b = accounts().save(Fixtures.account(customer));
+        LinkedAccount withoutSnapshots = accounts().save(Fixtures.account(customer));
+        LinkedAccount otherCustomers = accounts().save(Fixtures.account(customer()));
+        LocalDate d1 = LocalDate.of(2025, 1, 31);
+        LocalDate d2 = LocalDate.of(2025, 2, 28);
+        LocalDate d3 = LocalDate.of(2025, 3, 31);
+        accounts().saveSnapshot(Fixtures.snapshot(a.id(), d1, "1"));
+        accounts().saveSnapshot(Fixtures.snapshot(a.id(), d3, "3"));
+        accounts().saveSnapshot(Fixtures.snapshot(b.id(), d2, "2"));
+        accounts().saveSnapshot(Fixtures.snapshot(otherCustomers.id(), d1, "9"));
+
+        Map<AccountId, AccountSnapshot> atD2 = accounts().latestSnapshots(customer, d2);
+        Map<AccountId, AccountSnapshot> atD3 = accounts().latestSnapshots(customer, d3);
+
+        assertThat(atD2).containsOnlyKeys(a.id(), b.id());
+        assertThat(atD2.get(a.id()).asOf()).isEqualTo(d1);
+        assertThat(Canonical.of(atD2.get(b.id()))).isEqualTo(Canonical.of(Fixtures.snapshot(b.id(), d2, "2")));
+        assertThat(atD3).containsOnlyKeys(a.id(), b.id());
+        assertThat(atD3.get(a.id()).asOf()).isEqualTo(d3);
+        assertThat(accounts().latestSnapshots(customer, d1.minusDays(1))).isEmpty();
+        assertThat(withoutSnapshots.id()).isNotIn(atD3.keySet());
     }
 
     private String cashOfLatest(AccountId account, LocalDate date) {
