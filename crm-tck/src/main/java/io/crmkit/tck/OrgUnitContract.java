@@ -2,6 +2,7 @@ package io.crmkit.tck;
 
 import static io.crmkit.tck.assertions.CrmAssertions.assertThat;
 
+import io.crmkit.core.common.Meta;
 import io.crmkit.core.org.OrgUnit;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.OrgUnitType;
@@ -26,7 +27,8 @@ public abstract class OrgUnitContract extends RepositoryContract<OrgUnit, OrgUni
 
     @Override
     protected OrgUnit newAggregate(OrgUnitId id) {
-        return new OrgUnit(id, "Pudong branch", OrgUnitType.BRANCH, Fixtures.orgUnitId(), Fixtures.orgUnit(OrgUnitType.BRANCH, null).meta());
+        OrgUnit head = store().orgUnits().save(Fixtures.orgUnit(OrgUnitType.HEAD_OFFICE, null));
+        return new OrgUnit(id, "Pudong branch", OrgUnitType.BRANCH, head.id(), Meta.created(Fixtures.NOW, Fixtures.ACTOR));
     }
 
     @Override

@@ -28,7 +28,8 @@ public abstract class StaffContract extends RepositoryContract<Staff, StaffId> {
 
     @Override
     protected Staff newAggregate(StaffId id) {
-        return new Staff(id, "Chen Jie", Fixtures.orgUnitId(), Set.of("rm", "supervisor"), true,
+        OrgUnit team = store().orgUnits().save(Fixtures.orgUnit(OrgUnitType.TEAM, null));
+        return new Staff(id, "Chen Jie", team.id(), Set.of("rm", "supervisor"), true,
                 Meta.created(Fixtures.NOW, Fixtures.ACTOR));
     }
 

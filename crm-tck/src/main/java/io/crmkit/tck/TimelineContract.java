@@ -131,6 +131,24 @@ public abstract class TimelineContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("an update that changes occurredAt moves the interaction to its new place in the timeline")
+    void updateMovesInTimeline() {
+        CustomerId customer = customer();
+        List<Interaction> saved = savedWithTies(customer, 3, 1);
+        Interaction oldest = saved.get(2);
+        Interaction moved = new Interaction(oldest.id(), customer, oldest.channel(), oldest.direction(),
+                Fixtures.NOW.plusSeconds(60), oldest.duration(), oldest.subject(), oldest.notes(), oldest.outcome(),
+                oldest.participants(), oldest.contactId(), oldest.opportunityId(), oldest.externalRef(), oldest.meta());
+
+        interactions().save(moved);
+
+        assertThat(ids(interactions().timeline(customer, PageRequest.first(10)).items()))
+                .containsExactly(oldest.id(), saved.get(0).id(), saved.get(1).id());
+        assertThat(ids(Paging.readAll(p -> interactions().timeline(customer, p), 1)))
+                .containsExactly(oldest.id(), saved.get(0).id(), saved.get(1).id());
+    }
+
+    @Test
     @DisplayName("a customer without interactions has an empty last page")
     void emptyTimeline() {
         assertThat(interactions().timeline(customer(), PageRequest.first(10))).hasItems(List.of()).isLast();

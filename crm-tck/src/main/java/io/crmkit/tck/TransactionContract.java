@@ -173,7 +173,7 @@ public abstract class TransactionContract extends StoreContract {
     }
 
     @Test
-    @DisplayName("reads inside a transaction see its own inserts, updates and deletes by id")
+    @DisplayName("reads inside a transaction see its own inserts, updates (also of its own inserts) and deletes by id")
     void readsInsideSeeOwnWrites() {
         Customer existing = savedCustomer();
         Contact doomed = store().contacts().save(Fixtures.contact(existing.id()));
@@ -182,6 +182,8 @@ public abstract class TransactionContract extends StoreContract {
         store().runInTransaction(() -> {
             store().customers().save(fresh);
             assertThat(store().customers().findById(fresh.id())).hasValueSatisfying(c -> assertThat(c).hasVersion(1));
+            Customer freshV2 = store().customers().save(store().customers().get(fresh.id()).withTag("inserted-then-updated"));
+            assertThat(store().customers().get(fresh.id())).hasVersion(2).readsBackAs(freshV2);
             Customer v2 = store().customers().save(existing.withTag("inside"));
             assertThat(store().customers().get(existing.id())).readsBackAs(v2);
             Customer v3 = store().customers().save(v2.withTag("inside-again"));
@@ -191,6 +193,7 @@ public abstract class TransactionContract extends StoreContract {
         });
 
         assertThat(store().customers().get(existing.id())).hasVersion(3);
+        assertThat(store().customers().get(fresh.id())).hasVersion(2);
         assertThat(store().contacts().findById(doomed.id())).isEmpty();
     }
 
