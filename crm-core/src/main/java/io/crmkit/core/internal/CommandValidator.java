@@ -77,6 +77,6 @@ final class CommandValidator {
     /** Hibernate Validator names container elements {@code tags[].<iterable element>}; keep the readable part. */
     private static String path(String raw) {
         return raw.replace(".<iterable element>", "").replace(".<list element>", "").replace(".<map value>", "")
-                .replace(".<map key>", "");
+                .replace(".<map key>", "").replace("[]", "");
     }
 }
