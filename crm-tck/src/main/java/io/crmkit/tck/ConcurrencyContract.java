@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,6 +66,9 @@ public abstract class ConcurrencyContract extends StoreContract {
                 for (int attempt = 0; done < WRITES_PER_THREAD; attempt++) {
                     assertThat(attempt).as("attempts of thread %s", thread).isLessThan(MAX_ATTEMPTS_PER_THREAD);
                     Customer read = customers().get(start.id());
+                    // Widen the window between read and write, as a network round trip would, so that a store
+                    // losing updates is caught even when it is as fast as memory.
+                    LockSupport.parkNanos(100_000);
                     String tag = "w" + thread + "-" + done;
                     BigDecimal counter = ((ExtensionValue.Decimal) read.extensions().get("counter")).value();
                     Customer write = read.withTag(tag).withExtension("counter",
