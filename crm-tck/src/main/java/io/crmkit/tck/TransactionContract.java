@@ -8,15 +8,20 @@ import static io.crmkit.tck.assertions.CrmAssertions.thrownDuplicateKey;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.Identifier;
+import io.crmkit.core.customer.IdentifierType;
+import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.tck.fixtures.Fixtures;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link CrmStore#inTransaction}: several aggregates commit together or not at all (no version
@@ -170,6 +175,70 @@ public abstract class TransactionContract extends StoreContract {
 
         assertThat(store().customers().get(customer.id())).readsBackAs(customer);
         assertThat(store().interactions().countByCustomer(customer.id())).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("inside a transaction, recording an already committed external reference throws DuplicateKeyException at the save, and the transaction can go on and commit")
+    void duplicateExternalRefInsideIsRefusedAtTheWrite() {
+        Customer customer = savedCustomer();
+        Interaction recorded = store().interactions().save(Fixtures.interaction(customer.id()).build());
+        Interaction replay = Fixtures.interaction(customer.id()).externalRef(recorded.externalRef()).build();
+
+        Customer updated = store().inTransaction(() -> {
+            DuplicateKeyException e = thrownDuplicateKey(() -> store().interactions().save(replay));
+            assertThat(e.key()).isEqualTo("externalRef");
+            return store().customers().save(customer.withTag("recorded-once"));
+        });
+
+        assertThat(store().customers().get(customer.id())).readsBackAs(updated);
+        assertThat(store().interactions().findById(replay.id())).isEmpty();
+        assertThat(store().interactions().countByCustomer(customer.id())).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("inside a transaction, taking a committed customer's identifier throws DuplicateKeyException at the save")
+    void duplicateIdentifierInsideIsRefusedAtTheWrite() {
+        Customer holder = savedCustomer();
+        Identifier taken = holder.identifier(IdentifierType.NATIONAL_ID).orElseThrow();
+        Customer clash = Fixtures.customer().identifiers(taken).build();
+
+        store().runInTransaction(() -> assertThat(thrownDuplicateKey(() -> store().customers().save(clash)).key())
+                .isEqualTo("identifier"));
+
+        assertThat(store().customers().findById(clash.id())).isEmpty();
+        assertThat(store().customers().findByIdentifier(taken)).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(holder.id()));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("other threads see a transaction's insert and update only after it commits")
+    void othersSeeWritesOnlyAfterCommit() throws Exception {
+        Customer existing = savedCustomer();
+        Customer fresh = Fixtures.customer().build();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> store().runInTransaction(() -> {
+            store().customers().save(fresh);
+            store().customers().save(existing.withTag("not-yet-committed"));
+            written.countDown();
+            try {
+                checked.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(written.await(30, TimeUnit.SECONDS)).as("the writer reached its uncommitted state").isTrue();
+        try {
+            assertThat(store().customers().findById(fresh.id())).as("an uncommitted insert").isEmpty();
+            assertThat(store().customers().get(existing.id())).as("an uncommitted update").readsBackAs(existing);
+        } finally {
+            checked.countDown();
+        }
+        writer.get(30, TimeUnit.SECONDS);
+
+        assertThat(store().customers().findById(fresh.id())).isPresent();
+        assertThat(store().customers().get(existing.id())).hasVersion(2);
     }
 
     @Test

@@ -64,6 +64,9 @@ public class CrmAssertions extends Assertions {
     /** Runs {@code call}, asserts it throws exactly {@code type} or a subtype, and returns the exception. */
     public static <X extends Throwable> X thrown(Class<X> type, ThrowingCallable call) {
         Throwable caught = catchThrowable(call);
+        if (caught == null) {
+            throw new AssertionError("Expected " + type.getSimpleName() + " to be thrown, but the call returned normally");
+        }
         Assertions.assertThat(caught).as("the exception thrown").isInstanceOf(type);
         return type.cast(caught);
     }
