@@ -4,7 +4,6 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Identifier;
 import io.crmkit.core.customer.LifecycleStage;
-import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.StaffId;
@@ -40,13 +39,18 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     }
 
     @Override
-    void checkKeys(Customer next, @Nullable Customer current) {
-        for (Identifier ident : next.identifiers()) {
-            CustomerId holder = byIdentifier.get(ident.naturalKey());
-            if (holder != null && !holder.equals(next.id())) {
-                throw new DuplicateKeyException(typeName(), "identifier");
-            }
-        }
+    List<String> naturalKeys(Customer row) {
+        return row.identifiers().stream().map(Identifier::naturalKey).toList();
+    }
+
+    @Override
+    @Nullable CustomerId committedHolder(String key, @Nullable Customer candidate) {
+        return byIdentifier.get(key);
+    }
+
+    @Override
+    String keyName() {
+        return "identifier";
     }
 
     @Override
@@ -74,7 +78,8 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     @Override
     public Optional<Customer> findByIdentifier(Identifier identifier) {
         Check.notNull(identifier, "identifier");
-        return store.read(() -> Optional.ofNullable(byIdentifier.get(identifier.naturalKey())).map(rows::get));
+        CustomerId holder = holderSeen(identifier.naturalKey(), null);
+        return holder == null ? Optional.empty() : findById(holder);
     }
 
     @Override

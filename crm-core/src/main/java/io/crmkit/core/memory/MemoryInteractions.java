@@ -1,7 +1,6 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.interaction.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
@@ -37,7 +36,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     /** The smallest id there can be ('-' is the lowest character ids allow): a bound for time ranges. */
     private static final InteractionId LOWEST = InteractionId.of("-");
 
-    private final Map<ExternalRef, InteractionId> byRef = new HashMap<>();
+    private final Map<String, InteractionId> byRef = new HashMap<>();
     // The indexes hold the rows themselves, so a page is read without a lookup per item.
     private final Map<CustomerId, TreeMap<TimeKey, Interaction>> timelines = new HashMap<>();
     private final TreeMap<TimeKey, Interaction> byTime = new TreeMap<>(ASCENDING);
@@ -46,14 +45,23 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         super(store, "Interaction");
     }
 
+    private static String refKey(ExternalRef ref) {
+        return ref.system() + "\u0000" + ref.id();
+    }
+
     @Override
-    void checkKeys(Interaction next, @Nullable Interaction current) {
-        if (next.externalRef() != null) {
-            InteractionId holder = byRef.get(next.externalRef());
-            if (holder != null && !holder.equals(next.id())) {
-                throw new DuplicateKeyException(typeName(), "externalRef");
-            }
-        }
+    List<String> naturalKeys(Interaction row) {
+        return row.externalRef() == null ? List.of() : List.of(refKey(row.externalRef()));
+    }
+
+    @Override
+    @Nullable InteractionId committedHolder(String key, @Nullable Interaction candidate) {
+        return byRef.get(key);
+    }
+
+    @Override
+    String keyName() {
+        return "externalRef";
     }
 
     @Override
@@ -62,7 +70,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         timelines.computeIfAbsent(i.customerId(), c -> new TreeMap<>(ASCENDING)).put(key, i);
         byTime.put(key, i);
         if (i.externalRef() != null) {
-            byRef.put(i.externalRef(), i.id());
+            byRef.put(refKey(i.externalRef()), i.id());
         }
     }
 
@@ -78,14 +86,15 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         }
         byTime.remove(key);
         if (i.externalRef() != null) {
-            byRef.remove(i.externalRef(), i.id());
+            byRef.remove(refKey(i.externalRef()), i.id());
         }
     }
 
     @Override
     public Optional<Interaction> findByExternalRef(ExternalRef ref) {
         Check.notNull(ref, "ref");
-        return store.read(() -> Optional.ofNullable(byRef.get(ref)).map(rows::get));
+        InteractionId holder = holderSeen(refKey(ref), null);
+        return holder == null ? Optional.empty() : findById(holder);
     }
 
     @Override
