@@ -5,7 +5,6 @@ import io.crmkit.core.account.AccountSnapshot;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
 import io.crmkit.core.spi.Page;
@@ -94,12 +93,7 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
     }
 
     private Page<LinkedAccount> page(PageRequest request) {
-        AccountId after;
-        try {
-            after = request.after() == null ? null : AccountId.of(request.after());
-        } catch (RuntimeException e) {
-            throw ValidationException.of("after", "Cursor", "is not an account cursor of this library");
-        }
+        AccountId after = idCursor(request.after(), AccountId::of);
         return store.read(() -> {
             List<LinkedAccount> fetched = new ArrayList<>(request.size() + 1);
             for (AccountId id : after == null ? byId : byId.tailSet(after, false)) {

@@ -86,7 +86,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     public Page<Customer> find(CustomerQuery query, PageRequest page) {
         Check.notNull(query, "query");
         Check.notNull(page, "page");
-        CustomerId after = page.after() == null ? null : cursor(page.after());
+        CustomerId after = idCursor(page.after(), CustomerId::of);
         return store.read(() -> {
             NavigableSet<CustomerId> candidates = candidates(query);
             Iterable<CustomerId> ids = after == null ? candidates : candidates.tailSet(after, false);
@@ -102,14 +102,6 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
             }
             return Page.of(fetched, page.size(), c -> c.id().value());
         });
-    }
-
-    private static CustomerId cursor(String after) {
-        try {
-            return CustomerId.of(after);
-        } catch (RuntimeException e) {
-            throw io.crmkit.core.error.ValidationException.of("after", "Cursor", "is not a customer cursor of this library");
-        }
     }
 
     /** The smallest index set that every match must be in. */

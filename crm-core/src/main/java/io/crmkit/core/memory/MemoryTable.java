@@ -174,6 +174,18 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
 
     abstract void unindex(A row);
 
+    /** Reads an id-order cursor (the last id of the previous page), naming {@code after} when it is not one. */
+    static <T> @Nullable T idCursor(@Nullable String after, java.util.function.Function<String, T> parse) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return parse.apply(after);
+        } catch (RuntimeException e) {
+            throw io.crmkit.core.error.ValidationException.of("after", "Cursor", "is not a cursor of this library");
+        }
+    }
+
     /** Adds {@code id} to the sorted set under {@code key}. */
     static <K, V> void add(Map<K, TreeSet<V>> index, @Nullable K key, V value) {
         if (key != null) {
