@@ -9,8 +9,6 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 
-import org.h2.jdbcx.JdbcDataSource;
-
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.jpa.internal.JpaStoreFactory;
 
@@ -57,7 +55,10 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
         return JpaStoreFactory.owned(dataSource, config);
     }
 
-    /** A store on a private in-memory H2 database named {@code name}, kept until the JVM exits. */
+    /**
+     * A store on a private in-memory H2 database named {@code name}, kept until the JVM exits. The
+     * store keeps a small connection pool of its own and closes it on {@link #close()}.
+     */
     static JpaCrmStore inMemoryH2(String name) {
         return inMemoryH2(name, JpaStoreConfig.ofDefaults());
     }
@@ -68,10 +69,7 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
         if (!name.matches("[A-Za-z0-9_]{1,64}")) {
             throw new IllegalArgumentException("name must be 1 to 64 letters, digits or '_'");
         }
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        return create(ds, config);
+        return JpaStoreFactory.ownedH2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", config);
     }
 
     /** A store on an H2 database in {@code file} (created if missing; H2 adds {@code .mv.db}). */
@@ -82,10 +80,7 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
     /** {@link #h2File(Path)} with a configuration. */
     static JpaCrmStore h2File(Path file, JpaStoreConfig config) {
         Objects.requireNonNull(file, "file");
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + file.toAbsolutePath());
-        ds.setUser("sa");
-        return create(ds, config);
+        return JpaStoreFactory.ownedH2("jdbc:h2:file:" + file.toAbsolutePath(), config);
     }
 
     /**

@@ -35,8 +35,10 @@ import io.crmkit.core.tier.TierDefinition;
  *
  * <p>Contract: a write through this store evicts the entries it touches at once and again when
  * the write's transaction ends (commit or rollback), so no reader keeps a value older than the
- * last write it could see; inside a transaction the cached types are read from the store, so the
- * transaction sees its own writes and never publishes uncommitted ones. Writes that bypass this
+ * last write it could see. Inside a transaction, entries the transaction wrote are read from the
+ * store (it sees its own writes and never publishes uncommitted ones); other entries are served
+ * from the cache when present (the latest committed value, which may be newer than the
+ * transaction's snapshot), and a miss is read from the store without being cached. Writes that bypass this
  * store (another process, SQL, a host transaction committing later than the store's call) are
  * seen once the entry expires ({@link CacheConfig#expireAfterWrite()}), so route every write
  * through it or keep the expiry short. Absent customers are not cached.

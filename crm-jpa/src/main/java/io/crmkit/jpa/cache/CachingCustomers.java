@@ -27,9 +27,15 @@ final class CachingCustomers implements CustomerRepository {
 
     @Override
     public Optional<Customer> findById(CustomerId id) {
-        if (tracker.inTransaction()) {
-            // a transaction must see its own writes and must not publish what it has not committed
+        if (tracker.writtenInTransaction(id)) {
+            // a transaction sees its own writes, and never publishes what it has not committed
             return delegate.findById(id);
+        }
+        if (tracker.inTransaction()) {
+            // hits are committed values; a miss is not cached, because the transaction's snapshot
+            // may be older than a commit whose eviction already ran
+            Customer hit = cache.getIfPresent(id);
+            return hit != null ? Optional.of(hit) : delegate.findById(id);
         }
         // loaded under the entry's lock: an eviction after a commit waits for a load that began
         // before it and then removes what it loaded, so a stale value never outlives the eviction
@@ -38,7 +44,7 @@ final class CachingCustomers implements CustomerRepository {
 
     @Override
     public Customer save(Customer aggregate) {
-        tracker.written(() -> cache.invalidate(aggregate.id()));
+        tracker.written(() -> cache.invalidate(aggregate.id()), aggregate.id());
         try {
             return delegate.save(aggregate);
         } finally {
@@ -48,7 +54,7 @@ final class CachingCustomers implements CustomerRepository {
 
     @Override
     public void delete(CustomerId id, long expectedVersion) {
-        tracker.written(() -> cache.invalidate(id));
+        tracker.written(() -> cache.invalidate(id), id);
         try {
             delegate.delete(id, expectedVersion);
         } finally {

@@ -11,7 +11,7 @@ import io.crmkit.core.spi.PipelineRepository;
 
 /** Pipelines (reference data) read through a cache by id and as a whole list. Thread-safe. */
 final class CachingPipelines implements PipelineRepository {
-    private static final String ALL = "all";
+    private static final String ALL = "pipelines:all";
     private final PipelineRepository delegate;
     private final Cache<PipelineId, Pipeline> byId;
     private final Cache<String, List<Pipeline>> all;
@@ -27,16 +27,24 @@ final class CachingPipelines implements PipelineRepository {
 
     @Override
     public Optional<Pipeline> findById(PipelineId id) {
-        if (tracker.inTransaction()) {
+        if (tracker.writtenInTransaction(id)) {
             return delegate.findById(id);
+        }
+        if (tracker.inTransaction()) {
+            Pipeline hit = byId.getIfPresent(id);
+            return hit != null ? Optional.of(hit) : delegate.findById(id);
         }
         return Optional.ofNullable(byId.get(id, k -> delegate.findById(k).orElse(null)));
     }
 
     @Override
     public List<Pipeline> findAll() {
-        if (tracker.inTransaction()) {
+        if (tracker.writtenInTransaction(ALL)) {
             return delegate.findAll();
+        }
+        if (tracker.inTransaction()) {
+            List<Pipeline> hit = all.getIfPresent(ALL);
+            return hit != null ? hit : delegate.findAll();
         }
         return all.get(ALL, k -> List.copyOf(delegate.findAll()));
     }
@@ -47,7 +55,7 @@ final class CachingPipelines implements PipelineRepository {
             byId.invalidate(aggregate.id());
             all.invalidateAll();
         };
-        tracker.written(evict);
+        tracker.written(evict, aggregate.id(), ALL);
         try {
             return delegate.save(aggregate);
         } finally {
@@ -61,7 +69,7 @@ final class CachingPipelines implements PipelineRepository {
             byId.invalidate(id);
             all.invalidateAll();
         };
-        tracker.written(evict);
+        tracker.written(evict, id, ALL);
         try {
             delegate.delete(id, expectedVersion);
         } finally {

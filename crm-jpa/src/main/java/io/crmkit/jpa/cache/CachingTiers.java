@@ -11,7 +11,7 @@ import io.crmkit.core.tier.TierDefinition;
 
 /** Tier definitions read through a cache; the per-customer history is not cached. Thread-safe. */
 final class CachingTiers implements TierRepository {
-    private static final String ALL = "all";
+    private static final String ALL = "tiers:all";
     private final TierRepository delegate;
     private final Cache<String, List<TierDefinition>> definitions;
     private final WriteTracker tracker;
@@ -24,15 +24,19 @@ final class CachingTiers implements TierRepository {
 
     @Override
     public List<TierDefinition> definitions() {
-        if (tracker.inTransaction()) {
+        if (tracker.writtenInTransaction(ALL)) {
             return delegate.definitions();
+        }
+        if (tracker.inTransaction()) {
+            List<TierDefinition> hit = definitions.getIfPresent(ALL);
+            return hit != null ? hit : delegate.definitions();
         }
         return definitions.get(ALL, k -> List.copyOf(delegate.definitions()));
     }
 
     @Override
     public void saveDefinition(TierDefinition definition) {
-        tracker.written(definitions::invalidateAll);
+        tracker.written(definitions::invalidateAll, ALL);
         try {
             delegate.saveDefinition(definition);
         } finally {

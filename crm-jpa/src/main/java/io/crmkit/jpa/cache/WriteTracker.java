@@ -1,41 +1,56 @@
 package io.crmkit.jpa.cache;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Remembers, per thread and outermost transaction, which cache entries were written, so they are
- * evicted again when the transaction ends: a reader on another thread may have cached the old
- * value between the write and the commit. Inside the transaction, written keys bypass the cache,
- * so the transaction sees its own writes. Thread-safe (thread-confined state).
+ * Remembers, per thread and outermost transaction, which cache entries the transaction wrote, so
+ * that (1) the transaction reads those from the store and sees its own writes, and (2) they are
+ * evicted again when it ends: a reader on another thread may have cached the old value between the
+ * write and the commit. Thread-safe (the state is thread-confined).
  */
 final class WriteTracker {
-    private final ThreadLocal<List<Runnable>> evictions = new ThreadLocal<>();
+    private static final class Tx {
+        final Set<Object> keys = new HashSet<>();
+        final List<Runnable> evictions = new ArrayList<>();
+    }
+
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
     boolean inTransaction() {
-        return evictions.get() != null;
+        return current.get() != null;
     }
 
-    /** Evicts now and, inside a transaction, again when it ends. */
-    void written(Runnable evict) {
+    /** Whether the running transaction on this thread wrote {@code key}. */
+    boolean writtenInTransaction(Object key) {
+        Tx tx = current.get();
+        return tx != null && tx.keys.contains(key);
+    }
+
+    /** Evicts now and, inside a transaction, records {@code keys} and evicts again when it ends. */
+    void written(Runnable evict, Object... keys) {
         evict.run();
-        List<Runnable> pending = evictions.get();
-        if (pending != null) {
-            pending.add(evict);
+        Tx tx = current.get();
+        if (tx != null) {
+            tx.keys.addAll(List.of(keys));
+            tx.evictions.add(evict);
         }
     }
 
-    <T> T around(java.util.function.Supplier<T> work) {
-        if (evictions.get() != null) {
+    <T> T around(Supplier<T> work) {
+        if (current.get() != null) {
             return work.get();
         }
-        List<Runnable> pending = new ArrayList<>();
-        evictions.set(pending);
+        Tx tx = new Tx();
+        current.set(tx);
         try {
             return work.get();
         } finally {
-            evictions.remove();
-            pending.forEach(Runnable::run);
+            current.remove();
+            tx.evictions.forEach(Runnable::run);
         }
     }
 }

@@ -35,9 +35,11 @@ final class JpaStore implements JpaCrmStore {
     private final OrgUnitRepository orgUnits;
     private final StaffRepository staff;
     private final String description;
+    private final Runnable onClose;
 
-    JpaStore(Transactions tx, StoreSettings settings, Database database, EntityManagerFactory emf) {
+    JpaStore(Transactions tx, StoreSettings settings, Database database, EntityManagerFactory emf, Runnable onClose) {
         this.tx = tx;
+        this.onClose = onClose;
         this.emf = emf;
         this.customers = new JpaCustomers(tx, settings);
         this.contacts = new JpaContacts(tx, settings);
@@ -128,7 +130,11 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public void close() {
         if (emf != null && emf.isOpen()) {
-            emf.close();
+            try {
+                emf.close();
+            } finally {
+                onClose.run();
+            }
         }
     }
 

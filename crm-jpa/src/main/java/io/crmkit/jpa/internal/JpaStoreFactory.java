@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
@@ -46,7 +47,24 @@ public final class JpaStoreFactory {
         return p;
     }
 
+    /** A store on an H2 URL with its own connection pool, disposed when the store closes. */
+    public static JpaCrmStore ownedH2(String url, JpaStoreConfig config) {
+        // opening an H2 session costs about a millisecond: without a pool that is paid per transaction
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(32);
+        try {
+            return owned(pool, config, pool::dispose);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
     public static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config) {
+        return owned(dataSource, config, () -> { });
+    }
+
+    private static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config, Runnable onClose) {
         Database database = Database.of(dataSource);
         DriverSafety.check(dataSource, database);
         if (config.migrate()) {
@@ -72,11 +90,11 @@ public final class JpaStoreFactory {
             // bootstrap errors describe mappings and settings, never stored values: safe to keep
             throw new StoreException("cannot start the JPA store on " + database + ": " + e.getMessage(), false, e);
         }
-        return new JpaStore(new OwnedTransactions(sf), settings(config), database, sf);
+        return new JpaStore(new OwnedTransactions(sf), settings(config), database, sf, onClose);
     }
 
     public static JpaCrmStore joining(Supplier<EntityManager> entityManager, JpaStoreConfig config) {
-        return new JpaStore(new HostTransactions(entityManager), settings(config), null, null);
+        return new JpaStore(new HostTransactions(entityManager), settings(config), null, null, () -> { });
     }
 
     private static StoreSettings settings(JpaStoreConfig config) {

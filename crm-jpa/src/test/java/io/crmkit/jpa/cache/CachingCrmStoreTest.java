@@ -87,6 +87,25 @@ class CachingCrmStoreTest {
     }
 
     @Test
+    @DisplayName("inside a transaction serves entries it did not write from memory, and does not cache misses")
+    void servesHitsInsideTransactions() {
+        store.customers().save(customer("c-5"));
+        store.customers().save(customer("c-6"));
+        store.customers().get(CustomerId.of("c-5"));
+        statistics.clear();
+
+        store.runInTransaction(() -> {
+            store.customers().get(CustomerId.of("c-5"));
+            store.customers().get(CustomerId.of("c-6"));
+        });
+        long inTransaction = statistics.getPrepareStatementCount();
+        store.customers().get(CustomerId.of("c-6"));
+
+        assertThat(inTransaction).as("only the miss is read").isEqualTo(1);
+        assertThat(statistics.getPrepareStatementCount()).as("the miss was not cached").isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("never keeps a value another thread read between a write and its commit")
     void noStaleValueAfterCommit() throws Exception {
         Customer v1 = store.customers().save(customer("c-4"));
