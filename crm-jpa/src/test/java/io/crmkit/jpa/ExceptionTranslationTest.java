@@ -47,6 +47,29 @@ class ExceptionTranslationTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Vendor.class)
+    @DisplayName("a taken id found by the database at a batched commit is a conflict on the right aggregate type")
+    void takenIdAtBatchedCommitIsConflict(Vendor vendor) {
+        JpaStoreConfig batching = JpaStoreConfig.custom().batchWritesInTransactions(true).build();
+        try (TestDatabase db = TestDatabase.fresh(vendor, "taken");
+             JpaCrmStore store = JpaCrmStore.create(db.dataSource(), batching)) {
+            store.customers().save(customerWithPassport("taken-1", "P1234567"));
+
+            Throwable thrown = catchThrowable(() -> store.runInTransaction(() -> {
+                store.customers().save(customerWithPassport("taken-2", "P7654321"));
+                store.customers().save(customerWithPassport("taken-1", "P1111111"));
+            }));
+
+            assertThat(thrown).isInstanceOf(io.crmkit.core.error.ConflictException.class);
+            if (vendor != Vendor.MARIADB) {
+                // MariaDB names every primary key PRIMARY, so the table is not known there
+                assertThat(((io.crmkit.core.error.ConflictException) thrown).aggregateType()).isEqualTo("Customer");
+            }
+            assertThat(store.customers().findById(CustomerId.of("taken-2"))).isEmpty();
+        }
+    }
+
     private static String stackTrace(Throwable t) {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));

@@ -53,7 +53,9 @@ final class ExceptionTranslator {
                     return new DuplicateKeyException(keyOwner(cve.getConstraintName(), type), key);
                 }
                 if (isPrimaryKey(cve.getConstraintName())) {
-                    return new ConflictException(type, id == null ? "?" : id, expectedVersion);
+                    // a taken id; at commit of a batch we know the table, not the row
+                    return new ConflictException(id == null ? tableType(cve.getConstraintName(), type) : type,
+                            id == null ? "(id in batch)" : id, expectedVersion);
                 }
             }
         }
@@ -105,6 +107,20 @@ final class ExceptionTranslator {
         }
         if (c.contains("account")) {
             return "LinkedAccount";
+        }
+        return fallback;
+    }
+
+    private static String tableType(String constraint, String fallback) {
+        String c = constraint.toLowerCase(Locale.ROOT);
+        String[][] tables = {{"pk_crm_customer", "Customer"}, {"pk_crm_interaction", "Interaction"},
+            {"pk_crm_account", "LinkedAccount"}, {"pk_crm_contact", "Contact"}, {"pk_crm_relationship", "Relationship"},
+            {"pk_crm_opportunity", "Opportunity"}, {"pk_crm_pipeline", "Pipeline"}, {"pk_crm_task", "Task"},
+            {"pk_crm_org_unit", "OrgUnit"}, {"pk_crm_staff", "Staff"}};
+        for (String[] t : tables) {
+            if (c.contains(t[0]) && !c.contains(t[0] + "_")) {
+                return t[1];
+            }
         }
         return fallback;
     }
