@@ -47,5 +47,6 @@ public final class CapturedLogs implements AutoCloseable {
         ((Logger) LoggerFactory.getLogger("org.hibernate")).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("com.zaxxer.hikari")).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("io.crmkit")).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper")).setLevel(null);
     }
 }
