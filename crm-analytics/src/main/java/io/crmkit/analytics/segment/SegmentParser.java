@@ -63,7 +63,7 @@ final class SegmentParser {
     }
 
     private Condition orExpr() {
-        enter();
+        depth++;
         Condition left = andExpr();
         while (isKeyword("or")) {
             next();
@@ -85,8 +85,8 @@ final class SegmentParser {
     private Condition notExpr() {
         if (isKeyword("not")) {
             int at = tokenStart + 1;
-            next();
             enter();
+            next();
             Condition inner = notExpr();
             depth--;
             return new Condition.Not(inner, at);
@@ -96,6 +96,9 @@ final class SegmentParser {
 
     private Condition primary() {
         if (kind == Kind.LPAREN) {
+            if (depth >= MAX_DEPTH) {
+                throw error("conditions may nest at most " + MAX_DEPTH + " levels deep");
+            }
             next();
             Condition c = orExpr();
             expect(Kind.RPAREN, "')'");
@@ -147,7 +150,7 @@ final class SegmentParser {
             return negated ? new Condition.Not(in, notAt) : in;
         }
         throw error("expected a comparison (=, !=, <, <=, >, >=), 'between' or 'in' after '"
-                + feature + "', found " + describe());
+                + shorten(feature) + "', found " + describe());
     }
 
     private Value value(String where) {
@@ -172,6 +175,7 @@ final class SegmentParser {
         next();
     }
 
+    /** Enters one more level at the current token; the error points at that token. */
     private void enter() {
         if (++depth > MAX_DEPTH) {
             throw error("conditions may nest at most " + MAX_DEPTH + " levels deep");
@@ -208,8 +212,11 @@ final class SegmentParser {
         if (kind == Kind.END) {
             return "the end of the text";
         }
-        String t = token.length() > 20 ? token.substring(0, 20) + "..." : token;
-        return "'" + t + "'";
+        return "'" + shorten(token) + "'";
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "..." : s;
     }
 
     /** Reads the next token into kind/token/tokenStart. */
@@ -304,7 +311,7 @@ final class SegmentParser {
                 throw new SegmentSyntaxException(pos + 1, "expected the digits of the exponent");
             }
         }
-        if (pos < text.length() && isAsciiWord(text.charAt(pos))) {
+        if (pos < text.length() && (isAsciiWord(text.charAt(pos)) || text.charAt(pos) == '.')) {
             throw new SegmentSyntaxException(pos + 1, "expected a space or an operator after the number");
         }
         set(Kind.NUMBER, start);

@@ -2,7 +2,6 @@ package io.crmkit.analytics.tier;
 
 import io.crmkit.analytics.internal.Checks;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +151,7 @@ public final class TierRun {
                 return "downgrade after " + downgradeAfter + " consecutive period(s) below "
                         + ladder.code(previousTier[row]) + ": " + fit;
             case OVERRIDE:
-                return "manual override until " + override.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                return "manual override until " + override.expiresAt()
                         + ": " + override.reason();
             default:
                 return "manual override ended, tier follows the score again: " + fit;
