@@ -1,0 +1,100 @@
+package io.crmkit.core;
+
+import io.crmkit.core.customer.Contact;
+import io.crmkit.core.customer.ContactId;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Identifier;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.NewContact;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.customer.RelationshipId;
+import io.crmkit.core.customer.RelationshipType;
+import io.crmkit.core.error.ConflictException;
+import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.error.NotFoundException;
+import io.crmkit.core.error.ValidationException;
+import io.crmkit.core.spi.CustomerQuery;
+import io.crmkit.core.spi.Page;
+import io.crmkit.core.spi.PageRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The customer master: register and change customers, move them through the lifecycle, manage
+ * their contacts and relationships, and read the 360 view. Every write runs on behalf of the
+ * session's actor, validates all of its input first (one {@link ValidationException} listing every
+ * violation; nothing written) and publishes events after it commits. Reads only return customers
+ * the actor may see.
+ *
+ * <p>Thread-safe.
+ */
+public interface CustomerService {
+    /**
+     * Registers a customer in PROSPECT or ACTIVE.
+     *
+     * @throws ValidationException if the input breaks a rule
+     * @throws DuplicateKeyException if an identifier belongs to another customer
+     */
+    Customer register(NewCustomer customer);
+
+    /**
+     * Saves a changed customer built with the {@code with*} methods from the version you read.
+     * Lifecycle and tier are changed only by {@link #changeLifecycle} and the tier service.
+     *
+     * @throws ConflictException if the customer changed since you read it
+     * @throws ValidationException if the change breaks a rule or touches lifecycle or tier
+     * @throws NotFoundException if the customer does not exist or is not visible
+     */
+    Customer update(Customer changed);
+
+    /**
+     * Moves a customer to another lifecycle stage, with the business date and the reason, and
+     * records the change in its history.
+     *
+     * @throws ValidationException if the move is not allowed (see {@link LifecycleStage}) or input is bad
+     */
+    Customer changeLifecycle(CustomerId id, LifecycleStage to, LocalDate effectiveOn, String reason);
+
+    Optional<Customer> find(CustomerId id);
+
+    /** @throws NotFoundException if absent or not visible */
+    Customer get(CustomerId id);
+
+    Optional<Customer> findByIdentifier(Identifier identifier);
+
+    /** A page of the visible customers matching {@code query}, in id order (a page may be short when some are hidden). */
+    Page<Customer> list(CustomerQuery query, PageRequest page);
+
+    /** Adds a contact person; with {@code primary}, the former primary contact stops being primary. */
+    Contact addContact(NewContact contact);
+
+    /** Saves a changed contact built from the version you read. */
+    Contact updateContact(Contact changed);
+
+    List<Contact> contacts(CustomerId customerId);
+
+    /** Records that {@code from} is the {@code type} of {@code to} from {@code validFrom} (or an unknown date). */
+    Relationship relate(CustomerId from, RelationshipType type, CustomerId to, @Nullable LocalDate validFrom);
+
+    /** Ends a relationship on {@code lastDay}. */
+    Relationship endRelationship(RelationshipId id, LocalDate lastDay);
+
+    /** The customer's relationships; with {@code currentOnly}, only those holding today. */
+    List<Relationship> relationships(CustomerId customerId, boolean currentOnly);
+
+    /**
+     * The customer 360 view in one call: the customer, contacts, current relationships, linked
+     * accounts with their latest snapshots, current tier, latest interactions, open opportunities
+     * and open tasks.
+     *
+     * @throws NotFoundException if absent or not visible
+     */
+    Customer360 view(CustomerId id);
+
+    /** The contact with this id, if its customer is visible. */
+    Optional<Contact> findContact(ContactId id);
+}

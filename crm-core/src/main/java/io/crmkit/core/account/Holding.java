@@ -1,0 +1,26 @@
+package io.crmkit.core.account;
+
+import io.crmkit.core.check.Check;
+import io.crmkit.core.money.Money;
+import java.math.BigDecimal;
+
+/**
+ * One position in an account snapshot: instrument, asset class, quantity and market value.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param instrument the instrument's code (ticker, ISIN, fund code)
+ * @param assetClass for asset-mix analysis
+ * @param quantity units held (negative for a short position)
+ * @param marketValue value on the snapshot date
+ */
+public record Holding(String instrument, AssetClass assetClass, BigDecimal quantity, Money marketValue) {
+    public Holding {
+        Check.that(instrument != null && instrument.matches("[A-Za-z0-9._:-]{1,32}"), "instrument", "InstrumentCode",
+                "must be 1-32 letters, digits or . _ : -");
+        Check.notNull(assetClass, "assetClass");
+        Check.notNull(quantity, "quantity");
+        Check.that(quantity.abs().compareTo(Money.LIMIT) < 0, "quantity", "Range", "must be below 10^15 in absolute value");
+        Check.notNull(marketValue, "marketValue");
+    }
+}

@@ -1,0 +1,197 @@
+package io.crmkit.core.customer;
+
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.org.OrgUnitId;
+import io.crmkit.core.org.StaffId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The customer master record (客户): an individual or an institution, its identifiers, names,
+ * segmentation profile, lifecycle, owner and branch, current tier, tags, contact points and
+ * firm-specific extension fields. One customer, one record: identifiers are unique across
+ * customers.
+ *
+ * <p>Change a customer through {@code CustomerService}; the {@code with*} methods build the
+ * changed copy you pass to {@code update}. Its lifecycle and tier change only through their own
+ * operations, which keep their history.
+ *
+ * <p>Immutable and thread-safe. Personal data: {@link #toString()} shows ids and codes only.
+ *
+ * @param id the customer id
+ * @param type individual or institution
+ * @param name legal, preferred and local-script names
+ * @param identifiers identity documents and external keys; no two of the same type and issuer
+ * @param birthDate date of birth (individual) or incorporation (institution), or {@code null}
+ * @param profile segmentation attributes
+ * @param lifecycle the current lifecycle stage
+ * @param lifecycleHistory every lifecycle change, oldest first
+ * @param owner the owning relationship manager, or {@code null}
+ * @param branch the branch the customer belongs to, or {@code null}
+ * @param tier the current tier, or {@code null}; kept in step with the tier history
+ * @param tags free tags (lower-case codes)
+ * @param contactPoints phones, emails and addresses
+ * @param extensions firm-specific fields by name
+ * @param meta version and bookkeeping
+ */
+public record Customer(CustomerId id, CustomerType type, CustomerName name, List<Identifier> identifiers,
+        @Nullable LocalDate birthDate, Profile profile, LifecycleStage lifecycle,
+        List<LifecycleChange> lifecycleHistory, @Nullable StaffId owner, @Nullable OrgUnitId branch,
+        @Nullable TierCode tier, Set<String> tags, List<ContactPoint> contactPoints,
+        Map<String, ExtensionValue> extensions, Meta meta) implements Aggregate<CustomerId, Customer> {
+    /** Most identifiers, tags, contact points or extension fields one customer may carry. */
+    public static final int MAX_ITEMS = 50;
+
+    public Customer {
+        Check.notNull(id, "id");
+        Check.notNull(type, "type");
+        Check.notNull(name, "name");
+        identifiers = Check.list(identifiers, "identifiers");
+        Check.that(identifiers.size() <= MAX_ITEMS, "identifiers", "Size", "must have at most " + MAX_ITEMS + " entries");
+        Set<String> kinds = new HashSet<>();
+        for (int i = 0; i < identifiers.size(); i++) {
+            Identifier ident = identifiers.get(i);
+            Check.that(kinds.add(ident.type() + "|" + ident.issuer()), "identifiers[" + i + "]", "UniqueType",
+                    "a customer has at most one identifier per type and issuer");
+        }
+        Check.notNull(profile, "profile");
+        Check.notNull(lifecycle, "lifecycle");
+        lifecycleHistory = Check.list(lifecycleHistory, "lifecycleHistory");
+        Check.that(lifecycleHistory.isEmpty() || lifecycleHistory.get(lifecycleHistory.size() - 1).to() == lifecycle,
+                "lifecycle", "MatchesHistory", "must equal the last entry of lifecycleHistory");
+        tags = Check.set(tags, "tags");
+        Check.that(tags.size() <= MAX_ITEMS, "tags", "Size", "must have at most " + MAX_ITEMS + " entries");
+        for (String tag : tags) {
+            Check.that(tag.matches("[a-z0-9][a-z0-9._-]{0,39}"), "tags", "TagFormat",
+                    "tags are 1-40 lower-case letters, digits, '.', '_' or '-'");
+        }
+        contactPoints = Check.list(contactPoints, "contactPoints");
+        Check.that(contactPoints.size() <= MAX_ITEMS, "contactPoints", "Size", "must have at most " + MAX_ITEMS + " entries");
+        extensions = Check.map(extensions, "extensions");
+        Check.that(extensions.size() <= MAX_ITEMS, "extensions", "Size", "must have at most " + MAX_ITEMS + " entries");
+        for (String key : extensions.keySet()) {
+            Check.that(key.matches("[A-Za-z][A-Za-z0-9_]{0,63}"), "extensions", "FieldName",
+                    "extension field names are 1-64 letters, digits or '_' starting with a letter");
+        }
+        Check.notNull(meta, "meta");
+    }
+
+    /** The identifier of the given type, if the customer has one (first by issuer order). */
+    public Optional<Identifier> identifier(IdentifierType identifierType) {
+        return identifiers.stream().filter(i -> i.type() == identifierType).findFirst();
+    }
+
+    /** Whether the customer is in {@code stage} now. */
+    public boolean is(LifecycleStage stage) {
+        return lifecycle == stage;
+    }
+
+    public Customer withName(CustomerName value) {
+        return new Customer(id, type, value, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                branch, tier, tags, contactPoints, extensions, meta);
+    }
+
+    public Customer withIdentifiers(List<Identifier> value) {
+        return new Customer(id, type, name, value, birthDate, profile, lifecycle, lifecycleHistory, owner, branch,
+                tier, tags, contactPoints, extensions, meta);
+    }
+
+    /** A copy with {@code identifier} added, replacing one of the same type and issuer. */
+    public Customer withIdentifier(Identifier identifier) {
+        List<Identifier> next = new ArrayList<>(identifiers);
+        next.removeIf(i -> i.type() == identifier.type() && i.issuer().equals(identifier.issuer()));
+        next.add(identifier);
+        return withIdentifiers(next);
+    }
+
+    public Customer withBirthDate(@Nullable LocalDate value) {
+        return new Customer(id, type, name, identifiers, value, profile, lifecycle, lifecycleHistory, owner, branch,
+                tier, tags, contactPoints, extensions, meta);
+    }
+
+    public Customer withProfile(Profile value) {
+        return new Customer(id, type, name, identifiers, birthDate, value, lifecycle, lifecycleHistory, owner, branch,
+                tier, tags, contactPoints, extensions, meta);
+    }
+
+    public Customer withOwner(@Nullable StaffId value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, value,
+                branch, tier, tags, contactPoints, extensions, meta);
+    }
+
+    public Customer withBranch(@Nullable OrgUnitId value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                value, tier, tags, contactPoints, extensions, meta);
+    }
+
+    public Customer withTags(Set<String> value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                branch, tier, value, contactPoints, extensions, meta);
+    }
+
+    /** A copy with {@code tag} added. */
+    public Customer withTag(String tag) {
+        Set<String> next = new HashSet<>(tags);
+        next.add(tag);
+        return withTags(next);
+    }
+
+    /** A copy without {@code tag}. */
+    public Customer withoutTag(String tag) {
+        Set<String> next = new HashSet<>(tags);
+        next.remove(tag);
+        return withTags(next);
+    }
+
+    public Customer withContactPoints(List<ContactPoint> value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                branch, tier, tags, value, extensions, meta);
+    }
+
+    public Customer withExtensions(Map<String, ExtensionValue> value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                branch, tier, tags, contactPoints, value, meta);
+    }
+
+    /** A copy with one extension field set. */
+    public Customer withExtension(String field, ExtensionValue value) {
+        Map<String, ExtensionValue> next = new HashMap<>(extensions);
+        next.put(field, value);
+        return withExtensions(next);
+    }
+
+    /** A copy in {@code change.to()} with {@code change} appended to the history (used by the lifecycle operation). */
+    public Customer withLifecycleChange(LifecycleChange change) {
+        List<LifecycleChange> next = new ArrayList<>(lifecycleHistory);
+        next.add(change);
+        return new Customer(id, type, name, identifiers, birthDate, profile, change.to(), next, owner, branch, tier,
+                tags, contactPoints, extensions, meta);
+    }
+
+    /** A copy with the current tier set (used by the tier operation, which also writes the history). */
+    public Customer withTier(@Nullable TierCode value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                branch, value, tags, contactPoints, extensions, meta);
+    }
+
+    @Override
+    public Customer withMeta(Meta value) {
+        return new Customer(id, type, name, identifiers, birthDate, profile, lifecycle, lifecycleHistory, owner,
+                branch, tier, tags, contactPoints, extensions, value);
+    }
+
+    @Override
+    public String toString() {
+        return "Customer[id=" + id + ", type=" + type + ", lifecycle=" + lifecycle + ", owner=" + owner + ", branch="
+                + branch + ", tier=" + tier + ", version=" + meta.version() + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package io.crmkit.core.event;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.opportunity.OpportunityId;
+import io.crmkit.core.opportunity.OpportunityStatus;
+import io.crmkit.core.org.StaffId;
+import io.crmkit.core.task.TaskId;
+import io.crmkit.core.tier.AssignmentSource;
+import io.crmkit.core.customer.TierCode;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened in the CRM, delivered to listeners after the write that caused it has
+ * committed. Events carry ids and codes only, never personal data, so a listener may log or
+ * forward them freely.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public sealed interface CrmEvent {
+    /** When the write happened (the {@code Crm}'s clock). */
+    Instant at();
+
+    /** Who made it. */
+    String actorId();
+
+    /** The customer concerned, or {@code null} (a task about no customer). */
+    @Nullable CustomerId customerId();
+
+    record CustomerRegistered(Instant at, String actorId, CustomerId customerId) implements CrmEvent {}
+
+    record CustomerChanged(Instant at, String actorId, CustomerId customerId, long version) implements CrmEvent {}
+
+    record LifecycleChanged(Instant at, String actorId, CustomerId customerId, LifecycleStage from, LifecycleStage to)
+            implements CrmEvent {}
+
+    record TierChanged(Instant at, String actorId, CustomerId customerId, @Nullable TierCode from, @Nullable TierCode to,
+            AssignmentSource source) implements CrmEvent {}
+
+    record InteractionRecorded(Instant at, String actorId, CustomerId customerId, InteractionId interactionId,
+            Channel channel) implements CrmEvent {}
+
+    record OpportunityStageChanged(Instant at, String actorId, CustomerId customerId, OpportunityId opportunityId,
+            @Nullable String fromStage, String toStage, OpportunityStatus status) implements CrmEvent {}
+
+    record TaskAssigned(Instant at, String actorId, @Nullable CustomerId customerId, TaskId taskId, StaffId assignee)
+            implements CrmEvent {}
+}

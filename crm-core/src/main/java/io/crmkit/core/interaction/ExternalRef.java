@@ -1,0 +1,25 @@
+package io.crmkit.core.interaction;
+
+import io.crmkit.core.check.Check;
+
+/**
+ * The key of an event in the system that reported it (a call-centre record id, an email message
+ * id). Recording the same external reference twice is a no-op, so a feed imported twice does not
+ * create records twice.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param system the reporting system, 1-64 of {@code [A-Za-z0-9._:-]}
+ * @param id the event's key there, 1-128 characters
+ */
+public record ExternalRef(String system, String id) {
+    public ExternalRef {
+        Check.that(system != null && system.matches("[A-Za-z0-9._:-]{1,64}"), "externalRef.system", "SystemName",
+                "must be 1-64 letters, digits or . _ : -");
+        id = Check.notBlank(id, "externalRef.id", 128);
+    }
+
+    public static ExternalRef of(String system, String id) {
+        return new ExternalRef(system, id);
+    }
+}

@@ -1,0 +1,93 @@
+package io.crmkit.core.internal;
+
+import static io.crmkit.core.internal.CommandValidator.plausible;
+import static io.crmkit.core.internal.CommandValidator.throwIfAny;
+
+import io.crmkit.core.AccountService;
+import io.crmkit.core.account.AccountId;
+import io.crmkit.core.account.AccountSnapshot;
+import io.crmkit.core.account.AccountStatus;
+import io.crmkit.core.account.LinkedAccount;
+import io.crmkit.core.account.NewAccount;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.Violation;
+import io.crmkit.core.org.Actor;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** {@link AccountService} over the store. Thread-safe. */
+final class AccountServiceImpl implements AccountService {
+    private final Engine engine;
+    private final Actor actor;
+
+    AccountServiceImpl(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public LinkedAccount link(NewAccount a) {
+        List<Violation> v = engine.validator.check(a, "account");
+        if (a != null) {
+            plausible(a.openedOn(), engine.today().plusDays(1), "openedOn", v);
+            plausible(a.maturesOn(), LocalDate.of(2200, 1, 1), "maturesOn", v);
+        }
+        throwIfAny(v);
+        return engine.write(actor, "account.link", "LinkedAccount", null, a, () -> {
+            engine.requireVisible(actor, a.customerId());
+            LinkedAccount account = new LinkedAccount(AccountId.of(engine.newId("LinkedAccount")), a.customerId(),
+                    a.hostSystem(), a.externalId(), a.productLine(), a.role(), AccountStatus.OPEN, a.currency(),
+                    a.openedOn(), null, a.maturesOn(), Meta.created(engine.now(), actor.id()));
+            return engine.store.accounts().save(account);
+        });
+    }
+
+    @Override
+    public LinkedAccount updateStatus(AccountId id, AccountStatus status, @Nullable LocalDate closedOn) {
+        Check.notNull(id, "id");
+        Check.notNull(status, "status");
+        List<Violation> v = new java.util.ArrayList<>();
+        plausible(closedOn, engine.today().plusDays(1), "closedOn", v);
+        throwIfAny(v);
+        return engine.write(actor, "account.status", "LinkedAccount", id, status, () -> {
+            LinkedAccount current = engine.store.accounts().get(id);
+            engine.requireVisible(actor, current.customerId());
+            return engine.store.accounts().save(current.withStatus(status, closedOn)
+                    .withMeta(current.meta().touched(engine.now(), actor.id())));
+        });
+    }
+
+    @Override
+    public void recordSnapshot(AccountSnapshot snapshot) {
+        Check.notNull(snapshot, "snapshot");
+        List<Violation> v = new java.util.ArrayList<>();
+        plausible(snapshot.asOf(), engine.today().plusDays(1), "asOf", v);
+        throwIfAny(v);
+        engine.write(actor, "account.snapshot", "LinkedAccount", snapshot.accountId(), snapshot, () -> {
+            LinkedAccount account = engine.store.accounts().get(snapshot.accountId());
+            engine.requireVisible(actor, account.customerId());
+            engine.store.accounts().saveSnapshot(snapshot);
+            return null;
+        });
+    }
+
+    @Override
+    public List<LinkedAccount> accounts(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        engine.requireVisible(actor, customerId);
+        return engine.store.accounts().findByCustomer(customerId);
+    }
+
+    @Override
+    public Optional<AccountSnapshot> latestSnapshot(AccountId id, LocalDate onOrBefore) {
+        Check.notNull(id, "id");
+        Check.notNull(onOrBefore, "onOrBefore");
+        Optional<LinkedAccount> account = engine.store.accounts().findById(id)
+                .filter(a -> engine.visibleCustomer(actor, a.customerId()).isPresent());
+        return account.isEmpty() ? Optional.empty() : engine.store.accounts().latestSnapshot(id, onOrBefore);
+    }
+}

@@ -1,0 +1,59 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.AccountService;
+import io.crmkit.core.CrmSession;
+import io.crmkit.core.CustomerService;
+import io.crmkit.core.InteractionService;
+import io.crmkit.core.OpportunityService;
+import io.crmkit.core.OrganisationService;
+import io.crmkit.core.TaskService;
+import io.crmkit.core.TierService;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.org.Actor;
+import java.util.function.Supplier;
+
+/** The services bound to one actor. Thread-safe. */
+final class Session implements CrmSession {
+    private final Engine engine;
+    private final Actor actor;
+    private final CustomerService customers;
+    private final AccountService accounts;
+    private final InteractionService interactions;
+    private final OpportunityService opportunities;
+    private final TaskService tasks;
+    private final TierService tiers;
+    private final OrganisationService organisation;
+
+    Session(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+        this.customers = new CustomerServiceImpl(engine, actor);
+        this.accounts = new AccountServiceImpl(engine, actor);
+        this.interactions = new InteractionServiceImpl(engine, actor);
+        this.opportunities = new OpportunityServiceImpl(engine, actor);
+        this.tasks = new TaskServiceImpl(engine, actor);
+        this.tiers = new TierServiceImpl(engine, actor);
+        this.organisation = new OrganisationServiceImpl(engine, actor);
+    }
+
+    @Override public Actor actor() { return actor; }
+
+    @Override public CustomerService customers() { return customers; }
+
+    @Override public AccountService accounts() { return accounts; }
+
+    @Override public InteractionService interactions() { return interactions; }
+
+    @Override public OpportunityService opportunities() { return opportunities; }
+
+    @Override public TaskService tasks() { return tasks; }
+
+    @Override public TierService tiers() { return tiers; }
+
+    @Override public OrganisationService organisation() { return organisation; }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return engine.transactional(Check.notNull(work, "work"));
+    }
+}

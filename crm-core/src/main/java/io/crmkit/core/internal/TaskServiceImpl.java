@@ -1,0 +1,194 @@
+package io.crmkit.core.internal;
+
+import static io.crmkit.core.internal.CommandValidator.plausible;
+import static io.crmkit.core.internal.CommandValidator.throwIfAny;
+
+import io.crmkit.core.TaskService;
+import io.crmkit.core.account.AccountStatus;
+import io.crmkit.core.account.LinkedAccount;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerType;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.error.Violation;
+import io.crmkit.core.event.CrmEvent;
+import io.crmkit.core.org.Actor;
+import io.crmkit.core.org.StaffId;
+import io.crmkit.core.spi.CustomerQuery;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.Reminder;
+import io.crmkit.core.task.ReminderKind;
+import io.crmkit.core.task.Task;
+import io.crmkit.core.task.TaskId;
+import io.crmkit.core.task.TaskStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/** {@link TaskService} over the store. Thread-safe. */
+final class TaskServiceImpl implements TaskService {
+    /** The tag that puts a customer on their owner's reminders as at risk. */
+    static final String AT_RISK_TAG = "at-risk";
+    private static final int MAX_OPEN = 10_000;
+    private static final Instant LATEST = LocalDate.of(2200, 1, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+
+    private final Engine engine;
+    private final Actor actor;
+
+    TaskServiceImpl(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public Task assign(NewTask n) {
+        List<Violation> v = engine.validator.check(n, "task");
+        if (n != null) {
+            plausible(n.dueAt(), LATEST, "dueAt", v);
+            plausible(n.remindAt(), LATEST, "remindAt", v);
+            if (n.dueAt() != null && n.remindAt() != null && n.remindAt().isAfter(n.dueAt())) {
+                v.add(Violation.of("remindAt", "NotAfterDue", "must not be after dueAt"));
+            }
+        }
+        throwIfAny(v);
+        return engine.write(actor, "task.assign", "Task", null, n, () -> {
+            if (n.customerId() != null) {
+                engine.requireVisible(actor, n.customerId());
+            }
+            if (n.opportunityId() != null) {
+                engine.store.opportunities().get(n.opportunityId());
+            }
+            Instant now = engine.now();
+            Task task = new Task(TaskId.of(engine.newId("Task")), n.title(), n.description(), n.assignee(), n.dueAt(),
+                    n.remindAt(), n.priority(), TaskStatus.OPEN, n.customerId(), n.opportunityId(), null,
+                    Meta.created(now, actor.id()));
+            Task saved = engine.store.tasks().save(task);
+            engine.emit(new CrmEvent.TaskAssigned(now, actor.id(), saved.customerId(), saved.id(), saved.assignee()));
+            return saved;
+        });
+    }
+
+    @Override
+    public Task start(TaskId id) {
+        return change(id, "task.start", t -> t.withStatus(TaskStatus.IN_PROGRESS, null));
+    }
+
+    @Override
+    public Task complete(TaskId id) {
+        return change(id, "task.complete", t -> t.withStatus(TaskStatus.DONE, engine.now()));
+    }
+
+    @Override
+    public Task cancel(TaskId id) {
+        return change(id, "task.cancel", t -> t.withStatus(TaskStatus.CANCELLED, engine.now()));
+    }
+
+    @Override
+    public Task reassign(TaskId id, StaffId assignee) {
+        Check.notNull(assignee, "assignee");
+        Task saved = change(id, "task.reassign", t -> t.withAssignee(assignee));
+        engine.emit(new CrmEvent.TaskAssigned(engine.now(), actor.id(), saved.customerId(), saved.id(), assignee));
+        return saved;
+    }
+
+    @Override
+    public Task reschedule(TaskId id, @Nullable Instant dueAt, @Nullable Instant remindAt) {
+        List<Violation> v = new ArrayList<>();
+        plausible(dueAt, LATEST, "dueAt", v);
+        plausible(remindAt, LATEST, "remindAt", v);
+        throwIfAny(v);
+        return change(id, "task.reschedule", t -> t.withDue(dueAt, remindAt));
+    }
+
+    /** Read, check the task is open, change, save: one transaction. */
+    private Task change(TaskId id, String operation, UnaryOperator<Task> edit) {
+        Check.notNull(id, "id");
+        return engine.write(actor, operation, "Task", id, operation, () -> {
+            Task current = get(id);
+            if (!current.status().isOpen()) {
+                throwIfAny(List.of(Violation.of("status", "Open", "the task is already " + current.status())));
+            }
+            return engine.store.tasks().save(edit.apply(current).withMeta(current.meta().touched(engine.now(), actor.id())));
+        });
+    }
+
+    @Override
+    public Task get(TaskId id) {
+        Check.notNull(id, "id");
+        Task t = engine.store.tasks().get(id);
+        if (t.customerId() != null) {
+            engine.requireVisible(actor, t.customerId());
+        }
+        return t;
+    }
+
+    @Override
+    public List<Task> openTasks(StaffId assignee) {
+        Check.notNull(assignee, "assignee");
+        return engine.store.tasks().findOpenByAssignee(assignee, MAX_OPEN).stream()
+                .filter(t -> t.customerId() == null || engine.visibleCustomer(actor, t.customerId()).isPresent()).toList();
+    }
+
+    @Override
+    public List<Reminder> todaysReminders(StaffId staff) {
+        return reminders(staff, engine.today());
+    }
+
+    @Override
+    public List<Reminder> reminders(StaffId staff, LocalDate day) {
+        Check.notNull(staff, "staff");
+        Check.notNull(day, "day");
+        List<Reminder> out = new ArrayList<>();
+        for (Task t : openTasks(staff)) {
+            if (t.dueAt() != null) {
+                LocalDate due = LocalDate.ofInstant(t.dueAt(), engine.zone);
+                if (due.equals(day)) {
+                    out.add(new Reminder(ReminderKind.TASK_DUE, due, t.customerId(), t.id(), null));
+                } else if (due.isBefore(day)) {
+                    out.add(new Reminder(ReminderKind.TASK_OVERDUE, due, t.customerId(), t.id(), null));
+                }
+            }
+            if (t.remindAt() != null && LocalDate.ofInstant(t.remindAt(), engine.zone).equals(day)) {
+                out.add(new Reminder(ReminderKind.TASK_REMINDER, day, t.customerId(), t.id(), null));
+            }
+        }
+        LocalDate horizon = day.plusDays(engine.maturityLookaheadDays);
+        try (Stream<Customer> owned = engine.store.customers().stream(CustomerQuery.all().owner(staff))) {
+            owned.filter(c -> c.lifecycle() != LifecycleStage.CLOSED && engine.canSee(actor, c)).forEach(c -> {
+                if (c.type() == CustomerType.INDIVIDUAL && c.birthDate() != null && isBirthday(c.birthDate(), day)) {
+                    out.add(new Reminder(ReminderKind.BIRTHDAY, day, c.id(), null, null));
+                }
+                if (c.tags().contains(AT_RISK_TAG)) {
+                    out.add(new Reminder(ReminderKind.AT_RISK, day, c.id(), null, null));
+                }
+                for (LinkedAccount a : engine.store.accounts().findByCustomer(c.id())) {
+                    LocalDate m = a.maturesOn();
+                    if (m != null && a.status() != AccountStatus.CLOSED && !m.isBefore(day) && !m.isAfter(horizon)) {
+                        out.add(new Reminder(ReminderKind.MATURITY, m, c.id(), null, a.id()));
+                    }
+                }
+            });
+        }
+        out.sort(Comparator.comparing(Reminder::kind).thenComparing(Reminder::date)
+                .thenComparing(r -> Objects.toString(r.taskId(), "") + Objects.toString(r.customerId(), "")
+                        + Objects.toString(r.accountId(), "")));
+        return List.copyOf(out);
+    }
+
+    /** 29 February birthdays fall on 28 February in other years. */
+    static boolean isBirthday(LocalDate birth, LocalDate day) {
+        MonthDay md = MonthDay.from(birth);
+        if (md.getMonthValue() == 2 && md.getDayOfMonth() == 29 && !day.isLeapYear()) {
+            md = MonthDay.of(2, 28);
+        }
+        return md.equals(MonthDay.from(day));
+    }
+}

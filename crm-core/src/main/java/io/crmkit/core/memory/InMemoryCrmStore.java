@@ -1,0 +1,170 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.error.StoreException;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.ContactRepository;
+import io.crmkit.core.spi.CrmStore;
+import io.crmkit.core.spi.CustomerRepository;
+import io.crmkit.core.spi.InteractionRepository;
+import io.crmkit.core.spi.OpportunityRepository;
+import io.crmkit.core.spi.OrgUnitRepository;
+import io.crmkit.core.spi.PipelineRepository;
+import io.crmkit.core.spi.RelationshipRepository;
+import io.crmkit.core.spi.StaffRepository;
+import io.crmkit.core.spi.TaskRepository;
+import io.crmkit.core.spi.TierRepository;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded default store: everything in memory, indexed so that lookups by id and natural
+ * key, owner/branch/lifecycle/tier queries and timeline pages do not scan. Nothing survives the
+ * JVM; use {@code crm-jpa} for durable storage.
+ *
+ * <p>Concurrency: reads take a shared lock; writes are validated and applied under an exclusive
+ * lock, so a reader never sees half of a transaction. Transactions are thread-confined: writes
+ * inside {@link #inTransaction} are held back, checked early against what the transaction sees,
+ * and validated again and applied together at commit, or not at all. Inside a transaction,
+ * {@code findById} sees the transaction's own writes; queries see committed data only. Natural-key
+ * clashes inside a transaction surface at commit.
+ *
+ * <p>Thread-safe.
+ */
+public final class InMemoryCrmStore implements CrmStore {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<MemoryTx> tx = new ThreadLocal<>();
+
+    private final MemoryCustomers customers = new MemoryCustomers(this);
+    private final MemoryContacts contacts = new MemoryContacts(this);
+    private final MemoryRelationships relationships = new MemoryRelationships(this);
+    private final MemoryAccounts accounts = new MemoryAccounts(this);
+    private final MemoryInteractions interactions = new MemoryInteractions(this);
+    private final MemoryOpportunities opportunities = new MemoryOpportunities(this);
+    private final MemoryPipelines pipelines = new MemoryPipelines(this);
+    private final MemoryTasks tasks = new MemoryTasks(this);
+    private final MemoryTiers tiers = new MemoryTiers(this);
+    private final MemoryOrgUnits orgUnits = new MemoryOrgUnits(this);
+    private final MemoryStaff staff = new MemoryStaff(this);
+
+    private InMemoryCrmStore() {}
+
+    /** A new, empty store. */
+    public static InMemoryCrmStore create() {
+        return new InMemoryCrmStore();
+    }
+
+    @Override public CustomerRepository customers() { return customers; }
+
+    @Override public ContactRepository contacts() { return contacts; }
+
+    @Override public RelationshipRepository relationships() { return relationships; }
+
+    @Override public AccountRepository accounts() { return accounts; }
+
+    @Override public InteractionRepository interactions() { return interactions; }
+
+    @Override public OpportunityRepository opportunities() { return opportunities; }
+
+    @Override public PipelineRepository pipelines() { return pipelines; }
+
+    @Override public TaskRepository tasks() { return tasks; }
+
+    @Override public TierRepository tiers() { return tiers; }
+
+    @Override public OrgUnitRepository orgUnits() { return orgUnits; }
+
+    @Override public StaffRepository staff() { return staff; }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Check.notNull(work, "work");
+        MemoryTx running = tx.get();
+        if (running != null) {
+            running.depth++;
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                running.rollbackOnly = true;
+                throw e;
+            } finally {
+                running.depth--;
+            }
+        }
+        MemoryTx fresh = new MemoryTx();
+        tx.set(fresh);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            tx.remove();
+        }
+        if (fresh.rollbackOnly) {
+            throw new StoreException("transaction rolled back: an inner unit of work failed and its exception was caught", false);
+        }
+        commit(fresh.ops);
+        return result;
+    }
+
+    @Nullable MemoryTx currentTx() {
+        return tx.get();
+    }
+
+    <T> T read(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** An aggregate write: deferred inside a transaction (after an early version check), applied at once outside. */
+    <A extends Aggregate<I, A>, I extends Comparable<I>> void write(MemoryTable<A, I> table, I id, @Nullable A after,
+            Supplier<Optional<A>> seen, MemoryTx.Op op, long expectedVersion) {
+        MemoryTx running = tx.get();
+        if (running == null) {
+            commit(List.of(op));
+            return;
+        }
+        table.checkVersionSeen(seen.get(), id, expectedVersion);
+        running.ops.add(op);
+        running.put(table, id, after);
+    }
+
+    /** A write that is not an aggregate save (snapshots, tier history): deferred inside a transaction. */
+    void write(MemoryTx.Op op) {
+        MemoryTx running = tx.get();
+        if (running == null) {
+            commit(List.of(op));
+        } else {
+            running.ops.add(op);
+        }
+    }
+
+    private void commit(List<MemoryTx.Op> ops) {
+        if (ops.isEmpty()) {
+            return;
+        }
+        Deque<Runnable> undo = new ArrayDeque<>(ops.size());
+        lock.writeLock().lock();
+        try {
+            for (MemoryTx.Op op : ops) {
+                undo.push(op.apply());
+            }
+        } catch (RuntimeException | Error e) {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+            throw e;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

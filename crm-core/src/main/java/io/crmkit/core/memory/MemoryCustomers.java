@@ -1,0 +1,136 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Identifier;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.org.OrgUnitId;
+import io.crmkit.core.org.StaffId;
+import io.crmkit.core.spi.CustomerQuery;
+import io.crmkit.core.spi.CustomerRepository;
+import io.crmkit.core.spi.Page;
+import io.crmkit.core.spi.PageRequest;
+import io.crmkit.core.spi.Pages;
+import io.crmkit.core.customer.TierCode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/** Customers with indexes on id order, identifiers, owner, branch, lifecycle, tier and tags. */
+final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements CustomerRepository {
+    private final TreeSet<CustomerId> byId = new TreeSet<>();
+    private final Map<String, CustomerId> byIdentifier = new HashMap<>();
+    private final Map<StaffId, TreeSet<CustomerId>> byOwner = new HashMap<>();
+    private final Map<OrgUnitId, TreeSet<CustomerId>> byBranch = new HashMap<>();
+    private final Map<LifecycleStage, TreeSet<CustomerId>> byLifecycle = new EnumMap<>(LifecycleStage.class);
+    private final Map<TierCode, TreeSet<CustomerId>> byTier = new HashMap<>();
+    private final Map<String, TreeSet<CustomerId>> byTag = new HashMap<>();
+
+    MemoryCustomers(InMemoryCrmStore store) {
+        super(store, "Customer");
+    }
+
+    @Override
+    void checkKeys(Customer next, @Nullable Customer current) {
+        for (Identifier ident : next.identifiers()) {
+            CustomerId holder = byIdentifier.get(ident.naturalKey());
+            if (holder != null && !holder.equals(next.id())) {
+                throw new DuplicateKeyException(typeName(), "identifier");
+            }
+        }
+    }
+
+    @Override
+    void index(Customer c) {
+        byId.add(c.id());
+        c.identifiers().forEach(i -> byIdentifier.put(i.naturalKey(), c.id()));
+        add(byOwner, c.owner(), c.id());
+        add(byBranch, c.branch(), c.id());
+        add(byLifecycle, c.lifecycle(), c.id());
+        add(byTier, c.tier(), c.id());
+        c.tags().forEach(t -> add(byTag, t, c.id()));
+    }
+
+    @Override
+    void unindex(Customer c) {
+        byId.remove(c.id());
+        c.identifiers().forEach(i -> byIdentifier.remove(i.naturalKey(), c.id()));
+        remove(byOwner, c.owner(), c.id());
+        remove(byBranch, c.branch(), c.id());
+        remove(byLifecycle, c.lifecycle(), c.id());
+        remove(byTier, c.tier(), c.id());
+        c.tags().forEach(t -> remove(byTag, t, c.id()));
+    }
+
+    @Override
+    public Optional<Customer> findByIdentifier(Identifier identifier) {
+        Check.notNull(identifier, "identifier");
+        return store.read(() -> Optional.ofNullable(byIdentifier.get(identifier.naturalKey())).map(rows::get));
+    }
+
+    @Override
+    public Page<Customer> find(CustomerQuery query, PageRequest page) {
+        Check.notNull(query, "query");
+        Check.notNull(page, "page");
+        CustomerId after = page.after() == null ? null : cursor(page.after());
+        return store.read(() -> {
+            NavigableSet<CustomerId> candidates = candidates(query);
+            Iterable<CustomerId> ids = after == null ? candidates : candidates.tailSet(after, false);
+            List<Customer> fetched = new ArrayList<>(page.size() + 1);
+            for (CustomerId id : ids) {
+                Customer c = rows.get(id);
+                if (query.matches(c)) {
+                    fetched.add(c);
+                    if (fetched.size() > page.size()) {
+                        break;
+                    }
+                }
+            }
+            return Page.of(fetched, page.size(), c -> c.id().value());
+        });
+    }
+
+    private static CustomerId cursor(String after) {
+        try {
+            return CustomerId.of(after);
+        } catch (RuntimeException e) {
+            throw io.crmkit.core.error.ValidationException.of("after", "Cursor", "is not a customer cursor of this library");
+        }
+    }
+
+    /** The smallest index set that every match must be in. */
+    private NavigableSet<CustomerId> candidates(CustomerQuery q) {
+        NavigableSet<CustomerId> best = byId;
+        best = smaller(best, q.owner() == null ? null : byOwner.getOrDefault(q.owner(), new TreeSet<>()));
+        best = smaller(best, q.branch() == null ? null : byBranch.getOrDefault(q.branch(), new TreeSet<>()));
+        best = smaller(best, q.lifecycle() == null ? null : byLifecycle.getOrDefault(q.lifecycle(), new TreeSet<>()));
+        best = smaller(best, q.tier() == null ? null : byTier.getOrDefault(q.tier(), new TreeSet<>()));
+        best = smaller(best, q.tag() == null ? null : byTag.getOrDefault(q.tag(), new TreeSet<>()));
+        return best;
+    }
+
+    private static NavigableSet<CustomerId> smaller(NavigableSet<CustomerId> a, @Nullable NavigableSet<CustomerId> b) {
+        return b != null && b.size() < a.size() ? b : a;
+    }
+
+    @Override
+    public long count(CustomerQuery query) {
+        Check.notNull(query, "query");
+        return store.read(() -> candidates(query).stream().filter(id -> query.matches(rows.get(id))).count());
+    }
+
+    @Override
+    public Stream<Customer> stream(CustomerQuery query) {
+        Check.notNull(query, "query");
+        return Pages.stream(p -> find(query, p), 1_000);
+    }
+}

@@ -1,0 +1,38 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.customer.RelationshipId;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.spi.RelationshipRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Relationships indexed by both sides. */
+final class MemoryRelationships extends MemoryTable<Relationship, RelationshipId> implements RelationshipRepository {
+    private final Map<CustomerId, TreeSet<RelationshipId>> byCustomer = new HashMap<>();
+
+    MemoryRelationships(InMemoryCrmStore store) {
+        super(store, "Relationship");
+    }
+
+    @Override
+    void index(Relationship r) {
+        add(byCustomer, r.from(), r.id());
+        add(byCustomer, r.to(), r.id());
+    }
+
+    @Override
+    void unindex(Relationship r) {
+        remove(byCustomer, r.from(), r.id());
+        remove(byCustomer, r.to(), r.id());
+    }
+
+    @Override
+    public List<Relationship> findByCustomer(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+    }
+}

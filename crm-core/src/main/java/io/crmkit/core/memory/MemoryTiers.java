@@ -1,0 +1,73 @@
+package io.crmkit.core.memory;
+
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.spi.TierRepository;
+import io.crmkit.core.tier.TierAssignment;
+import io.crmkit.core.customer.TierCode;
+import io.crmkit.core.tier.TierDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tier definitions and the append-only history. */
+final class MemoryTiers implements TierRepository {
+    private final InMemoryCrmStore store;
+    private final Map<TierCode, TierDefinition> definitions = new HashMap<>();
+    private final Map<CustomerId, List<TierAssignment>> history = new HashMap<>();
+
+    MemoryTiers(InMemoryCrmStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<TierDefinition> definitions() {
+        return store.read(() -> definitions.values().stream()
+                .sorted(Comparator.comparingInt(TierDefinition::rank).thenComparing(TierDefinition::code)).toList());
+    }
+
+    @Override
+    public void saveDefinition(TierDefinition definition) {
+        Check.notNull(definition, "definition");
+        store.write(() -> {
+            TierDefinition previous = definitions.put(definition.code(), definition);
+            return () -> {
+                if (previous == null) {
+                    definitions.remove(definition.code());
+                } else {
+                    definitions.put(definition.code(), previous);
+                }
+            };
+        });
+    }
+
+    @Override
+    public void append(TierAssignment assignment) {
+        Check.notNull(assignment, "assignment");
+        store.write(() -> {
+            List<TierAssignment> list = history.computeIfAbsent(assignment.customerId(), c -> new ArrayList<>());
+            list.add(assignment);
+            return () -> list.remove(list.size() - 1);
+        });
+    }
+
+    @Override
+    public List<TierAssignment> history(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        return store.read(() -> {
+            List<TierAssignment> list = history.get(customerId);
+            if (list == null) {
+                return List.of();
+            }
+            // Newest first: by effectiveFrom descending, later appends first among equal times.
+            List<TierAssignment> copy = new ArrayList<>(list.size());
+            for (int i = list.size() - 1; i >= 0; i--) {
+                copy.add(list.get(i));
+            }
+            copy.sort(Comparator.comparing(TierAssignment::effectiveFrom).reversed());
+            return List.copyOf(copy);
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package io.crmkit.core.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The writes of one in-memory transaction, held back until commit, plus an overlay so reads by id
+ * inside the transaction see its own writes. Confined to one thread.
+ */
+final class MemoryTx {
+    /** A write: validates against the committed state and applies, returning how to undo it. */
+    interface Op {
+        Runnable apply();
+    }
+
+    final List<Op> ops = new ArrayList<>();
+    private final Map<Object, Map<Object, Optional<?>>> overlay = new HashMap<>();
+    int depth;
+    boolean rollbackOnly;
+
+    void put(Object table, Object id, @Nullable Object value) {
+        overlay.computeIfAbsent(table, t -> new HashMap<>()).put(id, Optional.ofNullable(value));
+    }
+
+    /** The transaction's own view of the row: {@code null} if untouched, empty if deleted. */
+    @SuppressWarnings("unchecked")
+    <A> @Nullable Optional<A> get(Object table, Object id) {
+        Map<Object, Optional<?>> rows = overlay.get(table);
+        return rows == null ? null : (Optional<A>) rows.get(id);
+    }
+}

@@ -1,0 +1,48 @@
+package io.crmkit.core.org;
+
+import io.crmkit.core.check.Check;
+import io.crmkit.core.check.Ids;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who an operation runs on behalf of: a staff member (with roles and an org unit) or a system job
+ * (a nightly scoring run, a feed import). Every write records its actor; access policies and
+ * maker-checker decide on it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the staff id or the job's name
+ * @param kind staff or system
+ * @param orgUnit the unit a staff member works in; {@code null} for system jobs
+ * @param roles role codes
+ */
+public record Actor(String id, Kind kind, @Nullable OrgUnitId orgUnit, Set<String> roles) {
+    /** Whether a person or a job acts. */
+    public enum Kind { STAFF, SYSTEM }
+
+    public Actor {
+        Ids.check(id, "actor.id");
+        Check.notNull(kind, "actor.kind");
+        roles = Check.set(roles, "actor.roles");
+    }
+
+    /** A staff member acting in {@code unit} with the given role codes. */
+    public static Actor staff(StaffId staff, OrgUnitId unit, String... roles) {
+        return new Actor(staff.value(), Kind.STAFF, unit, Set.of(roles));
+    }
+
+    /** A system job such as {@code nightly-tiering} or {@code feed:callcentre}. */
+    public static Actor system(String jobName, String... roles) {
+        return new Actor(jobName, Kind.SYSTEM, null, Set.of(roles));
+    }
+
+    /** The staff id when a person acts. */
+    public @Nullable StaffId staffId() {
+        return kind == Kind.STAFF ? StaffId.of(id) : null;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

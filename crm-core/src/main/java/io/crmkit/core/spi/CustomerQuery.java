@@ -1,0 +1,56 @@
+package io.crmkit.core.spi;
+
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.org.OrgUnitId;
+import io.crmkit.core.org.StaffId;
+import io.crmkit.core.customer.TierCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A filter over customers: each given criterion must hold (AND); an empty query matches all.
+ * Results come in customer-id order.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param owner owned by this staff member, or {@code null}
+ * @param branch belonging to this branch, or {@code null}
+ * @param lifecycle in this stage, or {@code null}
+ * @param tier in this tier, or {@code null}
+ * @param tag carrying this tag, or {@code null}
+ */
+public record CustomerQuery(@Nullable StaffId owner, @Nullable OrgUnitId branch, @Nullable LifecycleStage lifecycle,
+        @Nullable TierCode tier, @Nullable String tag) {
+    public static CustomerQuery all() {
+        return new CustomerQuery(null, null, null, null, null);
+    }
+
+    public CustomerQuery owner(StaffId value) {
+        return new CustomerQuery(value, branch, lifecycle, tier, tag);
+    }
+
+    public CustomerQuery branch(OrgUnitId value) {
+        return new CustomerQuery(owner, value, lifecycle, tier, tag);
+    }
+
+    public CustomerQuery lifecycle(LifecycleStage value) {
+        return new CustomerQuery(owner, branch, value, tier, tag);
+    }
+
+    public CustomerQuery tier(TierCode value) {
+        return new CustomerQuery(owner, branch, lifecycle, value, tag);
+    }
+
+    public CustomerQuery tag(String value) {
+        return new CustomerQuery(owner, branch, lifecycle, tier, value);
+    }
+
+    /** Whether {@code c} matches; stores may use it to filter in memory. */
+    public boolean matches(Customer c) {
+        return (owner == null || owner.equals(c.owner()))
+                && (branch == null || branch.equals(c.branch()))
+                && (lifecycle == null || lifecycle == c.lifecycle())
+                && (tier == null || tier.equals(c.tier()))
+                && (tag == null || c.tags().contains(tag));
+    }
+}
