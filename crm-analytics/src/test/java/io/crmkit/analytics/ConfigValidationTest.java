@@ -8,6 +8,7 @@ import io.crmkit.analytics.tier.PercentileTierPolicy;
 import io.crmkit.analytics.tier.ThresholdTierPolicy;
 import io.crmkit.analytics.tier.TierEngineConfig;
 import io.crmkit.analytics.tier.TierLadder;
+import io.crmkit.core.error.ValidationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,12 @@ class ConfigValidationTest {
     @DisplayName("RFM configuration names the field and the allowed range")
     void rfmConfig() {
         assertThatThrownBy(() -> RfmConfig.custom().quantiles(1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("rfm.quantiles: must be between 2 and 10 (was 1)");
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.hasViolationOn("rfm.quantiles")).isTrue();
+                    assertThat(e.violations().get(0).rule()).isEqualTo("Range");
+                    assertThat(e.violations().get(0).message()).isEqualTo("must be between 2 and 10 (was 1)");
+                })
+                .hasMessage("1 violation(s): rfm.quantiles [Range]: must be between 2 and 10 (was 1)");
         assertThatThrownBy(() -> RfmConfig.custom().quantiles(11)).hasMessageContaining("rfm.quantiles");
         assertThatThrownBy(() -> RfmConfig.custom().recencyFeature("Days Since")).hasMessageContaining("rfm.recencyFeature");
         assertThatThrownBy(() -> RfmConfig.custom().monetaryFeature(null)).hasMessageContaining("rfm.monetaryFeature")
@@ -41,7 +46,7 @@ class ConfigValidationTest {
     @DisplayName("tier configuration names the field and the rule")
     void tierConfig() {
         assertThatThrownBy(() -> TierEngineConfig.custom().downgradeAfterPeriods(0))
-                .hasMessage("tier.downgradeAfterPeriods: must be between 1 and 24 (was 0)");
+                .hasMessageEndingWith("tier.downgradeAfterPeriods [Range]: must be between 1 and 24 (was 0)");
         assertThatThrownBy(() -> TierEngineConfig.custom().clock(null)).hasMessageContaining("tier.clock");
         assertThatThrownBy(() -> ThresholdTierPolicy.custom().tier("GOLD", 70).tier("PLATINUM", 85))
                 .hasMessageContaining("tier.minScore").hasMessageContaining("lower than the previous");

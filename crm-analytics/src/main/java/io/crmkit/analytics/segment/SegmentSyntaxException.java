@@ -1,13 +1,18 @@
 package io.crmkit.analytics.segment;
 
+import io.crmkit.core.error.ValidationException;
+import io.crmkit.core.error.Violation;
+import java.util.List;
+
 /**
  * Bad segment text: a syntax error, or a name or value that does not fit the frame. Carries the
- * 1-based column where the problem starts and what was expected there.
+ * 1-based column where the problem starts and what was expected there. It is the core's
+ * validation error with one violation on field {@code segment} and rule {@code Syntax}.
  *
  * <p>The message quotes at most 20 characters of the offending token, with control characters
  * replaced. Immutable and thread-safe.
  */
-public final class SegmentSyntaxException extends IllegalArgumentException {
+public final class SegmentSyntaxException extends ValidationException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +20,7 @@ public final class SegmentSyntaxException extends IllegalArgumentException {
     private final String problem;
 
     public SegmentSyntaxException(int position, String problem) {
-        super("segment text: column " + position + ": " + problem);
+        super(List.of(Violation.of("segment", "Syntax", "column " + position + ": " + problem)));
         this.position = position;
         this.problem = problem;
     }

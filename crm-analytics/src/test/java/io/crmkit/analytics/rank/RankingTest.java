@@ -50,7 +50,7 @@ class RankingTest {
     @Test
     @DisplayName("rejects a bad N or value, naming the field")
     void rejectsBadInput() {
-        assertThatThrownBy(() -> TopN.largest(new long[] {1}, new double[] {1}, 0)).hasMessageContaining("n:");
+        assertThatThrownBy(() -> TopN.largest(new long[] {1}, new double[] {1}, 0)).hasMessageContaining("n [Range]");
         assertThatThrownBy(() -> TopN.largest(new long[] {1}, new double[] {Double.NaN}, 1))
                 .hasMessageContaining("values row 0");
         assertThatThrownBy(() -> TopN.largest(new long[] {1}, new double[0], 1)).hasMessageContaining("values");

@@ -75,7 +75,8 @@ class SegmentParserTest {
         assertThat(e).isNotNull();
         assertThat(e.position()).isEqualTo(column);
         assertThat(e.problem()).isEqualTo(problem);
-        assertThat(e.getMessage()).isEqualTo("segment text: column " + column + ": " + problem);
+        assertThat(e.getMessage()).isEqualTo("1 violation(s): segment [Syntax]: column " + column + ": " + problem);
+        assertThat(e.hasViolationOn("segment")).isTrue();
     }
 
     @Test
