@@ -29,12 +29,15 @@ import java.util.function.IntToDoubleFunction;
 public final class FeatureFrame {
 
     private final long[] ids;
+    private final String[] keys;
     private final Map<String, Column> columns;
     private final Map<String, double[]> numericViews = new ConcurrentHashMap<>();
     private volatile LongIntIndex index;
+    private volatile Map<String, Integer> keyIndex;
 
-    private FeatureFrame(long[] ids, Map<String, Column> columns) {
+    private FeatureFrame(long[] ids, String[] keys, Map<String, Column> columns) {
         this.ids = ids;
+        this.keys = keys;
         this.columns = columns;
     }
 
@@ -51,6 +54,35 @@ public final class FeatureFrame {
     /** Customer ids by row (backing array, read-only by contract). */
     public long[] ids() {
         return ids;
+    }
+
+    /**
+     * The customer's key in the CRM (its {@code CustomerId} text) for a row, when the frame was read
+     * from the store or given keys; otherwise the decimal text of the row's id.
+     */
+    public String customerKey(int row) {
+        return keys == null ? Long.toString(ids[row]) : keys[row];
+    }
+
+    /** The row of a customer key, or -1 when the frame does not hold it (or carries no keys). */
+    public int rowOfKey(String customerKey) {
+        if (keys == null || customerKey == null) {
+            return -1;
+        }
+        Map<String, Integer> m = keyIndex;
+        if (m == null) {
+            m = new java.util.HashMap<>(keys.length * 2);
+            for (int r = 0; r < keys.length; r++) {
+                m.put(keys[r], r);
+            }
+            keyIndex = m;
+        }
+        return m.getOrDefault(customerKey, -1);
+    }
+
+    /** Whether rows carry CRM customer keys besides their numeric ids. */
+    public boolean hasCustomerKeys() {
+        return keys != null;
     }
 
     /** Feature names in the order they were added. */
@@ -145,7 +177,7 @@ public final class FeatureFrame {
     public FeatureFrame withDoubles(String feature, double[] values) {
         Map<String, Column> copy = new LinkedHashMap<>(columns);
         Builder.put(copy, feature, Builder.doubleColumn(feature, values, ids.length));
-        return new FeatureFrame(ids, copy);
+        return new FeatureFrame(ids, keys, copy);
     }
 
     /** A new frame with a host-defined feature computed per row, e.g. {@code r -> aum[r] / age[r]}. */
@@ -198,6 +230,7 @@ public final class FeatureFrame {
     public static final class Builder {
         private final int rows;
         private long[] ids;
+        private String[] keys;
         private final Map<String, Column> columns = new LinkedHashMap<>();
 
         private Builder(int rows) {
@@ -213,6 +246,23 @@ public final class FeatureFrame {
             Checks.sameLength(rows, customerIds.length, "ids");
             new LongIntIndex(customerIds, "ids");
             this.ids = customerIds;
+            return this;
+        }
+
+        /**
+         * The CRM customer keys by row (e.g. {@code CustomerId} values), distinct. Optional; engines
+         * work on the numeric ids, the keys map results back to the CRM.
+         */
+        public Builder customerKeys(String[] customerKeys) {
+            Checks.notNull(customerKeys, "customerKeys");
+            Checks.sameLength(rows, customerKeys.length, "customerKeys");
+            java.util.Set<String> seen = new java.util.HashSet<>(customerKeys.length * 2);
+            for (int r = 0; r < customerKeys.length; r++) {
+                if (customerKeys[r] == null || !seen.add(customerKeys[r])) {
+                    throw Checks.invalid("customerKeys row " + r, "Distinct", "must be present and distinct");
+                }
+            }
+            this.keys = customerKeys;
             return this;
         }
 
@@ -265,7 +315,7 @@ public final class FeatureFrame {
                     rowIds[r] = r;
                 }
             }
-            return new FeatureFrame(rowIds, new LinkedHashMap<>(columns));
+            return new FeatureFrame(rowIds, keys, new LinkedHashMap<>(columns));
         }
 
         private void check(String feature, int length) {

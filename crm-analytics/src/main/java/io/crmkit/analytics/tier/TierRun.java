@@ -151,8 +151,8 @@ public final class TierRun {
                 return "downgrade after " + downgradeAfter + " consecutive period(s) below "
                         + ladder.code(previousTier[row]) + ": " + fit;
             case OVERRIDE:
-                return "manual override until " + override.expiresAt()
-                        + ": " + override.reason();
+                String until = override.expiresAt().equals(Instant.MAX) ? "further notice" : override.expiresAt().toString();
+                return "manual override until " + until + ": " + override.reason();
             default:
                 return "manual override ended, tier follows the score again: " + fit;
         }
