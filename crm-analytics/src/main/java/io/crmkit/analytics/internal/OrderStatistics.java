@@ -33,7 +33,7 @@ public final class OrderStatistics {
     }
 
     // Buckets use the unsigned top 16 bits of (key ^ MIN_VALUE) so that negative values come first.
-    private static int bucket(long key, int shift) {
+    static int bucket(long key, int shift) {
         return (int) (((key ^ Long.MIN_VALUE) >>> shift) & 0xFFFF);
     }
 
@@ -113,7 +113,7 @@ public final class OrderStatistics {
         return out;
     }
 
-    private static void locate(int[] counts, int[] ranks, int[] bucketOf, int[] localRank) {
+    static void locate(int[] counts, int[] ranks, int[] bucketOf, int[] localRank) {
         Integer[] order = new Integer[ranks.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -133,7 +133,7 @@ public final class OrderStatistics {
     }
 
     /** Selects rank {@code r} among {@code keys[0, len)}, refining on bits below {@code shift + 16}. */
-    private static long selectKeys(long[] keys, int len, int r, int shift) {
+    static long selectKeys(long[] keys, int len, int r, int shift) {
         while (true) {
             if (len <= SORT_BELOW || shift < 0) {
                 long[] copy = Arrays.copyOf(keys, len);

@@ -90,7 +90,7 @@ public final class PointsScorecard implements ScoringModel {
         int n = frame.size();
         int[] points = new int[n];
         byte[] band = new byte[n];
-        int[] from = bandFrom;
+        byte[] bandOfPoints = bandTable();
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, parallelism, name, progress, (c, start, end) -> {
             for (int s = start; s < end; s += BLOCK) {
                 int e = Math.min(end, s + BLOCK);
@@ -98,16 +98,28 @@ public final class PointsScorecard implements ScoringModel {
                     addRule(rules.get(j), cols[j], points, s, e);
                 }
                 for (int i = s; i < e; i++) {
-                    int p = points[i];
-                    int b = 0;
-                    for (int t = 1; t < from.length; t++) {
-                        b += p >= from[t] ? 1 : 0;
-                    }
-                    band[i] = (byte) b;
+                    band[i] = bandOfPoints[points[i]];
                 }
             }
         });
         return new ScorecardResult(frame, this, points, band);
+    }
+
+    /** Band by total points, 0 to the sum of all rules' points (at most 32,000). */
+    private byte[] bandTable() {
+        int max = 0;
+        for (ScorecardRule r : rules) {
+            max += r.points();
+        }
+        byte[] table = new byte[max + 1];
+        for (int p = 0; p <= max; p++) {
+            int b = 0;
+            for (int t = 1; t < bandFrom.length; t++) {
+                b += p >= bandFrom[t] ? 1 : 0;
+            }
+            table[p] = (byte) b;
+        }
+        return table;
     }
 
     // One loop per comparison so that the comparison is hoisted out of the row loop.

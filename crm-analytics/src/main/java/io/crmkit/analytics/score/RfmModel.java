@@ -3,7 +3,7 @@ package io.crmkit.analytics.score;
 import io.crmkit.analytics.ProgressListener;
 import io.crmkit.analytics.feature.FeatureFrame;
 import io.crmkit.analytics.internal.Checks;
-import io.crmkit.analytics.internal.OrderStatistics;
+import io.crmkit.analytics.internal.RankScorer;
 import io.crmkit.analytics.internal.Parallel;
 
 /**
@@ -19,8 +19,8 @@ import io.crmkit.analytics.internal.Parallel;
  * hold unequal numbers of customers.
  *
  * <p>The score of a row is {@code r + f + m} (3 to 3q); its label is the cell's display name.
- * Thresholds are exact order statistics found by radix selection, so a run costs a few passes over
- * the three columns. Immutable and thread-safe.
+ * Thresholds are exact order statistics found by radix selection while scoring, so a run costs
+ * two passes over each of the three columns and no sort. Immutable and thread-safe.
  */
 public final class RfmModel implements ScoringModel {
 
@@ -67,33 +67,19 @@ public final class RfmModel implements ScoringModel {
         byte[] m = new byte[n];
         byte[] cell = new byte[n];
         if (n > 0) {
-            double[] tr = thresholds(rec, q, true, par);
-            double[] tf = thresholds(freq, q, false, par);
-            double[] tm = thresholds(mon, q, false, par);
+            RankScorer.score(rec, ranks(n, q, true), true, r, par);
+            progress.onProgress("rfm", n / 4, n);
+            RankScorer.score(freq, ranks(n, q, false), false, f, par);
+            progress.onProgress("rfm", n / 2, n);
+            RankScorer.score(mon, ranks(n, q, false), false, m, par);
+            progress.onProgress("rfm", 3L * n / 4, n);
             byte[] cellOf = cellTable(q);
-            Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, par, "rfm", progress, (c, from, to) -> {
+            Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, par, "rfm", ProgressListener.none(), (c, from, to) -> {
                 for (int i = from; i < to; i++) {
-                    int rs = 1;
-                    double v = rec[i];
-                    for (double t : tr) {
-                        rs += v < t ? 1 : 0;
-                    }
-                    int fs = 1;
-                    v = freq[i];
-                    for (double t : tf) {
-                        fs += v > t ? 1 : 0;
-                    }
-                    int ms = 1;
-                    v = mon[i];
-                    for (double t : tm) {
-                        ms += v > t ? 1 : 0;
-                    }
-                    r[i] = (byte) rs;
-                    f[i] = (byte) fs;
-                    m[i] = (byte) ms;
-                    cell[i] = cellOf[rs * 16 + fs];
+                    cell[i] = cellOf[r[i] * 16 + f[i]];
                 }
             });
+            progress.onProgress("rfm", n, n);
         } else {
             progress.onProgress("rfm", 0, 0);
         }
@@ -101,19 +87,19 @@ public final class RfmModel implements ScoringModel {
     }
 
     /**
-     * Thresholds such that score = 1 + number of thresholds passed. For a normal dimension a value
-     * passes threshold k when it is greater than the sorted value at index m_k - 1; for an inverted
-     * one when it is smaller than the sorted value at index n - m_k; m_k = ceil(k n / q). See the
-     * tie rule in the class comment for why this equals 1 + floor(q c / n).
+     * Ranks of the thresholds such that score = 1 + number of thresholds passed. For a normal
+     * dimension a value passes threshold k when it is greater than the sorted value at index
+     * m_k - 1; for an inverted one when it is smaller than the sorted value at index n - m_k;
+     * m_k = ceil(k n / q). See the tie rule in the class comment for why this equals
+     * 1 + floor(q c / n).
      */
-    static double[] thresholds(double[] values, int q, boolean inverted, int parallelism) {
-        long n = values.length;
+    static int[] ranks(int n, int q, boolean inverted) {
         int[] ranks = new int[q - 1];
         for (int k = 1; k < q; k++) {
-            long mk = (k * n + q - 1) / q;
+            long mk = (k * (long) n + q - 1) / q;
             ranks[k - 1] = (int) (inverted ? n - mk : mk - 1);
         }
-        return OrderStatistics.select(values, ranks, parallelism);
+        return ranks;
     }
 
     /** Scale from 1..q to 1..5 by rounding the linear map, so cells work for any q. */

@@ -2,6 +2,7 @@ package io.crmkit.analytics.tier;
 
 import io.crmkit.analytics.internal.Checks;
 import io.crmkit.analytics.internal.OrderStatistics;
+import io.crmkit.analytics.internal.RankScorer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -67,6 +68,33 @@ public final class PercentileTierPolicy implements TierPolicy {
             mins[t] = empty[t] ? Double.POSITIVE_INFINITY : values[t];
         }
         return mins;
+    }
+
+    /**
+     * Writes each row's target tier index into {@code out} and returns the minimums, in two passes
+     * over the scores; empty when some tier would hold no customer (the engine then takes the
+     * general path).
+     */
+    java.util.Optional<double[]> assign(double[] scores, int parallelism, byte[] out) {
+        int n = scores.length;
+        int k = shares.length;
+        int[] ranks = new int[k];
+        BigDecimal cumulative = BigDecimal.ZERO;
+        for (int t = 0; t < k; t++) {
+            cumulative = cumulative.add(BigDecimal.valueOf(shares[t])).min(BigDecimal.ONE);
+            long m = cumulative.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
+            if (m == 0) {
+                return java.util.Optional.empty();
+            }
+            ranks[t] = (int) (n - m);
+        }
+        double[] thresholds = RankScorer.score(scores, ranks, true, out, parallelism);
+        for (int i = 0; i < n; i++) {
+            out[i]--;
+        }
+        double[] mins = java.util.Arrays.copyOf(thresholds, k + 1);
+        mins[k] = Double.NEGATIVE_INFINITY;
+        return java.util.Optional.of(mins);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.crmkit.analytics.tier;
 
 import io.crmkit.analytics.ProgressListener;
+import io.crmkit.analytics.internal.BucketTable;
 import io.crmkit.analytics.internal.Checks;
 import io.crmkit.analytics.internal.LongIntIndex;
 import io.crmkit.analytics.internal.Parallel;
@@ -73,7 +74,8 @@ public final class TierEngine {
                 throw Checks.invalid("previous.tiers row " + i, "must be an index into the " + ladderSize + "-tier ladder");
             }
         }
-        double[] mins = policy.minimumScores(scores, config.parallelism());
+        byte[] targets = new byte[n];
+        double[] mins = targets(scores, targets);
         byte[] prevBelow = previous.below();
         boolean[] prevOverridden = previous.overriddenFlags();
         byte[] tier = new byte[n];
@@ -89,13 +91,12 @@ public final class TierEngine {
         byte expired = (byte) TierChangeReason.OVERRIDE_EXPIRED.ordinal();
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, config.parallelism(), "tiers", progress, (c, from, to) -> {
             for (int i = from; i < to; i++) {
-                double s = scores[i];
-                int target = 0;
-                while (s < mins[target]) {
-                    target++;
-                }
+                int target = targets[i];
                 int cur = prevTier[i];
-                if (cur < 0) {
+                if (target == cur && !prevOverridden[i]) {
+                    tier[i] = (byte) cur; // the common night: nothing changes
+                    reason[i] = none;
+                } else if (cur < 0) {
                     tier[i] = (byte) target;
                     reason[i] = initial;
                 } else if (prevOverridden[i]) {
@@ -104,9 +105,6 @@ public final class TierEngine {
                 } else if (target < cur) {
                     tier[i] = (byte) target;
                     reason[i] = upgrade;
-                } else if (target == cur) {
-                    tier[i] = (byte) cur;
-                    reason[i] = none;
                 } else {
                     int b = prevBelow[i] + 1;
                     if (b >= limit) {
@@ -125,6 +123,28 @@ public final class TierEngine {
                 reason);
         return new TierRun(policy.ladder(), customerIds, scores, mins, prevTier, new TierState(tier, below, overridden),
                 reason, overrides, now, limit, skipped);
+    }
+
+    /** Fills each row's target tier and returns the minimums used. */
+    private double[] targets(double[] scores, byte[] out) {
+        int par = config.parallelism();
+        if (policy instanceof PercentileTierPolicy && scores.length > 0) {
+            // Percentiles: select the minimums and place the rows in the same two passes.
+            java.util.Optional<double[]> mins = ((PercentileTierPolicy) policy).assign(scores, par, out);
+            if (mins.isPresent()) {
+                return mins.get();
+            }
+        }
+        double[] mins = policy.minimumScores(scores, par);
+        // target tier = number of tier minimums the score stays below (minimums are descending)
+        BucketTable targetOf = BucketTable.below(java.util.Arrays.copyOf(mins, mins.length - 1));
+        Parallel.forEachChunk(scores.length, Parallel.DEFAULT_CHUNK, par, "tiers", ProgressListener.none(),
+                (c, from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = (byte) targetOf.count(scores[i]);
+                    }
+                });
+        return mins;
     }
 
     private int applyOverrides(long[] ids, List<TierOverride> overrides, Instant now, byte[] prevTier,

@@ -169,4 +169,28 @@ class TierEngineTest {
         assertThatThrownBy(() -> TierState.of(new int[] {0}, new int[] {200}, new boolean[] {false}))
                 .hasMessageContaining("state.belowPeriods row 0");
     }
+
+    @Test
+    @DisplayName("places every row by percentile exactly as comparing with the measured minimums would")
+    void percentileAgreesWithMinimums() {
+        PercentileTierPolicy p = PercentileTierPolicy.custom().tier("PLATINUM", 0.04).tier("GOLD", 0.11)
+                .tier("SILVER", 0.25).otherwise("BRONZE").build();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (int round = 0; round < 10; round++) {
+            int n = 1 + rnd.nextInt(300_000);
+            double[] scores = new double[n];
+            long[] ids = new long[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = round % 2 == 0 ? rnd.nextInt(100) : Math.rint(rnd.nextDouble() * 1e4) / 100;
+                ids[i] = i;
+            }
+            double[] mins = p.minimumScores(scores, 1);
+            TierRun run = TierEngine.of(p, TierEngineConfig.custom().parallelism(2).build())
+                    .run(ids, scores, TierState.empty(n), List.of(), ProgressListener.none());
+            assertThat(run.minimumScores()).containsExactly(mins);
+            for (int i = 0; i < n; i++) {
+                assertThat(run.tierIndex(i)).isEqualTo(TierPolicy.tierFor(scores[i], mins));
+            }
+        }
+    }
 }
