@@ -21,6 +21,7 @@ public record Holding(String instrument, AssetClass assetClass, BigDecimal quant
         Check.notNull(assetClass, "assetClass");
         Check.notNull(quantity, "quantity");
         Check.that(quantity.abs().compareTo(Money.LIMIT) < 0, "quantity", "Range", "must be below 10^15 in absolute value");
+        quantity = Money.normalise(quantity, "quantity");
         Check.notNull(marketValue, "marketValue");
     }
 }

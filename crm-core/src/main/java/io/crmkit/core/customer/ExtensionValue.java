@@ -46,7 +46,9 @@ public sealed interface ExtensionValue {
     record Decimal(BigDecimal value) implements ExtensionValue {
         public Decimal {
             Check.notNull(value, "value");
-            Check.that(value.precision() <= 38, "value", "Precision", "must have at most 38 digits");
+            Check.that(value.abs().compareTo(io.crmkit.core.money.Money.LIMIT) < 0, "value", "Range",
+                    "must be below 10^15 in absolute value");
+            value = io.crmkit.core.money.Money.normalise(value, "value");
         }
     }
 

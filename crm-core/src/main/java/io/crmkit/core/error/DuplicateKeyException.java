@@ -1,8 +1,8 @@
 package io.crmkit.core.error;
 
 /**
- * A natural key (an identifier, an external id, an aggregate id) is already taken by another
- * record. Names the key, never its value. Nothing was written.
+ * A natural key (a customer identifier, an interaction's external reference, an account link) is
+ * already taken by another record. (A taken aggregate id on insert is a {@link ConflictException}.) Names the key, never its value. Nothing was written.
  *
  * <p>Immutable and thread-safe.
  */

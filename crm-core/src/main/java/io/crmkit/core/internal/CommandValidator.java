@@ -74,9 +74,18 @@ final class CommandValidator {
         }
     }
 
+    /** Adds a violation when a required short reason is blank or too long. */
+    static void reason(@Nullable String reason, List<Violation> into) {
+        if (reason == null || reason.isBlank()) {
+            into.add(Violation.of("reason", "NotBlank", "must not be blank"));
+        } else if (reason.length() > io.crmkit.core.check.Check.MAX_SHORT) {
+            into.add(Violation.of("reason", "Size", "must be at most " + io.crmkit.core.check.Check.MAX_SHORT + " characters"));
+        }
+    }
+
     /** Hibernate Validator names container elements {@code tags[].<iterable element>}; keep the readable part. */
     private static String path(String raw) {
         return raw.replace(".<iterable element>", "").replace(".<list element>", "").replace(".<map value>", "")
-                .replace(".<map key>", "");
+                .replace(".<map key>", "").replace("[]", "");
     }
 }

@@ -131,11 +131,7 @@ final class CustomerServiceImpl implements CustomerService {
             v.add(Violation.of("effectiveOn", "NotNull", "must not be null"));
         }
         plausible(effectiveOn, engine.today().plusDays(1), "effectiveOn", v);
-        if (reason == null || reason.isBlank()) {
-            v.add(Violation.of("reason", "NotBlank", "must not be blank"));
-        } else if (reason.length() > Check.MAX_SHORT) {
-            v.add(Violation.of("reason", "Size", "must be at most " + Check.MAX_SHORT + " characters"));
-        }
+        CommandValidator.reason(reason, v);
         throwIfAny(v);
         return engine.write(actor, "customer.changeLifecycle", "Customer", id, to, () -> {
             Customer current = engine.requireVisible(actor, id);

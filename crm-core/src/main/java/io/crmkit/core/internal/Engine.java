@@ -54,8 +54,9 @@ final class Engine {
         this.maturityLookaheadDays = maturityLookaheadDays;
     }
 
+    /** Now, to the microsecond: what every store keeps, so a record reads back equal to what was saved. */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     LocalDate today() {

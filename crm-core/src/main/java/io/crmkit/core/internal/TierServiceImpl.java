@@ -92,11 +92,7 @@ final class TierServiceImpl implements TierService {
         if (customerId == null) {
             v.add(Violation.of("customerId", "NotNull", "must not be null"));
         }
-        if (reason == null || reason.isBlank()) {
-            v.add(Violation.of("reason", "NotBlank", "must not be blank"));
-        } else if (reason.length() > Check.MAX_SHORT) {
-            v.add(Violation.of("reason", "Size", "must be at most " + Check.MAX_SHORT + " characters"));
-        }
+        CommandValidator.reason(reason, v);
         if (tier != null && engine.store.tiers().definitions().stream().noneMatch(d -> d.code().equals(tier))) {
             v.add(Violation.of("tier", "Defined", "is not a defined tier"));
         }

@@ -19,7 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public final class InMemoryCrmStore implements CrmStore {
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    // Not reentrant: no code path reads under the write lock or nests reads (commit ops touch the maps directly).
+    private final StampedLock lock = new StampedLock();
     private final ThreadLocal<MemoryTx> tx = new ThreadLocal<>();
 
     private final MemoryCustomers customers = new MemoryCustomers(this);
@@ -117,11 +118,11 @@ public final class InMemoryCrmStore implements CrmStore {
     }
 
     <T> T read(Supplier<T> query) {
-        lock.readLock().lock();
+        long stamp = lock.readLock();
         try {
             return query.get();
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
@@ -153,7 +154,7 @@ public final class InMemoryCrmStore implements CrmStore {
             return;
         }
         Deque<Runnable> undo = new ArrayDeque<>(ops.size());
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             for (MemoryTx.Op op : ops) {
                 undo.push(op.apply());
@@ -164,7 +165,7 @@ public final class InMemoryCrmStore implements CrmStore {
             }
             throw e;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 }

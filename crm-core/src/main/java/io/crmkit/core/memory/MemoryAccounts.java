@@ -4,9 +4,7 @@ import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.AccountSnapshot;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
 import io.crmkit.core.spi.Page;
@@ -39,12 +37,26 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
     }
 
     @Override
-    void checkKeys(LinkedAccount next, @Nullable LinkedAccount current) {
-        for (AccountId other : byExternal.getOrDefault(external(next.hostSystem(), next.externalId()), new TreeSet<>())) {
-            if (!other.equals(next.id()) && rows.get(other).customerId().equals(next.customerId())) {
-                throw new DuplicateKeyException(typeName(), "externalId");
+    List<String> naturalKeys(LinkedAccount row) {
+        return List.of(external(row.hostSystem(), row.externalId()) + "\u0000" + row.customerId().value());
+    }
+
+    @Override
+    @Nullable AccountId committedHolder(String key, @Nullable LinkedAccount candidate) {
+        if (candidate == null) {
+            throw new IllegalArgumentException("account keys are looked up from a candidate row");
+        }
+        for (AccountId other : byExternal.getOrDefault(external(candidate.hostSystem(), candidate.externalId()), new TreeSet<>())) {
+            if (rows.get(other).customerId().equals(candidate.customerId())) {
+                return other;
             }
         }
+        return null;
+    }
+
+    @Override
+    String keyName() {
+        return "externalId";
     }
 
     @Override
@@ -81,12 +93,7 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
     }
 
     private Page<LinkedAccount> page(PageRequest request) {
-        AccountId after;
-        try {
-            after = request.after() == null ? null : AccountId.of(request.after());
-        } catch (RuntimeException e) {
-            throw ValidationException.of("after", "Cursor", "is not an account cursor of this library");
-        }
+        AccountId after = idCursor(request.after(), AccountId::of);
         return store.read(() -> {
             List<LinkedAccount> fetched = new ArrayList<>(request.size() + 1);
             for (AccountId id : after == null ? byId : byId.tailSet(after, false)) {

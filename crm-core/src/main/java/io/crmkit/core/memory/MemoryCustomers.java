@@ -4,7 +4,6 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Identifier;
 import io.crmkit.core.customer.LifecycleStage;
-import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.StaffId;
@@ -40,13 +39,18 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     }
 
     @Override
-    void checkKeys(Customer next, @Nullable Customer current) {
-        for (Identifier ident : next.identifiers()) {
-            CustomerId holder = byIdentifier.get(ident.naturalKey());
-            if (holder != null && !holder.equals(next.id())) {
-                throw new DuplicateKeyException(typeName(), "identifier");
-            }
-        }
+    List<String> naturalKeys(Customer row) {
+        return row.identifiers().stream().map(Identifier::naturalKey).toList();
+    }
+
+    @Override
+    @Nullable CustomerId committedHolder(String key, @Nullable Customer candidate) {
+        return byIdentifier.get(key);
+    }
+
+    @Override
+    String keyName() {
+        return "identifier";
     }
 
     @Override
@@ -74,14 +78,15 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     @Override
     public Optional<Customer> findByIdentifier(Identifier identifier) {
         Check.notNull(identifier, "identifier");
-        return store.read(() -> Optional.ofNullable(byIdentifier.get(identifier.naturalKey())).map(rows::get));
+        CustomerId holder = holderSeen(identifier.naturalKey(), null);
+        return holder == null ? Optional.empty() : findById(holder);
     }
 
     @Override
     public Page<Customer> find(CustomerQuery query, PageRequest page) {
         Check.notNull(query, "query");
         Check.notNull(page, "page");
-        CustomerId after = page.after() == null ? null : cursor(page.after());
+        CustomerId after = idCursor(page.after(), CustomerId::of);
         return store.read(() -> {
             NavigableSet<CustomerId> candidates = candidates(query);
             Iterable<CustomerId> ids = after == null ? candidates : candidates.tailSet(after, false);
@@ -97,14 +102,6 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
             }
             return Page.of(fetched, page.size(), c -> c.id().value());
         });
-    }
-
-    private static CustomerId cursor(String after) {
-        try {
-            return CustomerId.of(after);
-        } catch (RuntimeException e) {
-            throw io.crmkit.core.error.ValidationException.of("after", "Cursor", "is not a customer cursor of this library");
-        }
     }
 
     /** The smallest index set that every match must be in. */

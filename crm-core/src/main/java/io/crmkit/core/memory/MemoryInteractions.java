@@ -1,7 +1,6 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.interaction.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
@@ -17,9 +16,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -37,38 +36,48 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     /** The smallest id there can be ('-' is the lowest character ids allow): a bound for time ranges. */
     private static final InteractionId LOWEST = InteractionId.of("-");
 
-    private final Map<ExternalRef, InteractionId> byRef = new HashMap<>();
-    private final Map<CustomerId, TreeSet<TimeKey>> timelines = new HashMap<>();
-    private final TreeSet<TimeKey> byTime = new TreeSet<>(ASCENDING);
+    private final Map<String, InteractionId> byRef = new HashMap<>();
+    // The indexes hold the rows themselves, so a page is read without a lookup per item.
+    private final Map<CustomerId, TreeMap<TimeKey, Interaction>> timelines = new HashMap<>();
+    private final TreeMap<TimeKey, Interaction> byTime = new TreeMap<>(ASCENDING);
 
     MemoryInteractions(InMemoryCrmStore store) {
         super(store, "Interaction");
     }
 
+    private static String refKey(ExternalRef ref) {
+        return ref.system() + "\u0000" + ref.id();
+    }
+
     @Override
-    void checkKeys(Interaction next, @Nullable Interaction current) {
-        if (next.externalRef() != null) {
-            InteractionId holder = byRef.get(next.externalRef());
-            if (holder != null && !holder.equals(next.id())) {
-                throw new DuplicateKeyException(typeName(), "externalRef");
-            }
-        }
+    List<String> naturalKeys(Interaction row) {
+        return row.externalRef() == null ? List.of() : List.of(refKey(row.externalRef()));
+    }
+
+    @Override
+    @Nullable InteractionId committedHolder(String key, @Nullable Interaction candidate) {
+        return byRef.get(key);
+    }
+
+    @Override
+    String keyName() {
+        return "externalRef";
     }
 
     @Override
     void index(Interaction i) {
         TimeKey key = new TimeKey(i.occurredAt(), i.id());
-        timelines.computeIfAbsent(i.customerId(), c -> new TreeSet<>(ASCENDING)).add(key);
-        byTime.add(key);
+        timelines.computeIfAbsent(i.customerId(), c -> new TreeMap<>(ASCENDING)).put(key, i);
+        byTime.put(key, i);
         if (i.externalRef() != null) {
-            byRef.put(i.externalRef(), i.id());
+            byRef.put(refKey(i.externalRef()), i.id());
         }
     }
 
     @Override
     void unindex(Interaction i) {
         TimeKey key = new TimeKey(i.occurredAt(), i.id());
-        TreeSet<TimeKey> timeline = timelines.get(i.customerId());
+        TreeMap<TimeKey, Interaction> timeline = timelines.get(i.customerId());
         if (timeline != null) {
             timeline.remove(key);
             if (timeline.isEmpty()) {
@@ -77,14 +86,15 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         }
         byTime.remove(key);
         if (i.externalRef() != null) {
-            byRef.remove(i.externalRef(), i.id());
+            byRef.remove(refKey(i.externalRef()), i.id());
         }
     }
 
     @Override
     public Optional<Interaction> findByExternalRef(ExternalRef ref) {
         Check.notNull(ref, "ref");
-        return store.read(() -> Optional.ofNullable(byRef.get(ref)).map(rows::get));
+        InteractionId holder = holderSeen(refKey(ref), null);
+        return holder == null ? Optional.empty() : findById(holder);
     }
 
     @Override
@@ -93,15 +103,15 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         Check.notNull(page, "page");
         TimelineCursor cursor = page.after() == null ? null : TimelineCursor.decode(page.after());
         return store.read(() -> {
-            TreeSet<TimeKey> timeline = timelines.get(customerId);
+            TreeMap<TimeKey, Interaction> timeline = timelines.get(customerId);
             if (timeline == null) {
                 return new Page<>(List.of(), null);
             }
-            NavigableSet<TimeKey> newestFirst = cursor == null ? timeline.descendingSet()
-                    : timeline.headSet(new TimeKey(cursor.occurredAt(), cursor.id()), false).descendingSet();
+            NavigableMap<TimeKey, Interaction> newestFirst = cursor == null ? timeline.descendingMap()
+                    : timeline.headMap(new TimeKey(cursor.occurredAt(), cursor.id()), false).descendingMap();
             List<Interaction> fetched = new ArrayList<>(page.size() + 1);
-            for (TimeKey key : newestFirst) {
-                fetched.add(rows.get(key.id()));
+            for (Interaction row : newestFirst.values()) {
+                fetched.add(row);
                 if (fetched.size() > page.size()) {
                     break;
                 }
@@ -114,7 +124,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     public long countByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
         return store.read(() -> {
-            TreeSet<TimeKey> timeline = timelines.get(customerId);
+            TreeMap<TimeKey, Interaction> timeline = timelines.get(customerId);
             return timeline == null ? 0L : timeline.size();
         });
     }
@@ -130,12 +140,12 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
             TimelineCursor after = request.after() == null ? null : TimelineCursor.decode(request.after());
             return store.read(() -> {
                 TimeKey start = after == null ? null : new TimeKey(after.occurredAt(), after.id());
-                NavigableSet<TimeKey> range = start == null
-                        ? byTime.subSet(new TimeKey(from, LOWEST), true, new TimeKey(to, LOWEST), false)
-                        : byTime.subSet(start, false, new TimeKey(to, LOWEST), false);
+                NavigableMap<TimeKey, Interaction> range = start == null
+                        ? byTime.subMap(new TimeKey(from, LOWEST), true, new TimeKey(to, LOWEST), false)
+                        : byTime.subMap(start, false, new TimeKey(to, LOWEST), false);
                 List<Interaction> fetched = new ArrayList<>(request.size() + 1);
-                for (TimeKey key : range) {
-                    fetched.add(rows.get(key.id()));
+                for (Interaction row : range.values()) {
+                    fetched.add(row);
                     if (fetched.size() > request.size()) {
                         break;
                     }

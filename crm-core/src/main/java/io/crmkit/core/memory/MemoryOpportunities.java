@@ -1,7 +1,6 @@
 package io.crmkit.core.memory;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.opportunity.OpportunityId;
@@ -70,12 +69,7 @@ final class MemoryOpportunities extends MemoryTable<Opportunity, OpportunityId> 
     private Page<Opportunity> page(java.util.function.Supplier<@Nullable TreeSet<OpportunityId>> index,
             Predicate<Opportunity> filter, PageRequest page) {
         Check.notNull(page, "page");
-        OpportunityId after;
-        try {
-            after = page.after() == null ? null : OpportunityId.of(page.after());
-        } catch (RuntimeException e) {
-            throw ValidationException.of("after", "Cursor", "is not an opportunity cursor of this library");
-        }
+        OpportunityId after = idCursor(page.after(), OpportunityId::of);
         return store.read(() -> {
             TreeSet<OpportunityId> ids = index.get();
             if (ids == null) {

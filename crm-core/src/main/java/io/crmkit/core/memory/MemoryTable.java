@@ -2,10 +2,12 @@ package io.crmkit.core.memory;
 
 import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.error.ConflictException;
+import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.NotFoundException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.Repository;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -50,10 +52,19 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         A stored = aggregate.withMeta(aggregate.meta().nextVersion());
         I id = aggregate.id();
         long expected = aggregate.meta().version();
+        MemoryTx tx = store.currentTx();
+        if (tx != null) {
+            // Refuse a taken natural key at the save, so the caller can catch it and carry on.
+            Optional<A> seen = findById(id);
+            checkVersionSeen(seen, id, expected);
+            checkKeysSeen(tx, stored);
+            seen.ifPresent(before -> naturalKeys(before).forEach(k -> tx.releaseKey(this, k)));
+            naturalKeys(stored).forEach(k -> tx.claimKey(this, k, id));
+        }
         store.write(this, id, stored, () -> findById(id), () -> {
             A current = rows.get(id);
             checkVersion(current, id, expected);
-            checkKeys(stored, current);
+            checkKeys(stored);
             rows.put(id, stored);
             if (current != null) {
                 unindex(current);
@@ -77,6 +88,10 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         Check.notNull(id, "id");
         if (findById(id).isEmpty()) {
             throw new NotFoundException(typeName, id.toString());
+        }
+        MemoryTx tx = store.currentTx();
+        if (tx != null) {
+            findById(id).ifPresent(before -> naturalKeys(before).forEach(k -> tx.releaseKey(this, k)));
         }
         store.write(this, id, null, () -> findById(id), () -> {
             A current = rows.get(id);
@@ -105,12 +120,71 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         checkVersion(seen.orElse(null), id, expected);
     }
 
-    /** Refuses natural keys held by another row; called under the write lock before applying. */
-    void checkKeys(A next, @Nullable A current) {}
+    /** The natural keys of a row, each as one string; none by default. */
+    List<String> naturalKeys(A row) {
+        return List.of();
+    }
+
+    /** The committed row holding {@code key}, or {@code null}; called under a lock. */
+    @Nullable I committedHolder(String key, @Nullable A candidate) {
+        return null;
+    }
+
+    /** The name of the natural key in {@link DuplicateKeyException}s. */
+    String keyName() {
+        return "key";
+    }
+
+    /** Refuses natural keys held by another committed row; called under the write lock before applying. */
+    private void checkKeys(A next) {
+        for (String key : naturalKeys(next)) {
+            I holder = committedHolder(key, next);
+            if (holder != null && !holder.equals(next.id())) {
+                throw new DuplicateKeyException(typeName, keyName());
+            }
+        }
+    }
+
+    /** Inside a transaction: the keys as the transaction sees them, its own writes over committed rows. */
+    private void checkKeysSeen(MemoryTx tx, A next) {
+        for (String key : naturalKeys(next)) {
+            Optional<Object> own = tx.keyHolder(this, key);
+            Object holder = own != null ? own.orElse(null) : store.read(() -> committedHolder(key, next));
+            if (holder != null && !holder.equals(next.id())) {
+                throw new DuplicateKeyException(typeName, keyName());
+            }
+        }
+    }
+
+    /** The id holding {@code key} as this thread sees it (its transaction's writes first); for natural-key lookups. */
+    @Nullable I holderSeen(String key, @Nullable A probe) {
+        MemoryTx tx = store.currentTx();
+        if (tx != null) {
+            Optional<Object> own = tx.keyHolder(this, key);
+            if (own != null) {
+                @SuppressWarnings("unchecked")
+                I id = (I) own.orElse(null);
+                return id;
+            }
+        }
+        return store.read(() -> committedHolder(key, probe));
+    }
 
     abstract void index(A row);
 
     abstract void unindex(A row);
+
+    /** Reads an id-order cursor (the last id of the previous page), naming {@code after} when it is not one. */
+    static <T> @Nullable T idCursor(@Nullable String after, java.util.function.Function<String, T> parse) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return parse.apply(after);
+        } catch (RuntimeException e) {
+            throw io.crmkit.core.error.ValidationException.of("after", "Cursor", "is not a cursor of this library");
+        }
+    }
 
     /** Adds {@code id} to the sorted set under {@code key}. */
     static <K, V> void add(Map<K, TreeSet<V>> index, @Nullable K key, V value) {

@@ -18,12 +18,28 @@ final class MemoryTx {
     }
 
     final List<Op> ops = new ArrayList<>();
+    /** Natural keys this transaction has taken (key to the id holding it) or given up (key to null), per table. */
+    private final Map<Object, Map<String, Optional<Object>>> keys = new HashMap<>();
     private final Map<Object, Map<Object, Optional<?>>> overlay = new HashMap<>();
     int depth;
     boolean rollbackOnly;
 
     void put(Object table, Object id, @Nullable Object value) {
         overlay.computeIfAbsent(table, t -> new HashMap<>()).put(id, Optional.ofNullable(value));
+    }
+
+    void claimKey(Object table, String key, Object id) {
+        keys.computeIfAbsent(table, t -> new HashMap<>()).put(key, Optional.of(id));
+    }
+
+    void releaseKey(Object table, String key) {
+        keys.computeIfAbsent(table, t -> new HashMap<>()).put(key, Optional.empty());
+    }
+
+    /** Who holds {@code key} as far as this transaction's own writes say: {@code null} if they say nothing, empty if released. */
+    @Nullable Optional<Object> keyHolder(Object table, String key) {
+        Map<String, Optional<Object>> byKey = keys.get(table);
+        return byKey == null ? null : byKey.get(key);
     }
 
     /** The transaction's own view of the row: {@code null} if untouched, empty if deleted. */

@@ -29,11 +29,19 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (amount.abs().compareTo(LIMIT) >= 0) {
             throw ValidationException.of("amount", "Range", "must be below 10^15 in absolute value");
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
+        amount = normalise(amount, "amount");
+    }
+
+    /**
+     * A decimal in its canonical form: trailing zeros stripped, never a negative scale, at most
+     * {@value #MAX_SCALE} decimals, so that equal values are equal records after any round trip.
+     */
+    public static BigDecimal normalise(BigDecimal value, String field) {
+        BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > MAX_SCALE) {
-            throw ValidationException.of("amount", "Scale", "must have at most " + MAX_SCALE + " decimal places");
+            throw ValidationException.of(field, "Scale", "must have at most " + MAX_SCALE + " decimal places");
         }
-        amount = stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+        return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
     }
 
     public static Money of(BigDecimal amount, Currency currency) {

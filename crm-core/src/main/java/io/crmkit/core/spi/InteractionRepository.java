@@ -28,7 +28,7 @@ public interface InteractionRepository extends Repository<Interaction, Interacti
 
     /**
      * Every interaction with {@code from <= occurredAt < to}, in occurredAt then id order, lazily;
-     * close the stream. For batch analytics.
+     * close the stream. Empty when {@code to} is not after {@code from}. For batch analytics.
      */
     Stream<Interaction> stream(Instant from, Instant to);
 }

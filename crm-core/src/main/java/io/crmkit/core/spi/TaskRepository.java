@@ -10,7 +10,7 @@ import java.util.List;
 public interface TaskRepository extends Repository<Task, TaskId> {
     /**
      * The assignee's open tasks (OPEN or IN_PROGRESS), by due time (tasks without one last), then id.
-     * At most {@code limit}.
+     * At most {@code limit}, which must be 1 to 10,000.
      */
     List<Task> findOpenByAssignee(StaffId assignee, int limit);
 

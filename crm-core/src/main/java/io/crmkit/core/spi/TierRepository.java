@@ -20,7 +20,7 @@ public interface TierRepository {
     /** Appends one history entry. */
     void append(TierAssignment assignment);
 
-    /** The customer's tier history, newest first (by effectiveFrom, then insertion order). */
+    /** The customer's tier history, newest first: by effectiveFrom descending, and among equal times the later append first. */
     List<TierAssignment> history(CustomerId customerId);
 
     /** The newest entry of the customer's history. */
