@@ -8,6 +8,9 @@ import java.util.Arrays;
  * {@code 1 + #{k : v < t_k}} ("below"), where {@code t_k} is the value at ascending rank
  * {@code ranks[k]}.
  *
+ * <p>Columns of at least {@link SampledScorer#MIN_ROWS} rows are first tried in one pass from a
+ * sample (see {@link SampledScorer}); this class is the exact fallback and the small-column path.
+ *
  * <p>Pass one builds the 65,536-bucket histogram of the values' top 16 bits (see
  * {@link OrderStatistics}). It tells which buckets hold a threshold. Pass two writes the score of
  * every value whose bucket holds none (it is fixed by the bucket alone) and gathers the others with
@@ -42,6 +45,17 @@ public final class RankScorer {
                 throw new IndexOutOfBoundsException("rank " + r + " outside [0, " + n + ")");
             }
         }
+        if (n >= SampledScorer.MIN_ROWS) {
+            double[] t = SampledScorer.score(values, ranks, below, out, parallelism);
+            if (t != null) {
+                return t;
+            }
+        }
+        return twoPass(values, ranks, below, out, parallelism);
+    }
+
+    static double[] twoPass(double[] values, int[] ranks, boolean below, byte[] out, int parallelism) {
+        int n = values.length;
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
         int[][] hist = new int[chunks][];
@@ -117,20 +131,24 @@ public final class RankScorer {
             thresholds[k] = OrderStatistics.value(OrderStatistics.selectKeys(ks, ks.length, localRank[k], 32));
         }
         for (int s = 0; s < slots; s++) {
-            long[] ks = keys[s];
-            int[] rs = rows[s];
-            Parallel.forEachChunk(ks.length, Parallel.DEFAULT_CHUNK, parallelism, "select", (a, b, c) -> { },
-                    (c, from, to) -> {
-                        for (int j = from; j < to; j++) {
-                            double v = OrderStatistics.value(ks[j]);
-                            int count = 1;
-                            for (double t : thresholds) {
-                                count += below ? (v < t ? 1 : 0) : (v > t ? 1 : 0);
-                            }
-                            out[rs[j]] = (byte) count;
-                        }
-                    });
+            fixUp(keys[s], rows[s], keys[s].length, thresholds, below, out, parallelism);
         }
         return thresholds;
+    }
+
+    /** Scores the gathered rows by comparing with every threshold. */
+    static void fixUp(long[] keys, int[] rows, int length, double[] thresholds, boolean below, byte[] out,
+                      int parallelism) {
+        Parallel.forEachChunk(length, Parallel.DEFAULT_CHUNK, parallelism, "select", (a, b, c) -> { },
+                (c, from, to) -> {
+                    for (int j = from; j < to; j++) {
+                        double v = OrderStatistics.value(keys[j]);
+                        int count = 1;
+                        for (double t : thresholds) {
+                            count += below ? (v < t ? 1 : 0) : (v > t ? 1 : 0);
+                        }
+                        out[rows[j]] = (byte) count;
+                    }
+                });
     }
 }

@@ -1,0 +1,152 @@
+package io.crmkit.analytics.internal;
+
+import java.util.Arrays;
+
+/**
+ * The one-pass path of {@link RankScorer}: a deterministic sample (64 evenly spaced blocks of
+ * 4,096 rows) predicts, for every threshold, a generous range of radix buckets that must contain
+ * it. One pass over the data then builds the exact histogram, writes the score of every value
+ * outside the predicted ranges (fixed by its bucket alone) and gathers the values inside them. The
+ * exact histogram verifies the prediction; when a threshold lies outside its range the caller falls
+ * back to the exact two-pass method, so results never depend on the sample, only the speed does.
+ *
+ * <p>Not part of the public API. Stateless and thread-safe.
+ */
+final class SampledScorer {
+
+    static final int MIN_ROWS = 1 << 20;
+    private static final int BUCKETS = 1 << 16;
+    private static final int BLOCKS = 64;
+    private static final int BLOCK = 4096;
+
+    private SampledScorer() {
+    }
+
+    /** @return the thresholds, or null when the prediction missed and nothing usable was written */
+    static double[] score(double[] values, int[] ranks, boolean below, byte[] out, int parallelism) {
+        int n = values.length;
+        int[] sample = new int[BUCKETS];
+        int sampled = 0;
+        for (int j = 0; j < BLOCKS; j++) {
+            int start = (int) ((long) (n - BLOCK) * j / (BLOCKS - 1));
+            for (int i = start; i < start + BLOCK; i++) {
+                sample[OrderStatistics.bucket(OrderStatistics.key(values[i]), 48)]++;
+            }
+            sampled += BLOCK;
+        }
+        int k = ranks.length;
+        int[] lo = new int[k];
+        int[] hi = new int[k];
+        // 6 standard deviations of a sampled quantile plus slack for the block sampling
+        int margin = (int) (6 * Math.sqrt(sampled) + 256);
+        for (int t = 0; t < k; t++) {
+            long at = (long) ranks[t] * sampled / n;
+            lo[t] = bucketAt(sample, Math.max(0, at - margin));
+            hi[t] = bucketAt(sample, Math.min(sampled - 1, at + margin));
+        }
+        byte[] table = new byte[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            int count = 0;
+            boolean candidate = false;
+            for (int t = 0; t < k; t++) {
+                candidate |= b >= lo[t] && b <= hi[t];
+                count += below ? (lo[t] > b ? 1 : 0) : (hi[t] < b ? 1 : 0);
+            }
+            table[b] = candidate ? 0 : (byte) (1 + count);
+        }
+        int chunk = Parallel.DEFAULT_CHUNK * 4;
+        int chunks = Parallel.chunkCount(n, chunk);
+        int[][] hist = new int[chunks][];
+        long[][] keys = new long[chunks][];
+        int[][] rows = new int[chunks][];
+        int[] counts = new int[chunks];
+        int candidates = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            candidates += table[b] == 0 ? sample[b] : 0;
+        }
+        int capacity = (int) Math.min(chunk, (long) chunk * candidates / sampled * 5 / 4 + 1024);
+        Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
+            int[] h = new int[BUCKETS];
+            long[] gk = new long[capacity];
+            int[] gr = new int[capacity];
+            int g = 0;
+            for (int i = from; i < to; i++) {
+                long key = OrderStatistics.key(values[i]);
+                int b = OrderStatistics.bucket(key, 48);
+                h[b]++;
+                byte sc = table[b];
+                if (sc != 0) {
+                    out[i] = sc;
+                } else {
+                    if (g == gk.length) {
+                        gk = Arrays.copyOf(gk, g * 2);
+                        gr = Arrays.copyOf(gr, g * 2);
+                    }
+                    gk[g] = key;
+                    gr[g] = i;
+                    g++;
+                }
+            }
+            hist[c] = h;
+            keys[c] = gk;
+            rows[c] = gr;
+            counts[c] = g;
+        });
+        int[] total = new int[BUCKETS];
+        for (int[] h : hist) {
+            for (int b = 0; b < BUCKETS; b++) {
+                total[b] += h[b];
+            }
+        }
+        int[] bucketOf = new int[k];
+        int[] localRank = new int[k];
+        OrderStatistics.locate(total, ranks, bucketOf, localRank);
+        for (int t = 0; t < k; t++) {
+            if (bucketOf[t] < lo[t] || bucketOf[t] > hi[t]) {
+                return null;
+            }
+        }
+        // One scan of the gathered values sorts out those of the thresholds' buckets.
+        int[] slot = new int[BUCKETS];
+        Arrays.fill(slot, -1);
+        long[][] inBucket = new long[k][];
+        int[] filled = new int[k];
+        for (int t = 0; t < k; t++) {
+            if (slot[bucketOf[t]] < 0) {
+                slot[bucketOf[t]] = t;
+                inBucket[t] = new long[total[bucketOf[t]]];
+            }
+        }
+        for (int c = 0; c < chunks; c++) {
+            long[] gk = keys[c];
+            for (int j = 0; j < counts[c]; j++) {
+                int t = slot[OrderStatistics.bucket(gk[j], 48)];
+                if (t >= 0) {
+                    inBucket[t][filled[t]++] = gk[j];
+                }
+            }
+        }
+        double[] thresholds = new double[k];
+        for (int t = 0; t < k; t++) {
+            int owner = slot[bucketOf[t]];
+            thresholds[t] = OrderStatistics.value(
+                    OrderStatistics.selectKeys(inBucket[owner], filled[owner], localRank[t], 32));
+        }
+        for (int c = 0; c < chunks; c++) {
+            RankScorer.fixUp(keys[c], rows[c], counts[c], thresholds, below, out, parallelism);
+        }
+        return thresholds;
+    }
+
+    /** The bucket holding the sample element at 0-based position {@code at}. */
+    private static int bucketAt(int[] sample, long at) {
+        long seen = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            seen += sample[b];
+            if (seen > at) {
+                return b;
+            }
+        }
+        return BUCKETS - 1;
+    }
+}
