@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * The one-pass path of {@link RankScorer}: a deterministic sample (64 evenly spaced blocks of
  * 4,096 rows) predicts, for every threshold, a generous range of radix buckets that must contain
- * it. One pass over the data then builds the exact histogram, writes the score of every value
- * outside the predicted ranges (fixed by its bucket alone) and gathers the values inside them. The
- * exact histogram verifies the prediction; when a threshold lies outside its range the caller falls
+ * it. One pass over the data then writes the score of every value outside the predicted ranges
+ * (fixed by its bucket alone), counts those values per score, and gathers the values inside the
+ * ranges. The counts and the gathered values give the exact rank of every bucket that matters,
+ * which verifies the prediction; when a threshold lies outside its range the caller falls
  * back to the exact two-pass method, so results never depend on the sample, only the speed does.
  *
  * <p>Not part of the public API. Stateless and thread-safe.
@@ -56,7 +57,7 @@ final class SampledScorer {
         }
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
-        int[][] hist = new int[chunks][];
+        int[][] perScore = new int[chunks][];
         long[][] keys = new long[chunks][];
         int[][] rows = new int[chunks][];
         int[] counts = new int[chunks];
@@ -66,15 +67,16 @@ final class SampledScorer {
         }
         int capacity = (int) Math.min(chunk, (long) chunk * candidates / sampled * 5 / 4 + 1024);
         Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
-            int[] h = new int[BUCKETS];
+            // Eight interleaved copies of the per-score counters, so that consecutive rows never
+            // wait on the same counter (a full bucket histogram here costs more than the scoring).
+            int[] cnt = new int[8 * 128];
             long[] gk = new long[capacity];
             int[] gr = new int[capacity];
             int g = 0;
             for (int i = from; i < to; i++) {
                 long key = OrderStatistics.key(values[i]);
-                int b = OrderStatistics.bucket(key, 48);
-                h[b]++;
-                byte sc = table[b];
+                byte sc = table[OrderStatistics.bucket(key, 48)];
+                cnt[((i & 7) << 7) | sc]++;
                 if (sc != 0) {
                     out[i] = sc;
                 } else {
@@ -87,15 +89,30 @@ final class SampledScorer {
                     g++;
                 }
             }
-            hist[c] = h;
+            perScore[c] = cnt;
             keys[c] = gk;
             rows[c] = gr;
             counts[c] = g;
         });
+        // The exact histogram: gathered values by bucket, and each gap between predicted ranges
+        // (all its rows share one score) put on the gap's first bucket; order is all that matters.
         int[] total = new int[BUCKETS];
-        for (int[] h : hist) {
-            for (int b = 0; b < BUCKETS; b++) {
-                total[b] += h[b];
+        for (int c = 0; c < chunks; c++) {
+            long[] gk = keys[c];
+            for (int j = 0; j < counts[c]; j++) {
+                total[OrderStatistics.bucket(gk[j], 48)]++;
+            }
+        }
+        boolean[] placed = new boolean[128];
+        for (int b = 0; b < BUCKETS; b++) {
+            int sc = table[b];
+            if (sc != 0 && !placed[sc]) {
+                placed[sc] = true;
+                for (int c = 0; c < chunks; c++) {
+                    for (int copy = 0; copy < 8; copy++) {
+                        total[b] += perScore[c][(copy << 7) | sc];
+                    }
+                }
             }
         }
         int[] bucketOf = new int[k];
