@@ -88,6 +88,7 @@ public sealed interface Condition
         }
     }
 
+    /** Both sides hold. */
     record And(Condition left, Condition right) implements Condition {
         @Override
         public String toText() {
@@ -95,6 +96,7 @@ public sealed interface Condition
         }
     }
 
+    /** Either side holds. */
     record Or(Condition left, Condition right) implements Condition {
         @Override
         public String toText() {
@@ -102,6 +104,7 @@ public sealed interface Condition
         }
     }
 
+    /** The inner condition does not hold; {@code position} is the column of {@code not}. */
     record Not(Condition inner, int position) implements Condition {
         @Override
         public String toText() {
@@ -109,6 +112,7 @@ public sealed interface Condition
         }
     }
 
+    /** {@code feature op value}; {@code position} is the column of the feature name. */
     record Compare(String feature, Op op, Value value, int position) implements Condition {
         @Override
         public String toText() {
@@ -124,6 +128,7 @@ public sealed interface Condition
         }
     }
 
+    /** The feature equals one of the values; {@code position} is the column of the feature name. */
     record In(String feature, List<Value> values, int position) implements Condition {
         public In {
             values = List.copyOf(values);
