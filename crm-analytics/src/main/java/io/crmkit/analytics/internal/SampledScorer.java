@@ -26,12 +26,30 @@ final class SampledScorer {
     /** @return the thresholds, or null when the prediction missed and nothing usable was written */
     static double[] score(double[] values, int[] ranks, boolean below, byte[] out, int parallelism) {
         int n = values.length;
+        // Buckets are linear between the sample's extremes (clamped outside): unlike the bit
+        // pattern's top 16 bits they give every day of a recency column its own bucket, so few
+        // rows share a bucket with a threshold. Any increasing mapping keeps the method exact.
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < BLOCKS; j++) {
+            int start = (int) ((long) (n - BLOCK) * j / (BLOCKS - 1));
+            for (int i = start; i < start + BLOCK; i++) {
+                min = Math.min(min, values[i]);
+                max = Math.max(max, values[i]);
+            }
+        }
+        double scale = (BUCKETS - 1) / (max - min);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            scale = 1;
+        }
+        final double lo0 = min;
+        final double sc0 = scale;
         int[] sample = new int[BUCKETS];
         int sampled = 0;
         for (int j = 0; j < BLOCKS; j++) {
             int start = (int) ((long) (n - BLOCK) * j / (BLOCKS - 1));
             for (int i = start; i < start + BLOCK; i++) {
-                sample[OrderStatistics.bucket(OrderStatistics.key(values[i]), 48)]++;
+                sample[bucket(values[i], lo0, sc0)]++;
             }
             sampled += BLOCK;
         }
@@ -74,8 +92,8 @@ final class SampledScorer {
             int[] gr = new int[capacity];
             int g = 0;
             for (int i = from; i < to; i++) {
-                long key = OrderStatistics.key(values[i]);
-                byte sc = table[OrderStatistics.bucket(key, 48)];
+                double v = values[i];
+                byte sc = table[bucket(v, lo0, sc0)];
                 cnt[((i & 7) << 7) | sc]++;
                 if (sc != 0) {
                     out[i] = sc;
@@ -84,7 +102,7 @@ final class SampledScorer {
                         gk = Arrays.copyOf(gk, g * 2);
                         gr = Arrays.copyOf(gr, g * 2);
                     }
-                    gk[g] = key;
+                    gk[g] = OrderStatistics.key(v);
                     gr[g] = i;
                     g++;
                 }
@@ -100,7 +118,7 @@ final class SampledScorer {
         for (int c = 0; c < chunks; c++) {
             long[] gk = keys[c];
             for (int j = 0; j < counts[c]; j++) {
-                total[OrderStatistics.bucket(gk[j], 48)]++;
+                total[bucket(OrderStatistics.value(gk[j]), lo0, sc0)]++;
             }
         }
         boolean[] placed = new boolean[128];
@@ -137,7 +155,7 @@ final class SampledScorer {
         for (int c = 0; c < chunks; c++) {
             long[] gk = keys[c];
             for (int j = 0; j < counts[c]; j++) {
-                int t = slot[OrderStatistics.bucket(gk[j], 48)];
+                int t = slot[bucket(OrderStatistics.value(gk[j]), lo0, sc0)];
                 if (t >= 0) {
                     inBucket[t][filled[t]++] = gk[j];
                 }
@@ -147,12 +165,18 @@ final class SampledScorer {
         for (int t = 0; t < k; t++) {
             int owner = slot[bucketOf[t]];
             thresholds[t] = OrderStatistics.value(
-                    OrderStatistics.selectKeys(inBucket[owner], filled[owner], localRank[t], 32));
+                    OrderStatistics.selectKeys(inBucket[owner], filled[owner], localRank[t], 48));
         }
         for (int c = 0; c < chunks; c++) {
             RankScorer.fixUp(keys[c], rows[c], counts[c], thresholds, below, out, parallelism);
         }
         return thresholds;
+    }
+
+    /** Increasing (not strictly) map of a value to a bucket: linear, clamped to [0, 65535]. */
+    private static int bucket(double v, double lo, double scale) {
+        int b = (int) ((v - lo) * scale);
+        return b < 0 ? 0 : (b > BUCKETS - 1 ? BUCKETS - 1 : b);
     }
 
     /** The bucket holding the sample element at 0-based position {@code at}. */
