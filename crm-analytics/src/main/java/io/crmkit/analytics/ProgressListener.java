@@ -18,8 +18,8 @@ public interface ProgressListener {
      */
     void onProgress(String stage, long done, long total);
 
-    /** A listener that ignores progress. */
+    /** The listener that ignores progress; always the same instance. */
     static ProgressListener none() {
-        return (stage, done, total) -> { };
+        return SilentProgress.INSTANCE;
     }
 }

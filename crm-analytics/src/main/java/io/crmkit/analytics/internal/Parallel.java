@@ -2,11 +2,13 @@ package io.crmkit.analytics.internal;
 
 import io.crmkit.analytics.ProgressListener;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Splits a row range into chunks and runs them on the common fork-join pool (the calling thread
- * takes part), or in the calling thread when {@code parallelism == 1}.
+ * takes part), or in the calling thread when {@code parallelism == 1}. Progress is reported after
+ * each chunk, serialized, unless the listener is {@link ProgressListener#none()}.
  *
  * <p>Chunk boundaries depend only on the row count and the chunk size, never on timing, so any
  * per-chunk partial result merged in chunk order is deterministic.
@@ -34,23 +36,64 @@ public final class Parallel {
     /**
      * Runs {@code body} over {@code [0, rows)} in chunks of {@code chunkSize}.
      *
+     * <p>With more than one worker, {@code parallelism - 1} tasks go to the common fork-join pool
+     * and the calling thread works too; every worker takes the next chunk from a shared counter
+     * until none is left. That costs one task per worker rather than one per chunk, which matters
+     * on a small machine where waking pool threads is not free.
+     *
      * @param parallelism 1 to run in the calling thread, more to use the common pool
      */
     public static void forEachChunk(int rows, int chunkSize, int parallelism, String stage,
                                     ProgressListener progress, ChunkBody body) {
         int chunks = chunkCount(rows, chunkSize);
-        Reporter reporter = new Reporter(stage, rows, progress);
-        if (parallelism <= 1 || chunks <= 1) {
+        Reporter reporter = progress == ProgressListener.none() ? null : new Reporter(stage, rows, progress);
+        int workers = Math.min(parallelism, chunks);
+        if (workers <= 1) {
             for (int c = 0; c < chunks; c++) {
-                int from = c * chunkSize;
-                int to = (int) Math.min(rows, (long) from + chunkSize);
-                body.run(c, from, to);
-                reporter.add(to - from);
+                runChunk(c, rows, chunkSize, body, reporter);
             }
         } else {
-            ForkJoinPool.commonPool().invoke(new Split(body, reporter, rows, chunkSize, 0, chunks));
+            AtomicInteger next = new AtomicInteger();
+            Runnable work = () -> {
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    runChunk(c, rows, chunkSize, body, reporter);
+                }
+            };
+            ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[workers - 1];
+            for (int w = 0; w < helpers.length; w++) {
+                helpers[w] = ForkJoinPool.commonPool().submit(work);
+            }
+            RuntimeException failure = null;
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (ForkJoinTask<?> h : helpers) {
+                try {
+                    h.join();
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
-        reporter.finish();
+        if (reporter != null) {
+            reporter.finish();
+        }
+    }
+
+    private static void runChunk(int c, int rows, int chunkSize, ChunkBody body, Reporter reporter) {
+        int from = c * chunkSize;
+        int to = (int) Math.min(rows, (long) from + chunkSize);
+        body.run(c, from, to);
+        if (reporter != null) {
+            reporter.add(to - from);
+        }
     }
 
     private static final class Reporter {
@@ -74,39 +117,6 @@ public final class Parallel {
 
         synchronized void finish() {
             listener.onProgress(stage, total, total);
-        }
-    }
-
-    private static final class Split extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient ChunkBody body;
-        private final transient Reporter reporter;
-        private final int rows;
-        private final int chunkSize;
-        private final int firstChunk;
-        private final int endChunk;
-
-        Split(ChunkBody body, Reporter reporter, int rows, int chunkSize, int firstChunk, int endChunk) {
-            this.body = body;
-            this.reporter = reporter;
-            this.rows = rows;
-            this.chunkSize = chunkSize;
-            this.firstChunk = firstChunk;
-            this.endChunk = endChunk;
-        }
-
-        @Override
-        protected void compute() {
-            if (endChunk - firstChunk == 1) {
-                int from = firstChunk * chunkSize;
-                int to = (int) Math.min(rows, (long) from + chunkSize);
-                body.run(firstChunk, from, to);
-                reporter.add(to - from);
-                return;
-            }
-            int mid = (firstChunk + endChunk) >>> 1;
-            invokeAll(new Split(body, reporter, rows, chunkSize, firstChunk, mid),
-                    new Split(body, reporter, rows, chunkSize, mid, endChunk));
         }
     }
 }
