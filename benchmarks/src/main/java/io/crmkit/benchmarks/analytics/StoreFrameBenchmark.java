@@ -58,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xms12g", "-Xmx12g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class StoreFrameBenchmark {
