@@ -1,5 +1,7 @@
 package io.crmkit.analytics.internal;
 
+import io.crmkit.analytics.ProgressListener;
+
 import java.util.Arrays;
 
 /**
@@ -58,7 +60,7 @@ public final class OrderStatistics {
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
         int[][] hist = new int[chunks][];
-        Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
+        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
             int[] h = new int[BUCKETS];
             for (int i = from; i < to; i++) {
                 h[bucket(key(values[i]), 48)]++;
@@ -96,7 +98,7 @@ public final class OrderStatistics {
                 }
             }
         }
-        Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
+        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
             int[] pos = offsets[c];
             for (int i = from; i < to; i++) {
                 long k = key(values[i]);

@@ -1,5 +1,7 @@
 package io.crmkit.analytics.internal;
 
+import io.crmkit.analytics.ProgressListener;
+
 import java.util.Arrays;
 
 /**
@@ -59,7 +61,7 @@ public final class RankScorer {
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
         int[][] hist = new int[chunks][];
-        Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
+        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
             int[] h = new int[BUCKETS];
             for (int i = from; i < to; i++) {
                 h[OrderStatistics.bucket(OrderStatistics.key(values[i]), 48)]++;
@@ -109,7 +111,7 @@ public final class RankScorer {
                 }
             }
         }
-        Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
+        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
             int[] pos = offsets[c];
             for (int i = from; i < to; i++) {
                 long k = OrderStatistics.key(values[i]);
@@ -139,7 +141,7 @@ public final class RankScorer {
     /** Scores the gathered rows by comparing with every threshold. */
     static void fixUp(long[] keys, int[] rows, int length, double[] thresholds, boolean below, byte[] out,
                       int parallelism) {
-        Parallel.forEachChunk(length, Parallel.DEFAULT_CHUNK, parallelism, "select", (a, b, c) -> { },
+        Parallel.forEachChunk(length, Parallel.DEFAULT_CHUNK, parallelism, "select", ProgressListener.none(),
                 (c, from, to) -> {
                     for (int j = from; j < to; j++) {
                         double v = OrderStatistics.value(keys[j]);

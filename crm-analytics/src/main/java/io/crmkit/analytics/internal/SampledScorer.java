@@ -1,5 +1,7 @@
 package io.crmkit.analytics.internal;
 
+import io.crmkit.analytics.ProgressListener;
+
 import java.util.Arrays;
 
 /**
@@ -84,7 +86,7 @@ final class SampledScorer {
             candidates += table[b] == 0 ? sample[b] : 0;
         }
         int capacity = (int) Math.min(chunk, (long) chunk * candidates / sampled * 5 / 4 + 1024);
-        Parallel.forEachChunk(n, chunk, parallelism, "select", (s, e, p) -> { }, (c, from, to) -> {
+        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
             // Eight interleaved copies of the per-score counters, so that consecutive rows never
             // wait on the same counter (a full bucket histogram here costs more than the scoring).
             int[] cnt = new int[8 * 128];
