@@ -1,7 +1,6 @@
 package io.crmkit.analytics.internal;
 
 import io.crmkit.analytics.ProgressListener;
-
 import java.util.Arrays;
 
 /**
