@@ -32,7 +32,8 @@ final class CustomerColumns {
             LocalDate since = c.meta().createdAt().atZone(zone).toLocalDate();
             tenure[r] = (int) Math.max(0, StoreFeatureReader.days(since, asOf));
         }
-        frame.ints(StandardFeatures.AGE, age).ints(StandardFeatures.TENURE_DAYS, tenure);
+        frame.ints(StandardFeatures.AGE, age).ints(StandardFeatures.TENURE_DAYS, tenure)
+                .ints(StandardFeatures.DAYS_SINCE_CREATED, tenure.clone());
         category(frame, StandardFeatures.TIER, customers, c -> c.tier() == null ? null : c.tier().value(), tierCodes);
         category(frame, "lifecycle", customers, c -> c.lifecycle().name(), List.of());
         category(frame, StandardFeatures.INCOME_BAND, customers, c -> c.profile().incomeBand(), List.of());

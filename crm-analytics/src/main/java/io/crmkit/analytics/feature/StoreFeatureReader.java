@@ -9,6 +9,9 @@ import io.crmkit.core.account.Holding;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.customer.RelationshipType;
 import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
@@ -37,8 +40,10 @@ import java.util.stream.Stream;
  * <p>Features written (see {@link StandardFeatures}); "window" is {@link Config#windowDays()},
  * "horizon" {@link Config#horizonDays()}, both ending on the as-of date:
  * <ul>
- *   <li>{@code age} (-1 unknown), {@code tenure_days}, {@code tier}, {@code lifecycle},
- *       {@code income_band} (categories; labels upper-cased, other characters as '_').</li>
+ *   <li>{@code age} (-1 unknown), {@code tenure_days} and {@code days_since_created} (days since
+ *       the record was created), {@code tier}, {@code lifecycle}, {@code income_band} (categories;
+ *       labels upper-cased, other characters as '_'), {@code referred} (1 for a prospect referred
+ *       by another customer; one relationship query per prospect).</li>
  *   <li>{@code aum} (cash plus holdings of OWNER and JOINT accounts on the as-of date),
  *       {@code aum_change_pct} against the window's start (0 without an earlier snapshot),
  *       {@code equity_share}, {@code top_position_share} (largest single position),
@@ -107,6 +112,7 @@ public final class StoreFeatureReader {
         List<String> tierCodes = new ArrayList<>();
         store.tiers().definitions().forEach(d -> tierCodes.add(d.code().value()));
         CustomerColumns.write(frame, customers, asOf, config.zone, tierCodes);
+        frame.ints(StandardFeatures.REFERRED, referred(store, customers));
         readAccounts(store, rowOf, asOf, frame, progress);
         InteractionColumns.read(store, rowOf, asOf, config.zone, config.windowDays, config.horizonDays, frame, progress);
         if (config.readTasks) {
@@ -127,6 +133,22 @@ public final class StoreFeatureReader {
             frame.doubles(e.getKey(), col);
         }
         return frame.build();
+    }
+
+    /** 1 for a prospect referred by another customer (REFERRED_BY from the prospect), else 0. */
+    private static int[] referred(CrmStore store, List<Customer> customers) {
+        int[] referred = new int[customers.size()];
+        for (int r = 0; r < referred.length; r++) {
+            Customer c = customers.get(r);
+            if (c.is(LifecycleStage.PROSPECT)) {
+                for (Relationship rel : store.relationships().findByCustomer(c.id())) {
+                    if (rel.type() == RelationshipType.REFERRED_BY && rel.from().equals(c.id())) {
+                        referred[r] = 1;
+                    }
+                }
+            }
+        }
+        return referred;
     }
 
     private void readAccounts(CrmStore store, Map<CustomerId, Integer> rowOf, LocalDate asOf,

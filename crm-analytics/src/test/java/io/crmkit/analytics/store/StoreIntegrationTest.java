@@ -29,6 +29,7 @@ import io.crmkit.core.account.ProductLine;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.Profile;
+import io.crmkit.core.customer.RelationshipType;
 import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.event.CrmEvent;
@@ -131,6 +132,17 @@ class StoreIntegrationTest {
         assertThat(reader.skippedAmounts()).isEqualTo(1);
         assertThat(Segment.parse("s", "lifecycle = ACTIVE and open_complaints >= 1").members(f).customerIds())
                 .containsExactly(f.ids()[a]);
+    }
+
+    @Test
+    @DisplayName("marks prospects referred by a customer for the lead scorecard")
+    void referredProspects() {
+        Customer prospect = job.customers().register(NewCustomer.individual("Canary Prospect").build());
+        job.customers().relate(prospect.id(), RelationshipType.REFERRED_BY, active.id(), null);
+        FeatureFrame f = read();
+        assertThat(f.ints("referred")[f.rowOfKey(prospect.id().value())]).isEqualTo(1);
+        assertThat(f.ints("referred")[f.rowOfKey(active.id().value())]).isZero();
+        assertThat(f.ints("days_since_created")[f.rowOfKey(prospect.id().value())]).isZero();
     }
 
     @Test
