@@ -36,4 +36,24 @@ class ExamplesTest {
         assertThat(out).contains("=== Customer 360: Zhang Wei (张伟)", "Refused: 3 violation(s)", "amount [NotNegative]",
                 "probability [Max]", "name [NotBlank]", "745000 CNY", "TASK_DUE");
     }
+
+    @Test
+    @DisplayName("the nightly analytics job tiers every customer (top 4% platinum), lists the at-risk with reasons and ranks")
+    void nightlyAnalytics() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        NightlyAnalytics.Night night = NightlyAnalytics.run(InMemoryCrmStore.create(), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(night.customers()).isEqualTo(300);
+        assertThat(night.tiers().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
+        assertThat(night.tiers().get("PLATINUM")).isEqualTo(12);
+        assertThat(night.tierChangesWritten()).isEqualTo(300);
+        assertThat(night.atRisk()).isPositive();
+        assertThat(night.coreSegment()).isBetween(1, 12 + 33);
+        assertThat(night.top20Share()).isBetween(0.2, 1.0);
+        assertThat(night.gini()).isBetween(0.0, 1.0);
+        assertThat(night.topAssets()).hasSize(5);
+        assertThat(night.topAssets().get(0).value()).isGreaterThanOrEqualTo(night.topAssets().get(4).value());
+        assertThat(night.topSecurities()).hasSize(3);
+        assertThat(out).contains("=== Nightly analytics over 300 customers", "At risk (", "points: [", "Top 5 by assets");
+    }
 }

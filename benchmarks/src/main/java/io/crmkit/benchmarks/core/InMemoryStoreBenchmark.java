@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * lookup and a slice of a pre-sorted array — so the figures are ratios that survive a noisy
  * machine.
  *
- * <p>Run: {@code java -Xmx14g -jar benchmarks/target/benchmarks.jar InMemoryStoreBenchmark}; for
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar InMemoryStoreBenchmark}; for
  * a quick look add {@code -p customers=100000}.
  */
 @State(Scope.Benchmark)
@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms10g", "-Xmx10g", "-XX:+UseParallelGC"})
 public class InMemoryStoreBenchmark {
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
     private static final int PAGE = 20;
@@ -87,7 +87,7 @@ public class InMemoryStoreBenchmark {
         ids = new CustomerId[customers];
         baselineMap = new HashMap<>(customers * 2);
         for (int i = 0; i < customers; i++) {
-            CustomerId id = CustomerId.of(String.format("C%09d", i));
+            CustomerId id = CustomerId.of("C" + (1_000_000_000L + i));
             Customer c = new Customer(id, CustomerType.INDIVIDUAL, CustomerName.of("Customer " + i), List.of(), null,
                     profile, LifecycleStage.ACTIVE, List.of(), owners[i % owners.length], branch, null, Set.of(), List.of(),
                     Map.of(), meta);
@@ -102,7 +102,7 @@ public class InMemoryStoreBenchmark {
         }
         for (int n = 0; n < total; n++) {
             int c = random.nextInt(customers);
-            Interaction it = new Interaction(InteractionId.of(String.format("I%010d", n)), ids[c], Channel.APP,
+            Interaction it = new Interaction(InteractionId.of("I" + (10_000_000_000L + n)), ids[c], Channel.APP,
                     Direction.INBOUND, T0.plusSeconds(random.nextInt(5 * 365 * 86_400)), null, "login", null, null,
                     List.of(), null, null, null, meta);
             perCustomer.get(c).add(store.interactions().save(it));

@@ -38,7 +38,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
 
     private final Map<String, InteractionId> byRef = new HashMap<>();
     // The indexes hold the rows themselves, so a page is read without a lookup per item.
-    private final Map<CustomerId, TreeMap<TimeKey, Interaction>> timelines = new HashMap<>();
+    private final Map<CustomerId, Timeline> timelines = new HashMap<>();
     private final TreeMap<TimeKey, Interaction> byTime = new TreeMap<>(ASCENDING);
 
     MemoryInteractions(InMemoryCrmStore store) {
@@ -67,7 +67,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     @Override
     void index(Interaction i) {
         TimeKey key = new TimeKey(i.occurredAt(), i.id());
-        timelines.computeIfAbsent(i.customerId(), c -> new TreeMap<>(ASCENDING)).put(key, i);
+        timelines.computeIfAbsent(i.customerId(), c -> new Timeline()).add(i);
         byTime.put(key, i);
         if (i.externalRef() != null) {
             byRef.put(refKey(i.externalRef()), i.id());
@@ -77,9 +77,9 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     @Override
     void unindex(Interaction i) {
         TimeKey key = new TimeKey(i.occurredAt(), i.id());
-        TreeMap<TimeKey, Interaction> timeline = timelines.get(i.customerId());
+        Timeline timeline = timelines.get(i.customerId());
         if (timeline != null) {
-            timeline.remove(key);
+            timeline.remove(i);
             if (timeline.isEmpty()) {
                 timelines.remove(i.customerId());
             }
@@ -103,19 +103,12 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
         Check.notNull(page, "page");
         TimelineCursor cursor = page.after() == null ? null : TimelineCursor.decode(page.after());
         return store.read(() -> {
-            TreeMap<TimeKey, Interaction> timeline = timelines.get(customerId);
+            Timeline timeline = timelines.get(customerId);
             if (timeline == null) {
                 return new Page<>(List.of(), null);
             }
-            NavigableMap<TimeKey, Interaction> newestFirst = cursor == null ? timeline.descendingMap()
-                    : timeline.headMap(new TimeKey(cursor.occurredAt(), cursor.id()), false).descendingMap();
-            List<Interaction> fetched = new ArrayList<>(page.size() + 1);
-            for (Interaction row : newestFirst.values()) {
-                fetched.add(row);
-                if (fetched.size() > page.size()) {
-                    break;
-                }
-            }
+            List<Interaction> fetched = cursor == null ? timeline.newestFirst(null, null, page.size() + 1)
+                    : timeline.newestFirst(cursor.occurredAt(), cursor.id(), page.size() + 1);
             return Page.of(fetched, page.size(), i -> TimelineCursor.of(i).encode());
         });
     }
@@ -124,7 +117,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     public long countByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
         return store.read(() -> {
-            TreeMap<TimeKey, Interaction> timeline = timelines.get(customerId);
+            Timeline timeline = timelines.get(customerId);
             return timeline == null ? 0L : timeline.size();
         });
     }

@@ -1,0 +1,114 @@
+package io.crmkit.benchmarks.analytics;
+
+import io.crmkit.analytics.ProgressListener;
+import io.crmkit.analytics.feature.FeatureFrame;
+import io.crmkit.analytics.feature.StoreFeatureReader;
+import io.crmkit.core.account.AccountId;
+import io.crmkit.core.account.AccountRole;
+import io.crmkit.core.account.AccountSnapshot;
+import io.crmkit.core.account.AccountStatus;
+import io.crmkit.core.account.AssetClass;
+import io.crmkit.core.account.Holding;
+import io.crmkit.core.account.LinkedAccount;
+import io.crmkit.core.account.ProductLine;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.CustomerName;
+import io.crmkit.core.customer.CustomerType;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.Profile;
+import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.interaction.Direction;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.interaction.Outcome;
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.money.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of building the feature frame from the in-memory reference store through the SPI:
+ * customers, one brokerage account each with two snapshots (window start and today, three holdings),
+ * and two interactions per customer in the window. Tasks are not read (one query per customer).
+ * The store is filled through the repositories directly, so setup does not measure the services.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+public class StoreFrameBenchmark {
+
+    private static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
+    private static final Currency CNY = Currency.getInstance("CNY");
+
+    @Param({"1000000"})
+    public int customers;
+
+    private InMemoryCrmStore store;
+    private StoreFeatureReader reader;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        store = InMemoryCrmStore.create();
+        SplittableRandom rnd = new SplittableRandom(2026);
+        Meta meta = Meta.created(NOW.minusSeconds(86_400L * 400), "bench");
+        LocalDate today = LocalDate.of(2026, 3, 31);
+        LocalDate start = today.minusDays(90);
+        for (int i = 0; i < customers; i++) {
+            CustomerId id = CustomerId.of(String.format("C%09d", i));
+            store.customers().save(new Customer(id, CustomerType.INDIVIDUAL, CustomerName.of("Customer " + i), List.of(),
+                    LocalDate.of(1950 + rnd.nextInt(55), 1 + rnd.nextInt(12), 1), Profile.EMPTY, LifecycleStage.ACTIVE,
+                    List.of(), null, null, null, Set.of(), List.of(), Map.of(), meta));
+            AccountId acc = AccountId.of(String.format("A%09d", i));
+            store.accounts().save(new LinkedAccount(acc, id, "trading", "X" + i, ProductLine.BROKERAGE, AccountRole.OWNER,
+                    AccountStatus.OPEN, CNY, null, null, null, meta));
+            store.accounts().saveSnapshot(new AccountSnapshot(acc, start, money(rnd, 100_000), List.of()));
+            store.accounts().saveSnapshot(new AccountSnapshot(acc, today, money(rnd, 20_000), List.of(
+                    new Holding("600519", AssetClass.EQUITY, BigDecimal.TEN, money(rnd, 50_000)),
+                    new Holding("000001", AssetClass.EQUITY, BigDecimal.ONE, money(rnd, 10_000)),
+                    new Holding("F001", AssetClass.FUND, BigDecimal.ONE, money(rnd, 30_000)))));
+            for (int k = 0; k < 2; k++) {
+                Instant at = NOW.minusSeconds(86_400L * rnd.nextInt(90));
+                store.interactions().save(new Interaction(InteractionId.of(String.format("I%09d-%d", i, k)), id,
+                        k == 0 ? Channel.APP : Channel.PHONE, k == 0 ? Direction.INBOUND : Direction.OUTBOUND, at, null,
+                        "Contact", null, rnd.nextInt(50) == 0 ? Outcome.COMPLAINT : Outcome.COMPLETED, List.of(), null,
+                        null, null, meta));
+            }
+        }
+        reader = StoreFeatureReader.custom().clock(Clock.fixed(NOW, ZoneOffset.UTC)).readTasks(false).build();
+    }
+
+    private static Money money(SplittableRandom rnd, int scale) {
+        return Money.of(BigDecimal.valueOf(rnd.nextInt(scale) * 100L, 2), CNY);
+    }
+
+    @Benchmark
+    public FeatureFrame readFrame() {
+        return reader.read(store, ProgressListener.none());
+    }
+}

@@ -1,0 +1,85 @@
+package io.crmkit.analytics.feature;
+
+import io.crmkit.analytics.ProgressListener;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.Outcome;
+import io.crmkit.core.spi.CrmStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Interaction columns of {@link StoreFeatureReader}: one pass over the horizon in time order. */
+final class InteractionColumns {
+
+    private InteractionColumns() {
+    }
+
+    static void read(CrmStore store, Map<CustomerId, Integer> rowOf, LocalDate asOf, ZoneId zone, int windowDays,
+                     int horizonDays, FeatureFrame.Builder frame, ProgressListener progress) {
+        int n = rowOf.size();
+        int[] interactions = new int[n];
+        int[] inboundInWindow = new int[n];
+        int[] digital = new int[n];
+        int[] recency = filled(n, horizonDays);
+        int[] sinceContact = filled(n, horizonDays);
+        int[] sinceLogin = filled(n, horizonDays);
+        int[] complaints = new int[n];
+        Instant from = asOf.minusDays(horizonDays).atStartOfDay(zone).toInstant();
+        Instant to = asOf.plusDays(1).atStartOfDay(zone).toInstant();
+        LocalDate windowStart = asOf.minusDays(windowDays);
+        long[] seen = {0};
+        try (Stream<Interaction> s = store.interactions().stream(from, to)) {
+            s.forEach(i -> {
+                seen[0]++;
+                Integer row = rowOf.get(i.customerId());
+                if (row == null) {
+                    return;
+                }
+                LocalDate day = i.occurredAt().atZone(zone).toLocalDate();
+                int ago = (int) Math.max(0, StoreFeatureReader.days(day, asOf));
+                boolean inWindow = !day.isBefore(windowStart);
+                if (inWindow) {
+                    interactions[row]++;
+                    digital[row] += StoreFeatureReader.isDigital(i.channel()) ? 1 : 0;
+                    inboundInWindow[row] += StoreFeatureReader.isInbound(i) ? 1 : 0;
+                }
+                // The stream is in time order, so the last one seen is the newest.
+                if (StoreFeatureReader.isInbound(i)) {
+                    recency[row] = Math.min(recency[row], ago);
+                    if (i.channel() == Channel.WEB || i.channel() == Channel.APP) {
+                        sinceLogin[row] = Math.min(sinceLogin[row], ago);
+                    }
+                } else {
+                    sinceContact[row] = Math.min(sinceContact[row], ago);
+                }
+                if (StoreFeatureReader.isComplaint(i)) {
+                    complaints[row]++;
+                } else if (i.outcome() == Outcome.RESOLVED) {
+                    complaints[row] = 0;
+                }
+            });
+        }
+        double[] digitalShare = new double[n];
+        for (int r = 0; r < n; r++) {
+            digitalShare[r] = interactions[r] == 0 ? 0 : (double) digital[r] / interactions[r];
+        }
+        frame.ints(StandardFeatures.INTERACTIONS, interactions)
+                .ints(StandardFeatures.FREQUENCY, inboundInWindow)
+                .ints(StandardFeatures.RECENCY_DAYS, recency)
+                .ints(StandardFeatures.DAYS_SINCE_CONTACT, sinceContact)
+                .ints(StandardFeatures.DAYS_SINCE_LOGIN, sinceLogin)
+                .doubles(StandardFeatures.DIGITAL_SHARE, digitalShare)
+                .ints(StandardFeatures.OPEN_COMPLAINTS, complaints);
+        progress.onProgress("interactions", seen[0], seen[0]);
+    }
+
+    private static int[] filled(int n, int value) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation helpers; not part of the API and may change without notice. */
+package io.crmkit.analytics.internal;

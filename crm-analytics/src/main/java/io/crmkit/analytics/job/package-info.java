@@ -1,0 +1,2 @@
+/** The nightly scoring and tiering run that chains the engines. */
+package io.crmkit.analytics.job;

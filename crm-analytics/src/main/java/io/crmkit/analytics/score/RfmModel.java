@@ -1,0 +1,119 @@
+package io.crmkit.analytics.score;
+
+import io.crmkit.analytics.ProgressListener;
+import io.crmkit.analytics.feature.FeatureFrame;
+import io.crmkit.analytics.internal.Checks;
+import io.crmkit.analytics.internal.RankScorer;
+import io.crmkit.analytics.internal.Parallel;
+
+/**
+ * RFM scoring: recency, frequency and monetary value each scored 1..q by quantile, recency
+ * inverted (fewer days since the last activity scores higher), plus the named cell.
+ *
+ * <p><b>Tie rule.</b> A customer's score on a dimension is {@code 1 + floor(q * c / n)}, where
+ * {@code n} is the number of customers and {@code c} the number of customers strictly worse on that
+ * dimension (lower frequency or monetary value; more days since the last activity). In SQL terms
+ * it is {@code 1 + floor(q * (RANK() - 1) / n)} with the ranking ordered worst first. Equal values
+ * therefore always share a score, a block of ties is never split across two scores, and it falls
+ * in the score of its first (worst-ranked) member; a score may then stay empty, and quantiles may
+ * hold unequal numbers of customers.
+ *
+ * <p>The score of a row is {@code r + f + m} (3 to 3q); its label is the cell's display name.
+ * Thresholds are exact order statistics found by radix selection while scoring, so a run costs
+ * two passes over each of the three columns and no sort. Immutable and thread-safe.
+ */
+public final class RfmModel implements ScoringModel {
+
+    private final RfmConfig config;
+
+    private RfmModel(RfmConfig config) {
+        this.config = config;
+    }
+
+    public static RfmModel of(RfmConfig config) {
+        return new RfmModel(Checks.notNull(config, "config"));
+    }
+
+    public static RfmModel ofDefaults() {
+        return new RfmModel(RfmConfig.ofDefaults());
+    }
+
+    public RfmConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "rfm";
+    }
+
+    @Override
+    public RfmResult score(FeatureFrame frame) {
+        return score(frame, ProgressListener.none());
+    }
+
+    @Override
+    public RfmResult score(FeatureFrame frame, ProgressListener progress) {
+        Checks.notNull(frame, "frame");
+        Checks.notNull(progress, "progress");
+        double[] rec = frame.numeric(config.recencyFeature());
+        double[] freq = frame.numeric(config.frequencyFeature());
+        double[] mon = frame.numeric(config.monetaryFeature());
+        int n = frame.size();
+        int q = config.quantiles();
+        int par = config.parallelism();
+        byte[] r = new byte[n];
+        byte[] f = new byte[n];
+        byte[] m = new byte[n];
+        byte[] cell = new byte[n];
+        if (n > 0) {
+            RankScorer.score(rec, ranks(n, q, true), true, r, par);
+            progress.onProgress("rfm", n / 4, n);
+            RankScorer.score(freq, ranks(n, q, false), false, f, par);
+            progress.onProgress("rfm", n / 2, n);
+            RankScorer.score(mon, ranks(n, q, false), false, m, par);
+            progress.onProgress("rfm", 3L * n / 4, n);
+            byte[] cellOf = cellTable(q);
+            Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, par, "rfm", ProgressListener.none(), (c, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    cell[i] = cellOf[r[i] * 16 + f[i]];
+                }
+            });
+            progress.onProgress("rfm", n, n);
+        } else {
+            progress.onProgress("rfm", 0, 0);
+        }
+        return new RfmResult(frame, q, r, f, m, cell);
+    }
+
+    /**
+     * Ranks of the thresholds such that score = 1 + number of thresholds passed. For a normal
+     * dimension a value passes threshold k when it is greater than the sorted value at index
+     * m_k - 1; for an inverted one when it is smaller than the sorted value at index n - m_k;
+     * m_k = ceil(k n / q). See the tie rule in the class comment for why this equals
+     * 1 + floor(q c / n).
+     */
+    static int[] ranks(int n, int q, boolean inverted) {
+        int[] ranks = new int[q - 1];
+        for (int k = 1; k < q; k++) {
+            long mk = (k * (long) n + q - 1) / q;
+            ranks[k - 1] = (int) (inverted ? n - mk : mk - 1);
+        }
+        return ranks;
+    }
+
+    /** Scale from 1..q to 1..5 by rounding the linear map, so cells work for any q. */
+    static int toFive(int score, int q) {
+        return 1 + (int) Math.round((score - 1) * 4.0 / (q - 1));
+    }
+
+    private static byte[] cellTable(int q) {
+        byte[] table = new byte[16 * 16];
+        for (int rs = 1; rs <= q; rs++) {
+            for (int fs = 1; fs <= q; fs++) {
+                table[rs * 16 + fs] = (byte) RfmCell.of(toFive(rs, q), toFive(fs, q)).ordinal();
+            }
+        }
+        return table;
+    }
+}
