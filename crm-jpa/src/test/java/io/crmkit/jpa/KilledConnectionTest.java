@@ -65,6 +65,42 @@ class KilledConnectionTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("half-way through a stream fails the stream with a transient StoreException, not a raw JDBC error")
+    void streamFailsTranslated() throws Exception {
+        try (TestDatabase db = TestDatabase.fresh(Vendor.POSTGRESQL, "killed_stream");
+             JpaCrmStore store = JpaCrmStore.create(db.dataSource(), JpaStoreConfig.custom().fetchSize(50).build())) {
+            store.customers().save(Fixtures.customer("feed-c"));
+            importFeed(store);
+            int read = 0;
+            Throwable failure = null;
+            try (Stream<Interaction> s = store.interactions().stream(Instant.parse("2025-01-01T00:00:00Z"),
+                    Instant.parse("2027-01-01T00:00:00Z"))) {
+                java.util.Iterator<Interaction> it = s.iterator();
+                try {
+                    while (it.hasNext()) {
+                        it.next();
+                        if (++read == 100) {
+                            terminateOtherBackends(db);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+
+            assertThat(read).isBetween(100, FEED - 1);
+            assertThat(failure).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isTransient()).isTrue());
+        }
+    }
+
+    private static void terminateOtherBackends(TestDatabase db) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.openConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+    }
+
     /** An idempotent import: ids come from the feed, so rows already there are skipped. */
     private static void importFeed(CrmStore store) {
         store.runInTransaction(() -> {

@@ -73,7 +73,7 @@ final class HostTransactions implements Transactions {
         if (!isJoined(em)) {
             throw new StoreException("streaming on a host entity manager needs an active host transaction", false);
         }
-        return opener.apply(em);
+        return TranslatingStreams.of(opener.apply(em));
     }
 
     @Override

@@ -98,13 +98,13 @@ final class OwnedTransactions implements Transactions {
     public <T> Stream<T> stream(Function<EntityManager, Stream<T>> opener) {
         EntityManager joined = current.get();
         if (joined != null) {
-            return opener.apply(joined);
+            return TranslatingStreams.of(opener.apply(joined));
         }
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            return opener.apply(em).onClose(() -> {
+            return TranslatingStreams.of(opener.apply(em)).onClose(() -> {
                 rollbackQuietly(tx); // read-only: nothing to commit
                 em.close();
             });
