@@ -38,6 +38,21 @@ class ExamplesTest {
     }
 
     @Test
+    @DisplayName("the quickstart runs unchanged on H2 through crm-jpa with one switch")
+    void quickstartOnH2() {
+        Quickstart.main(new String[] {"--store=h2"});
+        try (Stores.Opened h2 = Stores.open("h2")) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            Customer360 view = Quickstart.run(h2.store(), CLOCK, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            assertThat(h2.store().getClass().getName()).contains("jpa");
+            assertThat(view.interactionCount()).isEqualTo(2);
+            assertThat(view.tier().name()).isEqualTo("Gold");
+            assertThat(view.latestSnapshots().values()).singleElement()
+                    .satisfies(s -> assertThat(s.totalValue().amount()).isEqualByComparingTo("745000"));
+        }
+    }
+
+    @Test
     @DisplayName("the nightly analytics job tiers every customer (top 4% platinum), lists the at-risk with reasons and ranks")
     void nightlyAnalytics() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -293,6 +293,12 @@ final class CustomerServiceImpl implements CustomerService {
     @Override
     public Customer360 view(CustomerId id) {
         Check.notNull(id, "id");
+        // One transaction for the nine reads: one connection and session for a database store,
+        // and a consistent picture instead of nine separate ones.
+        return engine.store.inTransaction(() -> gather(id));
+    }
+
+    private Customer360 gather(CustomerId id) {
         Customer customer = engine.requireVisible(actor, id);
         LocalDate today = engine.today();
         List<Contact> contacts = engine.store.contacts().findByCustomer(id);
