@@ -135,6 +135,17 @@ public final class OrderStatistics {
 
     /** Selects rank {@code r} among {@code keys[0, len)}, refining on bits below {@code shift + 16}. */
     static long selectKeys(long[] keys, int len, int r, int shift) {
+        if (len > SORT_BELOW) {
+            // a block of ties (common at a quantile of integer data) needs no refinement
+            long first = keys[0];
+            boolean same = true;
+            for (int i = 1; i < len; i++) {
+                same &= keys[i] == first;
+            }
+            if (same) {
+                return first;
+            }
+        }
         while (true) {
             if (len <= SORT_BELOW || shift < 0) {
                 long[] copy = Arrays.copyOf(keys, len);

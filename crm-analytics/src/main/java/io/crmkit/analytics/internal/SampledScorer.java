@@ -19,72 +19,55 @@ final class SampledScorer {
     static final int MIN_ROWS = 1 << 20;
     private static final int BUCKETS = 1 << 16;
     private static final int BLOCKS = 64;
-    private static final int BLOCK = 4096;
+    static final int BLOCK = 4096;
 
     private SampledScorer() {
+    }
+
+    /** The prediction for one column: bucket mapping, predicted ranges and the scoring table. */
+    static final class Plan {
+        final double min;
+        final double scale;
+        final int[] sample;
+        final int sampled;
+        final int[] lo;
+        final int[] hi;
+        final byte[] table;
+        final int candidates;
+
+        Plan(double min, double scale, int[] sample, int sampled, int[] lo, int[] hi, byte[] table, int candidates) {
+            this.min = min;
+            this.scale = scale;
+            this.sample = sample;
+            this.sampled = sampled;
+            this.lo = lo;
+            this.hi = hi;
+            this.table = table;
+            this.candidates = candidates;
+        }
+
+        /** Initial room for the gathered rows of a chunk (grown when needed). */
+        int capacity(int chunk) {
+            return (int) Math.min(chunk, (long) chunk * candidates / sampled * 5 / 4 + 1024);
+        }
     }
 
     /** @return the thresholds, or null when the prediction missed and nothing usable was written */
     static double[] score(double[] values, int[] ranks, boolean below, byte[] out, int parallelism) {
         int n = values.length;
-        // Buckets are linear between the sample's extremes (clamped outside): unlike the bit
-        // pattern's top 16 bits they give every day of a recency column its own bucket, so few
-        // rows share a bucket with a threshold. Any increasing mapping keeps the method exact.
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < BLOCKS; j++) {
-            int start = (int) ((long) (n - BLOCK) * j / (BLOCKS - 1));
-            for (int i = start; i < start + BLOCK; i++) {
-                min = Math.min(min, values[i]);
-                max = Math.max(max, values[i]);
-            }
-        }
-        double scale = (BUCKETS - 1) / (max - min);
-        if (!(scale > 0) || Double.isInfinite(scale)) {
-            scale = 1;
-        }
-        final double lo0 = min;
-        final double sc0 = scale;
-        int[] sample = new int[BUCKETS];
-        int sampled = 0;
-        for (int j = 0; j < BLOCKS; j++) {
-            int start = (int) ((long) (n - BLOCK) * j / (BLOCKS - 1));
-            for (int i = start; i < start + BLOCK; i++) {
-                sample[bucket(values[i], lo0, sc0)]++;
-            }
-            sampled += BLOCK;
-        }
-        int k = ranks.length;
-        int[] lo = new int[k];
-        int[] hi = new int[k];
         // 6 standard deviations of a sampled quantile plus slack for the block sampling
-        int margin = (int) (6 * Math.sqrt(sampled) + 256);
-        for (int t = 0; t < k; t++) {
-            long at = (long) ranks[t] * sampled / n;
-            lo[t] = bucketAt(sample, Math.max(0, at - margin));
-            hi[t] = bucketAt(sample, Math.min(sampled - 1, at + margin));
-        }
-        byte[] table = new byte[BUCKETS];
-        for (int b = 0; b < BUCKETS; b++) {
-            int count = 0;
-            boolean candidate = false;
-            for (int t = 0; t < k; t++) {
-                candidate |= b >= lo[t] && b <= hi[t];
-                count += below ? (lo[t] > b ? 1 : 0) : (hi[t] < b ? 1 : 0);
-            }
-            table[b] = candidate ? 0 : (byte) (1 + count);
-        }
+        int sampled = BLOCKS * BLOCK;
+        Plan plan = plan(values, ranks, below, BLOCKS, (int) (6 * Math.sqrt(sampled) + 256));
+        final byte[] table = plan.table;
+        final double lo0 = plan.min;
+        final double sc0 = plan.scale;
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
         int[][] perScore = new int[chunks][];
         long[][] keys = new long[chunks][];
         int[][] rows = new int[chunks][];
         int[] counts = new int[chunks];
-        int candidates = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            candidates += table[b] == 0 ? sample[b] : 0;
-        }
-        int capacity = (int) Math.min(chunk, (long) chunk * candidates / sampled * 5 / 4 + 1024);
+        int capacity = plan.capacity(chunk);
         Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
             // Eight interleaved copies of the per-score counters, so that consecutive rows never
             // wait on the same counter (a full bucket histogram here costs more than the scoring).
@@ -113,6 +96,84 @@ final class SampledScorer {
             rows[c] = gr;
             counts[c] = g;
         });
+        double[] thresholds = verify(plan, ranks, chunks, perScore, 128, keys, counts);
+        if (thresholds == null) {
+            return null;
+        }
+        for (int c = 0; c < chunks; c++) {
+            RankScorer.fixUp(keys[c], rows[c], counts[c], thresholds, below, out, parallelism);
+        }
+        return thresholds;
+    }
+
+    /**
+     * Samples {@code blocks} evenly spaced blocks of {@link #BLOCK} rows and predicts a bucket range
+     * around every threshold: the sampled quantile plus or minus {@code margin} sample positions.
+     */
+    static Plan plan(double[] values, int[] ranks, boolean below, int blocks, int margin) {
+        int n = values.length;
+        // Buckets are linear between the sample's extremes (clamped outside): unlike the bit
+        // pattern's top 16 bits they give every day of a recency column its own bucket, so few
+        // rows share a bucket with a threshold. Any increasing mapping keeps the method exact.
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < blocks; j++) {
+            int start = (int) ((long) (n - BLOCK) * j / (blocks - 1));
+            for (int i = start; i < start + BLOCK; i++) {
+                min = Math.min(min, values[i]);
+                max = Math.max(max, values[i]);
+            }
+        }
+        double scale = (BUCKETS - 1) / (max - min);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            scale = 1;
+        }
+        final double lo0 = min;
+        final double sc0 = scale;
+        int[] sample = new int[BUCKETS];
+        int sampled = 0;
+        for (int j = 0; j < blocks; j++) {
+            int start = (int) ((long) (n - BLOCK) * j / (blocks - 1));
+            for (int i = start; i < start + BLOCK; i++) {
+                sample[bucket(values[i], lo0, sc0)]++;
+            }
+            sampled += BLOCK;
+        }
+        int k = ranks.length;
+        int[] lo = new int[k];
+        int[] hi = new int[k];
+        for (int t = 0; t < k; t++) {
+            long at = (long) ranks[t] * sampled / n;
+            lo[t] = bucketAt(sample, Math.max(0, at - margin));
+            hi[t] = bucketAt(sample, Math.min(sampled - 1, at + margin));
+        }
+        byte[] table = new byte[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            int count = 0;
+            boolean candidate = false;
+            for (int t = 0; t < k; t++) {
+                candidate |= b >= lo[t] && b <= hi[t];
+                count += below ? (lo[t] > b ? 1 : 0) : (hi[t] < b ? 1 : 0);
+            }
+            table[b] = candidate ? 0 : (byte) (1 + count);
+        }
+        int candidates = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            candidates += table[b] == 0 ? sample[b] : 0;
+        }
+        return new Plan(lo0, sc0, sample, sampled, lo, hi, table, candidates);
+    }
+
+    /**
+     * Exact thresholds from the per-chunk score counts ({@code 8 * slots} interleaved counters per
+     * chunk) and the gathered keys, or null when a threshold lies outside its predicted range.
+     */
+    static double[] verify(Plan plan, int[] ranks, int chunks, int[][] perScore, int slots, long[][] keys,
+                           int[] counts) {
+        final double lo0 = plan.min;
+        final double sc0 = plan.scale;
+        final byte[] table = plan.table;
+        int k = ranks.length;
         // The exact histogram: gathered values by bucket, and each gap between predicted ranges
         // (all its rows share one score) put on the gap's first bucket; order is all that matters.
         int[] total = new int[BUCKETS];
@@ -129,7 +190,7 @@ final class SampledScorer {
                 placed[sc] = true;
                 for (int c = 0; c < chunks; c++) {
                     for (int copy = 0; copy < 8; copy++) {
-                        total[b] += perScore[c][(copy << 7) | sc];
+                        total[b] += perScore[c][copy * slots + sc];
                     }
                 }
             }
@@ -138,7 +199,7 @@ final class SampledScorer {
         int[] localRank = new int[k];
         OrderStatistics.locate(total, ranks, bucketOf, localRank);
         for (int t = 0; t < k; t++) {
-            if (bucketOf[t] < lo[t] || bucketOf[t] > hi[t]) {
+            if (bucketOf[t] < plan.lo[t] || bucketOf[t] > plan.hi[t]) {
                 return null;
             }
         }
@@ -168,14 +229,11 @@ final class SampledScorer {
             thresholds[t] = OrderStatistics.value(
                     OrderStatistics.selectKeys(inBucket[owner], filled[owner], localRank[t], 48));
         }
-        for (int c = 0; c < chunks; c++) {
-            RankScorer.fixUp(keys[c], rows[c], counts[c], thresholds, below, out, parallelism);
-        }
         return thresholds;
     }
 
     /** Increasing (not strictly) map of a value to a bucket: linear, clamped to [0, 65535]. */
-    private static int bucket(double v, double lo, double scale) {
+    static int bucket(double v, double lo, double scale) {
         int b = (int) ((v - lo) * scale);
         return b < 0 ? 0 : (b > BUCKETS - 1 ? BUCKETS - 1 : b);
     }

@@ -71,7 +71,8 @@ public final class PercentileTierPolicy implements TierPolicy {
     }
 
     /**
-     * Writes each row's target tier index into {@code out} and returns the minimums, in two passes
+     * Writes each row's target tier index plus one into {@code out} (the caller subtracts the one
+     * in its own pass over the rows) and returns the minimums, in two passes
      * over the scores; empty when some tier would hold no customer (the engine then takes the
      * general path).
      */
@@ -89,9 +90,6 @@ public final class PercentileTierPolicy implements TierPolicy {
             ranks[t] = (int) (n - m);
         }
         double[] thresholds = RankScorer.score(scores, ranks, true, out, parallelism);
-        for (int i = 0; i < n; i++) {
-            out[i]--;
-        }
         double[] mins = java.util.Arrays.copyOf(thresholds, k + 1);
         mins[k] = Double.NEGATIVE_INFINITY;
         return java.util.Optional.of(mins);

@@ -6,6 +6,7 @@ import io.crmkit.analytics.internal.Checks;
 import io.crmkit.analytics.internal.LongIntIndex;
 import io.crmkit.analytics.internal.Parallel;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,13 +70,16 @@ public final class TierEngine {
         Checks.sameLength(n, previous.size(), "previous");
         int ladderSize = policy.ladder().size();
         byte[] prevTier = previous.tiers();
-        for (int i = 0; i < n; i++) {
-            if (prevTier[i] >= ladderSize) {
-                throw Checks.invalid("previous.tiers row " + i, "must be an index into the " + ladderSize + "-tier ladder");
-            }
-        }
         byte[] targets = new byte[n];
-        double[] mins = targets(scores, targets);
+        double[][] minsOut = new double[1][];
+        // the percentile path writes target + 1; the row loop below subtracts it
+        final int offset = targets(scores, targets, minsOut);
+        double[] mins = minsOut[0];
+        // the previous tiers are checked in the row loop, by chunk; the first bad row is reported
+        int[] firstBad = new int[Parallel.chunkCount(n, Parallel.DEFAULT_CHUNK)];
+        Arrays.fill(firstBad, -1);
+        // rows whose reason is a change, by chunk (the count the job logs, without another pass)
+        int[] changesByChunk = new int[firstBad.length];
         byte[] prevBelow = previous.below();
         boolean[] prevOverridden = previous.overriddenFlags();
         byte[] tier = new byte[n];
@@ -90,9 +94,14 @@ public final class TierEngine {
         byte held = (byte) TierChangeReason.HELD.ordinal();
         byte expired = (byte) TierChangeReason.OVERRIDE_EXPIRED.ordinal();
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, config.parallelism(), "tiers", progress, (c, from, to) -> {
+            int changes = 0;
             for (int i = from; i < to; i++) {
-                int target = targets[i];
+                int target = targets[i] - offset;
                 int cur = prevTier[i];
+                if (cur >= ladderSize) {
+                    firstBad[c] = i;
+                    return;
+                }
                 if (target == cur && !prevOverridden[i]) {
                     tier[i] = (byte) cur; // the common night: nothing changes
                     reason[i] = none;
@@ -116,23 +125,40 @@ public final class TierEngine {
                         reason[i] = held;
                     }
                 }
+                changes += reason[i] != none && reason[i] != held ? 1 : 0;
             }
+            changesByChunk[c] = changes;
         });
+        for (int bad : firstBad) {
+            if (bad >= 0) {
+                throw Checks.invalid("previous.tiers row " + bad, "must be an index into the " + ladderSize + "-tier ladder");
+            }
+        }
         Instant now = config.clock().instant();
+        int changeCount = 0;
+        for (int changes : changesByChunk) {
+            changeCount += changes;
+        }
+        int[] changeDelta = new int[1];
         int skipped = applyOverrides(customerIds, overrides, now, prevTier, prevOverridden, tier, below, overridden,
-                reason);
+                reason, changeDelta);
+        changeCount += changeDelta[0];
         return new TierRun(policy.ladder(), customerIds, scores, mins, prevTier, new TierState(tier, below, overridden),
-                reason, overrides, now, limit, skipped);
+                reason, overrides, now, limit, skipped, changeCount);
     }
 
-    /** Fills each row's target tier and returns the minimums used. */
-    private double[] targets(double[] scores, byte[] out) {
+    /**
+     * Fills each row's target tier plus the returned offset, and puts the minimums used in
+     * {@code minsOut[0]}.
+     */
+    private int targets(double[] scores, byte[] out, double[][] minsOut) {
         int par = config.parallelism();
         if (policy instanceof PercentileTierPolicy && scores.length > 0) {
             // Percentiles: select the minimums and place the rows in the same two passes.
             java.util.Optional<double[]> mins = ((PercentileTierPolicy) policy).assign(scores, par, out);
             if (mins.isPresent()) {
-                return mins.get();
+                minsOut[0] = mins.get();
+                return 1;
             }
         }
         double[] mins = policy.minimumScores(scores, par);
@@ -144,12 +170,13 @@ public final class TierEngine {
                         out[i] = (byte) targetOf.count(scores[i]);
                     }
                 });
-        return mins;
+        minsOut[0] = mins;
+        return 0;
     }
 
     private int applyOverrides(long[] ids, List<TierOverride> overrides, Instant now, byte[] prevTier,
                                boolean[] prevOverridden, byte[] tier, byte[] below, boolean[] overridden,
-                               byte[] reason) {
+                               byte[] reason, int[] changeDelta) {
         if (overrides.isEmpty()) {
             return 0;
         }
@@ -175,7 +202,10 @@ public final class TierEngine {
             below[row] = 0;
             overridden[row] = true;
             boolean same = prevTier[row] == t && prevOverridden[row];
-            reason[row] = (byte) (same ? TierChangeReason.NONE : TierChangeReason.OVERRIDE).ordinal();
+            TierChangeReason was = TierChangeReason.values()[reason[row]];
+            TierChangeReason now2 = same ? TierChangeReason.NONE : TierChangeReason.OVERRIDE;
+            changeDelta[0] += (now2.isChange() ? 1 : 0) - (was.isChange() ? 1 : 0);
+            reason[row] = (byte) now2.ordinal();
         }
         return skipped;
     }

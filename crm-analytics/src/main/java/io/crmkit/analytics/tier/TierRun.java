@@ -30,9 +30,12 @@ public final class TierRun {
     private final Instant at;
     private final int downgradeAfter;
     private final int skippedOverrides;
+    private final int changeCount;
 
     TierRun(TierLadder ladder, long[] ids, double[] scores, double[] minimums, byte[] previousTier, TierState next,
-            byte[] reason, List<TierOverride> overrides, Instant at, int downgradeAfter, int skippedOverrides) {
+            byte[] reason, List<TierOverride> overrides, Instant at, int downgradeAfter, int skippedOverrides,
+            int changeCount) {
+        this.changeCount = changeCount;
         this.ladder = ladder;
         this.ids = ids;
         this.scores = scores;
@@ -103,11 +106,7 @@ public final class TierRun {
 
     /** Number of rows whose tier changed (see {@link TierChangeReason#isChange()}). */
     public int changeCount() {
-        int count = 0;
-        for (byte r : reason) {
-            count += REASONS[r].isChange() ? 1 : 0;
-        }
-        return count;
+        return changeCount; // counted by the engine while it set the reasons
     }
 
     /** The changes in row order, each with its reason in words. */
