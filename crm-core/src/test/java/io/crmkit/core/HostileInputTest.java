@@ -55,6 +55,7 @@ class HostileInputTest {
         for (int i = 0; i < 20_000 / factories.size(); i++) {
             inputs.add(randomText(random));
         }
+        inputs.add(null);
         int accepted = 0;
         int refused = 0;
         for (String input : inputs) {
@@ -69,14 +70,6 @@ class HostileInputTest {
             }
         }
         assertThat(refused).isGreaterThan(accepted);
-        // nulls too
-        for (Consumer<String> factory : factories) {
-            try {
-                factory.accept(null);
-            } catch (ValidationException e) {
-                refused++;
-            }
-        }
     }
 
     private static String randomText(SplittableRandom random) {

@@ -18,7 +18,6 @@ import io.crmkit.core.spi.TierRepository;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -126,15 +125,18 @@ public final class InMemoryCrmStore implements CrmStore {
         }
     }
 
-    /** An aggregate write: deferred inside a transaction (after an early version check), applied at once outside. */
+    /**
+     * An aggregate write: applied at once outside a transaction; inside one, held back until commit
+     * with {@code after} (null for a delete) visible to the transaction's own reads by id. The
+     * table has already checked it against what the transaction sees.
+     */
     <A extends Aggregate<I, A>, I extends Comparable<I>> void write(MemoryTable<A, I> table, I id, @Nullable A after,
-            Supplier<Optional<A>> seen, MemoryTx.Op op, long expectedVersion) {
+            MemoryTx.Op op) {
         MemoryTx running = tx.get();
         if (running == null) {
             commit(List.of(op));
             return;
         }
-        table.checkVersionSeen(seen.get(), id, expectedVersion);
         running.ops.add(op);
         running.put(table, id, after);
     }

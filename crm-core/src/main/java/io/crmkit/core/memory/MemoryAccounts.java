@@ -26,6 +26,7 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
     private final TreeSet<AccountId> byId = new TreeSet<>();
     private final Map<String, TreeSet<AccountId>> byExternal = new HashMap<>();
     private final Map<CustomerId, TreeSet<AccountId>> byCustomer = new HashMap<>();
+    private final Map<String, AccountId> byNaturalKey = new HashMap<>();
     private final Map<AccountId, TreeMap<LocalDate, AccountSnapshot>> snapshots = new HashMap<>();
 
     MemoryAccounts(InMemoryCrmStore store) {
@@ -36,22 +37,19 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
         return host + "\u0000" + externalId;
     }
 
-    @Override
-    List<String> naturalKeys(LinkedAccount row) {
-        return List.of(external(row.hostSystem(), row.externalId()) + "\u0000" + row.customerId().value());
+    /** One link per customer and host account. */
+    private static String naturalKey(LinkedAccount row) {
+        return external(row.hostSystem(), row.externalId()) + "\u0000" + row.customerId().value();
     }
 
     @Override
-    @Nullable AccountId committedHolder(String key, @Nullable LinkedAccount candidate) {
-        if (candidate == null) {
-            throw new IllegalArgumentException("account keys are looked up from a candidate row");
-        }
-        for (AccountId other : byExternal.getOrDefault(external(candidate.hostSystem(), candidate.externalId()), new TreeSet<>())) {
-            if (rows.get(other).customerId().equals(candidate.customerId())) {
-                return other;
-            }
-        }
-        return null;
+    List<String> naturalKeys(LinkedAccount row) {
+        return List.of(naturalKey(row));
+    }
+
+    @Override
+    @Nullable AccountId committedHolder(String key) {
+        return byNaturalKey.get(key);
     }
 
     @Override
@@ -64,6 +62,7 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
         byId.add(a.id());
         add(byExternal, external(a.hostSystem(), a.externalId()), a.id());
         add(byCustomer, a.customerId(), a.id());
+        byNaturalKey.put(naturalKey(a), a.id());
     }
 
     @Override
@@ -71,6 +70,7 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
         byId.remove(a.id());
         remove(byExternal, external(a.hostSystem(), a.externalId()), a.id());
         remove(byCustomer, a.customerId(), a.id());
+        byNaturalKey.remove(naturalKey(a), a.id());
     }
 
     @Override

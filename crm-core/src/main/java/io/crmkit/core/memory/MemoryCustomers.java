@@ -44,7 +44,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     }
 
     @Override
-    @Nullable CustomerId committedHolder(String key, @Nullable Customer candidate) {
+    @Nullable CustomerId committedHolder(String key) {
         return byIdentifier.get(key);
     }
 
@@ -78,7 +78,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     @Override
     public Optional<Customer> findByIdentifier(Identifier identifier) {
         Check.notNull(identifier, "identifier");
-        CustomerId holder = holderSeen(identifier.naturalKey(), null);
+        CustomerId holder = holderSeen(identifier.naturalKey());
         return holder == null ? Optional.empty() : findById(holder);
     }
 

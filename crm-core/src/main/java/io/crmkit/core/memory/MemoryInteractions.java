@@ -55,7 +55,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     }
 
     @Override
-    @Nullable InteractionId committedHolder(String key, @Nullable Interaction candidate) {
+    @Nullable InteractionId committedHolder(String key) {
         return byRef.get(key);
     }
 
@@ -93,7 +93,7 @@ final class MemoryInteractions extends MemoryTable<Interaction, InteractionId> i
     @Override
     public Optional<Interaction> findByExternalRef(ExternalRef ref) {
         Check.notNull(ref, "ref");
-        InteractionId holder = holderSeen(refKey(ref), null);
+        InteractionId holder = holderSeen(refKey(ref));
         return holder == null ? Optional.empty() : findById(holder);
     }
 

@@ -56,12 +56,12 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         if (tx != null) {
             // Refuse a taken natural key at the save, so the caller can catch it and carry on.
             Optional<A> seen = findById(id);
-            checkVersionSeen(seen, id, expected);
+            checkVersion(seen.orElse(null), id, expected);
             checkKeysSeen(tx, stored);
             seen.ifPresent(before -> naturalKeys(before).forEach(k -> tx.releaseKey(this, k)));
             naturalKeys(stored).forEach(k -> tx.claimKey(this, k, id));
         }
-        store.write(this, id, stored, () -> findById(id), () -> {
+        store.write(this, id, stored, () -> {
             A current = rows.get(id);
             checkVersion(current, id, expected);
             checkKeys(stored);
@@ -79,21 +79,21 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
                     index(current);
                 }
             };
-        }, expected);
+        });
         return stored;
     }
 
     @Override
     public void delete(I id, long expectedVersion) {
         Check.notNull(id, "id");
-        if (findById(id).isEmpty()) {
-            throw new NotFoundException(typeName, id.toString());
-        }
         MemoryTx tx = store.currentTx();
         if (tx != null) {
-            findById(id).ifPresent(before -> naturalKeys(before).forEach(k -> tx.releaseKey(this, k)));
+            // Deferred to commit: check now against what the transaction sees, so the caller learns at once.
+            A seen = findById(id).orElseThrow(() -> new NotFoundException(typeName, id.toString()));
+            checkVersion(seen, id, expectedVersion);
+            naturalKeys(seen).forEach(k -> tx.releaseKey(this, k));
         }
-        store.write(this, id, null, () -> findById(id), () -> {
+        store.write(this, id, null, () -> {
             A current = rows.get(id);
             if (current == null) {
                 throw new NotFoundException(typeName, id.toString());
@@ -105,7 +105,7 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
                 rows.put(id, current);
                 index(current);
             };
-        }, expectedVersion);
+        });
     }
 
     private void checkVersion(@Nullable A current, I id, long expected) {
@@ -115,18 +115,13 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         }
     }
 
-    /** Early check inside a transaction: the version the caller read against what the transaction sees. */
-    void checkVersionSeen(Optional<A> seen, I id, long expected) {
-        checkVersion(seen.orElse(null), id, expected);
-    }
-
     /** The natural keys of a row, each as one string; none by default. */
     List<String> naturalKeys(A row) {
         return List.of();
     }
 
     /** The committed row holding {@code key}, or {@code null}; called under a lock. */
-    @Nullable I committedHolder(String key, @Nullable A candidate) {
+    @Nullable I committedHolder(String key) {
         return null;
     }
 
@@ -138,7 +133,7 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
     /** Refuses natural keys held by another committed row; called under the write lock before applying. */
     private void checkKeys(A next) {
         for (String key : naturalKeys(next)) {
-            I holder = committedHolder(key, next);
+            I holder = committedHolder(key);
             if (holder != null && !holder.equals(next.id())) {
                 throw new DuplicateKeyException(typeName, keyName());
             }
@@ -149,7 +144,7 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
     private void checkKeysSeen(MemoryTx tx, A next) {
         for (String key : naturalKeys(next)) {
             Optional<Object> own = tx.keyHolder(this, key);
-            Object holder = own != null ? own.orElse(null) : store.read(() -> committedHolder(key, next));
+            Object holder = own != null ? own.orElse(null) : store.read(() -> committedHolder(key));
             if (holder != null && !holder.equals(next.id())) {
                 throw new DuplicateKeyException(typeName, keyName());
             }
@@ -157,7 +152,7 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
     }
 
     /** The id holding {@code key} as this thread sees it (its transaction's writes first); for natural-key lookups. */
-    @Nullable I holderSeen(String key, @Nullable A probe) {
+    @Nullable I holderSeen(String key) {
         MemoryTx tx = store.currentTx();
         if (tx != null) {
             Optional<Object> own = tx.keyHolder(this, key);
@@ -167,7 +162,7 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
                 return id;
             }
         }
-        return store.read(() -> committedHolder(key, probe));
+        return store.read(() -> committedHolder(key));
     }
 
     abstract void index(A row);
