@@ -4,7 +4,7 @@ import io.crmkit.analytics.ProgressListener;
 import java.util.Arrays;
 
 /**
- * The one-pass path of {@link RankScorer}: a deterministic sample (64 evenly spaced blocks of
+ * The one-pass path of {@link RankScorer}: a deterministic sample (128 evenly spaced blocks of
  * 4,096 rows) predicts, for every threshold, a generous range of radix buckets that must contain
  * it. One pass over the data then writes the score of every value outside the predicted ranges
  * (fixed by its bucket alone), counts those values per score, and gathers the values inside the
@@ -18,8 +18,16 @@ final class SampledScorer {
 
     static final int MIN_ROWS = 1 << 20;
     private static final int BUCKETS = 1 << 16;
-    private static final int BLOCKS = 64;
     static final int BLOCK = 4096;
+    /** Blocks sampled per column: 524,288 rows. */
+    static final int BLOCKS = 128;
+    /**
+     * Half-width of a predicted threshold range, in sample positions: 5 standard deviations of a
+     * sampled quantile (at most sqrt(sampled) / 2 each), plus slack for the block sampling. A
+     * wider margin gathers more rows near every threshold; a miss only costs the exact two-pass
+     * method.
+     */
+    static final int MARGIN = (int) (5 * 0.5 * Math.sqrt(BLOCKS * BLOCK) + 128);
 
     private SampledScorer() {
     }
@@ -48,6 +56,9 @@ final class SampledScorer {
 
         /** Initial room for the gathered rows of a chunk (grown when needed). */
         int capacity(int chunk) {
+            if (candidates == 0) {
+                return 16;
+            }
             return (int) Math.min(chunk, (long) chunk * candidates / sampled * 5 / 4 + 1024);
         }
     }
@@ -55,9 +66,7 @@ final class SampledScorer {
     /** @return the thresholds, or null when the prediction missed and nothing usable was written */
     static double[] score(double[] values, int[] ranks, boolean below, byte[] out, int parallelism) {
         int n = values.length;
-        // 6 standard deviations of a sampled quantile plus slack for the block sampling
-        int sampled = BLOCKS * BLOCK;
-        Plan plan = plan(values, ranks, below, BLOCKS, (int) (6 * Math.sqrt(sampled) + 256));
+        Plan plan = plan(values, ranks, below, BLOCKS, MARGIN);
         final byte[] table = plan.table;
         final double lo0 = plan.min;
         final double sc0 = plan.scale;
@@ -162,6 +171,50 @@ final class SampledScorer {
             candidates += table[b] == 0 ? sample[b] : 0;
         }
         return new Plan(lo0, sc0, sample, sampled, lo, hi, table, candidates);
+    }
+
+    /**
+     * The base of an exact histogram for a column that looks discrete (days, counts): every
+     * sampled value a whole number and their span under 32,768, so that buckets
+     * {@code base .. base + 65535} hold one value each with room on both sides of the sample.
+     * NaN when the sample does not look discrete. The histogram pass checks every row.
+     */
+    static double discreteBase(double[] values, int blocks) {
+        int n = values.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < blocks; j++) {
+            int start = (int) ((long) (n - BLOCK) * j / (blocks - 1));
+            for (int i = start; i < start + BLOCK; i++) {
+                double v = values[i];
+                if (v != Math.rint(v) || Math.abs(v) >= 0x1p52) {
+                    return Double.NaN;
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double span = max - min;
+        return span < 32_768 ? min - Math.floor((BUCKETS - 1 - span) / 2) : Double.NaN;
+    }
+
+    /**
+     * The plan of a column whose exact histogram over {@code base .. base + 65535} is known (one
+     * value per bucket): every bucket's score is exact, none is a candidate, nothing is gathered.
+     */
+    static Plan exactPlan(double base, int[] histogram, int[] ranks, boolean below) {
+        int k = ranks.length;
+        int[] bucketOf = new int[k];
+        OrderStatistics.locate(histogram, ranks, bucketOf, new int[k]);
+        byte[] table = new byte[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            int count = 1;
+            for (int t = 0; t < k; t++) {
+                count += below ? (b < bucketOf[t] ? 1 : 0) : (b > bucketOf[t] ? 1 : 0);
+            }
+            table[b] = (byte) count;
+        }
+        return new Plan(base, 1.0, histogram, 0, bucketOf, bucketOf, table, 0);
     }
 
     /**

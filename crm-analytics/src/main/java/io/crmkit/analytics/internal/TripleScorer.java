@@ -7,15 +7,19 @@ import java.util.Arrays;
  * Scores three columns against their own order statistics in one fused pass (the RFM hot path),
  * and writes a cell byte looked up from the scores of the first two columns.
  *
- * <p>Same method as {@link SampledScorer}, applied to three columns at once: a deterministic sample
- * per column predicts a range of buckets around each threshold; one pass reads the three columns
- * together (memory-level parallelism of three concurrent streams), writes every score fixed by its
- * bucket, counts scores per chunk and gathers the rows near a threshold. The counts and gathered
- * values give the exact thresholds and verify the prediction; a column whose prediction missed is
- * scored again by the exact two-pass method, so results never depend on the sample.
+ * <p>A column whose sample looks discrete (whole numbers in a span under 32,768: days since the
+ * last trade, number of trades) first gets an exact histogram of one bucket per value, in a pass
+ * that also checks every row; its thresholds are then exact and every row's score is fixed by a
+ * table, with nothing gathered. A column that fails the check, and every continuous column,
+ * goes the sampled way of {@link SampledScorer}: a deterministic sample predicts a range of
+ * buckets around each threshold; the fused pass writes every score fixed by its bucket, counts
+ * scores per chunk and gathers the rows near a threshold. The counts and gathered values give the
+ * exact thresholds and verify the prediction; a column whose prediction missed is scored again by
+ * the exact two-pass method, so results never depend on the sample.
  *
- * <p>Chunk boundaries depend only on the row count, and partial results are merged in chunk order,
- * so the result is the same for any number of threads. Not part of the public API. Thread-safe.
+ * <p>Chunk boundaries depend only on the row count, partial results are merged in chunk order and
+ * histograms are integer sums, so the result is the same for any number of threads. Not part of
+ * the public API. Thread-safe.
  */
 public final class TripleScorer {
 
@@ -24,11 +28,9 @@ public final class TripleScorer {
 
     private static final int COLUMNS = 3;
     private static final int SLOTS = 16;
-    // Twice the single-column sample and a tighter margin (5 standard deviations of a sampled
-    // quantile, at most sqrt(sampled) / 2, plus slack): fewer rows are gathered, and a miss
-    // only costs the exact two-pass method on that column.
-    private static final int BLOCKS = 128;
-    private static final int MARGIN = (int) (5 * 0.5 * Math.sqrt(BLOCKS * SampledScorer.BLOCK) + 128);
+    private static final int BUCKETS = 1 << 16;
+    private static final int BLOCKS = SampledScorer.BLOCKS;
+    private static final int MARGIN = SampledScorer.MARGIN;
 
     private TripleScorer() {
     }
@@ -45,7 +47,6 @@ public final class TripleScorer {
     public static void score(double[][] values, int[][] ranks, boolean[] below, byte[][] out,
                              byte[] cellOf, byte[] cell, int parallelism) {
         int n = values[0].length;
-        SampledScorer.Plan[] plans = new SampledScorer.Plan[COLUMNS];
         for (int col = 0; col < COLUMNS; col++) {
             if (values[col].length != n || ranks[col].length == 0 || ranks[col].length >= SLOTS - 1) {
                 throw new IllegalStateException("three columns of equal length, 1 to 14 ranks");
@@ -56,15 +57,254 @@ public final class TripleScorer {
                 }
             }
         }
-        // the three columns are planned, and later verified, concurrently (each on its own)
-        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) ->
-                plans[col] = SampledScorer.plan(values[col], ranks[col], below[col], BLOCKS, MARGIN));
+        SampledScorer.Plan[] plans = new SampledScorer.Plan[COLUMNS];
+        boolean[] exact = exactPlans(values, ranks, below, plans, parallelism);
+        // the sampled columns are planned, and later verified, concurrently (each on its own)
+        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) -> {
+            if (!exact[col]) {
+                plans[col] = SampledScorer.plan(values[col], ranks[col], below[col], BLOCKS, MARGIN);
+            }
+        });
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
-        int[][][] perScore = new int[COLUMNS][chunks][];
-        long[][][] keys = new long[COLUMNS][chunks][];
-        int[][][] rows = new int[COLUMNS][chunks][];
-        int[][] counts = new int[COLUMNS][chunks];
+        Gathered[][] gathered = new Gathered[COLUMNS][chunks];
+        if (exact[0] && exact[1] && !exact[2]) {
+            twoExact(values, out, cellOf, cell, plans, chunk, parallelism, gathered[2]);
+        } else {
+            general(values, out, cellOf, cell, plans, chunk, parallelism, gathered);
+        }
+        double[][] thresholds = new double[COLUMNS][];
+        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) -> {
+            if (!exact[col]) {
+                Gathered[] g = gathered[col];
+                int[][] perScore = new int[chunks][];
+                long[][] keys = new long[chunks][];
+                int[] counts = new int[chunks];
+                for (int c = 0; c < chunks; c++) {
+                    perScore[c] = g[c].perScore;
+                    keys[c] = g[c].keys;
+                    counts[c] = g[c].count;
+                }
+                thresholds[col] = SampledScorer.verify(plans[col], ranks[col], chunks, perScore, SLOTS, keys, counts);
+            }
+        });
+        boolean cellsValid = true;
+        for (int col = 0; col < COLUMNS; col++) {
+            if (!exact[col] && thresholds[col] == null) {
+                RankScorer.twoPass(values[col], ranks[col], below[col], out[col], parallelism);
+                if (col < 2) {
+                    cellsValid = false;
+                }
+            }
+        }
+        final boolean fixCells = cellsValid;
+        final byte[] o0 = out[0];
+        final byte[] o1 = out[1];
+        Parallel.forEachChunk(chunks, 1, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
+            for (int col = 0; col < COLUMNS; col++) {
+                double[] t = thresholds[col];
+                Gathered g = gathered[col][c];
+                if (t == null || g == null) {
+                    continue;
+                }
+                byte[] o = out[col];
+                boolean bl = below[col];
+                for (int j = 0, len = g.count; j < len; j++) {
+                    double v = OrderStatistics.value(g.keys[j]);
+                    int count = 1;
+                    for (double th : t) {
+                        count += bl ? (v < th ? 1 : 0) : (v > th ? 1 : 0);
+                    }
+                    o[g.rows[j]] = (byte) count;
+                }
+            }
+            if (fixCells) {
+                for (int col = 0; col < 2; col++) {
+                    Gathered g = gathered[col][c];
+                    if (g == null) {
+                        continue;
+                    }
+                    for (int j = 0, len = g.count; j < len; j++) {
+                        int row = g.rows[j];
+                        cell[row] = cellOf[(o0[row] << 4) | o1[row]];
+                    }
+                }
+            }
+        });
+        if (!fixCells) {
+            Parallel.forEachChunk(n, chunk, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    cell[i] = cellOf[(o0[i] << 4) | o1[i]];
+                }
+            });
+        }
+    }
+
+    /** What the fused pass left for one column and chunk: score counts and the gathered rows. */
+    private static final class Gathered {
+        final int[] perScore;
+        final long[] keys;
+        final int[] rows;
+        final int count;
+
+        Gathered(int[] perScore, long[] keys, int[] rows, int count) {
+            this.perScore = perScore;
+            this.keys = keys;
+            this.rows = rows;
+            this.count = count;
+        }
+    }
+
+    /**
+     * Builds the exact histogram of every column whose sample looks discrete, in one pass over
+     * those columns, and puts an exact plan in {@code plans} for each column whose every row is a
+     * whole number inside the histogram's span.
+     */
+    private static boolean[] exactPlans(double[][] values, int[][] ranks, boolean[] below,
+                                        SampledScorer.Plan[] plans, int parallelism) {
+        boolean[] exact = new boolean[COLUMNS];
+        double[] base = new double[COLUMNS];
+        boolean any = false;
+        for (int col = 0; col < COLUMNS; col++) {
+            base[col] = SampledScorer.discreteBase(values[col], BLOCKS);
+            any |= !Double.isNaN(base[col]);
+        }
+        if (!any) {
+            return exact;
+        }
+        int n = values[0].length;
+        // Few chunks (a 256 KB histogram each); integer sums make the merge order irrelevant.
+        int chunk = Math.max(Parallel.DEFAULT_CHUNK * 4, (int) (((long) n + 4L * parallelism - 1) / (4L * parallelism)));
+        int chunks = Parallel.chunkCount(n, chunk);
+        int[][][] hist = new int[COLUMNS][chunks][];
+        boolean[][] bad = new boolean[COLUMNS][chunks];
+        Parallel.forEachChunk(n, chunk, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
+            int first = -1;
+            for (int col = 0; col < COLUMNS; col++) {
+                if (Double.isNaN(base[col])) {
+                    continue;
+                }
+                hist[col][c] = new int[BUCKETS];
+                if (first < 0) {
+                    first = col;
+                } else {
+                    // two columns in one loop: two independent chains of counter updates
+                    boolean off = histogram(values[first], base[first], hist[first][c], values[col], base[col],
+                            hist[col][c], from, to);
+                    bad[first][c] = off;
+                    bad[col][c] = off;
+                    first = -1;
+                }
+            }
+            if (first >= 0) {
+                bad[first][c] = histogram(values[first], base[first], hist[first][c], from, to);
+            }
+        });
+        for (int col = 0; col < COLUMNS; col++) {
+            if (Double.isNaN(base[col])) {
+                continue;
+            }
+            boolean ok = true;
+            int[] total = new int[BUCKETS];
+            for (int c = 0; c < chunks && ok; c++) {
+                ok = !bad[col][c];
+                int[] h = hist[col][c];
+                for (int b = 0; b < BUCKETS; b++) {
+                    total[b] += h[b];
+                }
+            }
+            if (ok) {
+                exact[col] = true;
+                plans[col] = SampledScorer.exactPlan(base[col], total, ranks[col], below[col]);
+            }
+        }
+        return exact;
+    }
+
+    /** Counts rows by {@code value - base}; true when a row is not a whole number in the span. */
+    private static boolean histogram(double[] values, double base, int[] h, int from, int to) {
+        int off = 0;
+        for (int i = from; i < to; i++) {
+            double d = values[i] - base;
+            int b = (int) d;
+            off |= (b != d ? 1 : 0) | (b >>> 16);
+            h[b & (BUCKETS - 1)]++;
+        }
+        return off != 0;
+    }
+
+    /**
+     * {@link #histogram(double[], double, int[], int, int)} of two columns at once; true when a
+     * row of either is off (both are then scored the sampled way).
+     */
+    private static boolean histogram(double[] va, double baseA, int[] ha, double[] vb, double baseB, int[] hb,
+                                     int from, int to) {
+        int off = 0;
+        for (int i = from; i < to; i++) {
+            double da = va[i] - baseA;
+            double db = vb[i] - baseB;
+            int a = (int) da;
+            int b = (int) db;
+            off |= (a != da ? 1 : 0) | (b != db ? 1 : 0) | ((a | b) >>> 16);
+            ha[a & (BUCKETS - 1)]++;
+            hb[b & (BUCKETS - 1)]++;
+        }
+        return off != 0;
+    }
+
+    /** The fused pass when the first two columns are exact: only the third counts and gathers. */
+    private static void twoExact(double[][] values, byte[][] out, byte[] cellOf, byte[] cell,
+                                 SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[] gathered) {
+        int n = values[0].length;
+        final double[] v0 = values[0];
+        final double[] v1 = values[1];
+        final double[] v2 = values[2];
+        final byte[] o0 = out[0];
+        final byte[] o1 = out[1];
+        final byte[] o2 = out[2];
+        final SampledScorer.Plan p0 = plans[0];
+        final SampledScorer.Plan p1 = plans[1];
+        final SampledScorer.Plan p2 = plans[2];
+        Parallel.forEachChunk(n, chunk, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
+            int[] cnt2 = new int[8 * SLOTS];
+            long[] k2 = new long[p2.capacity(chunk)];
+            int[] r2 = new int[k2.length];
+            int g2 = 0;
+            final byte[] t0 = p0.table;
+            final byte[] t1 = p1.table;
+            final byte[] t2 = p2.table;
+            final double lo0 = p0.min;
+            final double lo1 = p1.min;
+            final double lo2 = p2.min;
+            final double sc2 = p2.scale;
+            for (int i = from; i < to; i++) {
+                double d = v2[i];
+                // every row of an exact column was checked to be a whole number in the span
+                int s0 = t0[(int) (v0[i] - lo0)];
+                int s1 = t1[(int) (v1[i] - lo1)];
+                int s2 = t2[SampledScorer.bucket(d, lo2, sc2)];
+                cnt2[((i & 7) << 4) | s2]++;
+                o0[i] = (byte) s0;
+                o1[i] = (byte) s1;
+                o2[i] = (byte) s2;
+                cell[i] = cellOf[(s0 << 4) | s1];
+                if (s2 == 0) {
+                    if (g2 == k2.length) {
+                        k2 = Arrays.copyOf(k2, g2 * 2 + 16);
+                        r2 = Arrays.copyOf(r2, g2 * 2 + 16);
+                    }
+                    k2[g2] = OrderStatistics.key(d);
+                    r2[g2++] = i;
+                }
+            }
+            gathered[c] = new Gathered(cnt2, k2, r2, g2);
+        });
+    }
+
+    /** The fused pass for any mix of columns; an exact column's table has no candidates. */
+    private static void general(double[][] values, byte[][] out, byte[] cellOf, byte[] cell,
+                                SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[][] gathered) {
+        int n = values[0].length;
         final double[] v0 = values[0];
         final double[] v1 = values[1];
         final double[] v2 = values[2];
@@ -138,68 +378,9 @@ public final class TripleScorer {
                     r2[g2++] = i;
                 }
             }
-            perScore[0][c] = cnt0;
-            perScore[1][c] = cnt1;
-            perScore[2][c] = cnt2;
-            keys[0][c] = k0;
-            keys[1][c] = k1;
-            keys[2][c] = k2;
-            rows[0][c] = r0;
-            rows[1][c] = r1;
-            rows[2][c] = r2;
-            counts[0][c] = g0;
-            counts[1][c] = g1;
-            counts[2][c] = g2;
+            gathered[0][c] = new Gathered(cnt0, k0, r0, g0);
+            gathered[1][c] = new Gathered(cnt1, k1, r1, g1);
+            gathered[2][c] = new Gathered(cnt2, k2, r2, g2);
         });
-        double[][] thresholds = new double[COLUMNS][];
-        boolean cellsValid = true;
-        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) ->
-                thresholds[col] = SampledScorer.verify(plans[col], ranks[col], chunks, perScore[col], SLOTS,
-                        keys[col], counts[col]));
-        for (int col = 0; col < COLUMNS; col++) {
-            if (thresholds[col] == null) {
-                RankScorer.twoPass(values[col], ranks[col], below[col], out[col], parallelism);
-                if (col < 2) {
-                    cellsValid = false;
-                }
-            }
-        }
-        final boolean fixCells = cellsValid;
-        Parallel.forEachChunk(chunks, 1, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
-            for (int col = 0; col < COLUMNS; col++) {
-                double[] t = thresholds[col];
-                if (t == null) {
-                    continue;
-                }
-                long[] ks = keys[col][c];
-                int[] rs = rows[col][c];
-                byte[] o = out[col];
-                boolean bl = below[col];
-                for (int j = 0, len = counts[col][c]; j < len; j++) {
-                    double v = OrderStatistics.value(ks[j]);
-                    int count = 1;
-                    for (double th : t) {
-                        count += bl ? (v < th ? 1 : 0) : (v > th ? 1 : 0);
-                    }
-                    o[rs[j]] = (byte) count;
-                }
-            }
-            if (fixCells) {
-                for (int col = 0; col < 2; col++) {
-                    int[] rs = rows[col][c];
-                    for (int j = 0, len = counts[col][c]; j < len; j++) {
-                        int row = rs[j];
-                        cell[row] = cellOf[(o0[row] << 4) | o1[row]];
-                    }
-                }
-            }
-        });
-        if (!fixCells) {
-            Parallel.forEachChunk(n, chunk, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
-                for (int i = from; i < to; i++) {
-                    cell[i] = cellOf[(o0[i] << 4) | o1[i]];
-                }
-            });
-        }
     }
 }

@@ -60,9 +60,11 @@ class RankScorerTest {
         // 0 inside every sampled block, 1 everywhere else: the sample predicts the wrong buckets
         double[] v = new double[N];
         Arrays.fill(v, 1);
-        for (int j = 0; j < 64; j++) {
-            int start = (int) ((long) (N - 4096) * j / 63);
-            Arrays.fill(v, start, start + 4096, 0);
+        int blocks = SampledScorer.BLOCKS;
+        int block = SampledScorer.BLOCK;
+        for (int j = 0; j < blocks; j++) {
+            int start = (int) ((long) (N - block) * j / (blocks - 1));
+            Arrays.fill(v, start, start + block, 0);
         }
         assertThat(SampledScorer.score(v, new int[] {N / 2}, false, new byte[N], 2)).isNull();
         assertExact(v, false, 2);

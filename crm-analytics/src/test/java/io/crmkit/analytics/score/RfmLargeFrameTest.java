@@ -136,4 +136,45 @@ class RfmLargeFrameTest {
         }
         check(rec, freq, mon, 5);
     }
+
+    @Test
+    @DisplayName("fused path: whole-number columns get an exact histogram, and a row off the grid or span is caught")
+    void discreteColumns() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        double[] rec = new double[N];
+        double[] freq = new double[N];
+        double[] mon = new double[N];
+        for (int i = 0; i < N; i++) {
+            rec[i] = rnd.nextInt(365);
+            freq[i] = rnd.nextInt(201) - 100;
+            mon[i] = rnd.nextInt(5000);
+        }
+        // all three discrete (monetary in whole currency units)
+        check(rec, freq, mon, 5);
+        // only monetary discrete
+        double[] recC = new double[N];
+        double[] freqC = new double[N];
+        for (int i = 0; i < N; i++) {
+            recC[i] = rnd.nextDouble() * 365;
+            freqC[i] = rnd.nextDouble() * 80;
+        }
+        check(recC, freqC, mon, 5);
+        // rows no sample block reads: half days in every such row, and one value far beyond any
+        // histogram span (read as whole numbers in the span, both would score wrongly)
+        boolean[] sampled = new boolean[N];
+        for (int j = 0; j < 128; j++) {
+            int start = (int) ((long) (N - 4096) * j / 127);
+            Arrays.fill(sampled, start, start + 4096, true);
+        }
+        int offSpan = N - 1;
+        while (sampled[offSpan]) {
+            offSpan--;
+        }
+        freq[offSpan] = 1e7;
+        check(rec, freq, mon, 5);
+        for (int i = 0; i < N; i++) {
+            rec[i] += sampled[i] ? 0 : 0.5;
+        }
+        check(rec, freq, mon, 4);
+    }
 }
