@@ -5,6 +5,9 @@ import io.crmkit.analytics.internal.BucketTable;
 import io.crmkit.analytics.internal.Checks;
 import io.crmkit.analytics.internal.LongIntIndex;
 import io.crmkit.analytics.internal.Parallel;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +32,9 @@ import java.util.List;
  * Overrides for customers not in the run are skipped and counted. Immutable and thread-safe.
  */
 public final class TierEngine {
+
+    private static final VarHandle BYTES_AS_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final TierPolicy policy;
     private final TierEngineConfig config;
@@ -81,51 +87,45 @@ public final class TierEngine {
         // rows whose reason is a change, by chunk (the count the job logs, without another pass)
         int[] changesByChunk = new int[firstBad.length];
         byte[] prevBelow = previous.below();
-        boolean[] prevOverridden = previous.overriddenFlags();
+        byte[] prevOverridden = previous.overriddenFlags();
         byte[] tier = new byte[n];
         byte[] below = new byte[n];
-        boolean[] overridden = new boolean[n];
+        byte[] overridden = new byte[n];
         byte[] reason = new byte[n];
         int limit = config.downgradeAfterPeriods();
-        byte none = (byte) TierChangeReason.NONE.ordinal();
-        byte initial = (byte) TierChangeReason.INITIAL.ordinal();
-        byte upgrade = (byte) TierChangeReason.UPGRADE.ordinal();
-        byte downgrade = (byte) TierChangeReason.DOWNGRADE.ordinal();
-        byte held = (byte) TierChangeReason.HELD.ordinal();
-        byte expired = (byte) TierChangeReason.OVERRIDE_EXPIRED.ordinal();
+        long offsets = offset * 0x0101010101010101L;
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, config.parallelism(), "tiers", progress, (c, from, to) -> {
             int changes = 0;
-            for (int i = from; i < to; i++) {
-                int target = targets[i] - offset;
-                int cur = prevTier[i];
-                if (cur >= ladderSize) {
+            int i = from;
+            for (; i <= to - 8; i += 8) {
+                // The common night, eight rows at a time: every target equals the current tier.
+                // Then the tier is kept, and reason (NONE = 0), below and overridden stay as
+                // allocated; that holds for an expired override on the same tier too. Targets
+                // carry the offset, so no byte borrows.
+                long t = (long) BYTES_AS_LONG.get(targets, i);
+                long cur = (long) BYTES_AS_LONG.get(prevTier, i);
+                if (t - offsets == cur) {
+                    BYTES_AS_LONG.set(tier, i, cur);
+                    continue;
+                }
+                for (int j = i; j < i + 8; j++) {
+                    int step = step(j, targets[j] - offset, ladderSize, limit, prevTier, prevBelow, prevOverridden,
+                            tier, below, reason);
+                    if (step < 0) {
+                        firstBad[c] = j;
+                        return;
+                    }
+                    changes += step;
+                }
+            }
+            for (; i < to; i++) {
+                int step = step(i, targets[i] - offset, ladderSize, limit, prevTier, prevBelow, prevOverridden,
+                        tier, below, reason);
+                if (step < 0) {
                     firstBad[c] = i;
                     return;
                 }
-                if (target == cur && !prevOverridden[i]) {
-                    tier[i] = (byte) cur; // the common night: nothing changes
-                    reason[i] = none;
-                } else if (cur < 0) {
-                    tier[i] = (byte) target;
-                    reason[i] = initial;
-                } else if (prevOverridden[i]) {
-                    tier[i] = (byte) target;
-                    reason[i] = target == cur ? none : expired;
-                } else if (target < cur) {
-                    tier[i] = (byte) target;
-                    reason[i] = upgrade;
-                } else {
-                    int b = prevBelow[i] + 1;
-                    if (b >= limit) {
-                        tier[i] = (byte) target;
-                        reason[i] = downgrade;
-                    } else {
-                        tier[i] = (byte) cur;
-                        below[i] = (byte) b;
-                        reason[i] = held;
-                    }
-                }
-                changes += reason[i] != none && reason[i] != held ? 1 : 0;
+                changes += step;
             }
             changesByChunk[c] = changes;
         });
@@ -145,6 +145,46 @@ public final class TierEngine {
         changeCount += changeDelta[0];
         return new TierRun(policy.ladder(), customerIds, scores, mins, prevTier, new TierState(tier, below, overridden),
                 reason, overrides, now, limit, skipped, changeCount);
+    }
+
+    /**
+     * One row of the hysteresis rule (see the class comment); overrides are applied afterwards.
+     *
+     * @return 1 when the row's tier changes, 0 when not, -1 when its previous tier is no ladder index
+     */
+    private static int step(int i, int target, int ladderSize, int limit, byte[] prevTier, byte[] prevBelow,
+                            byte[] prevOverridden, byte[] tier, byte[] below, byte[] reason) {
+        int cur = prevTier[i];
+        if (cur >= ladderSize) {
+            return -1;
+        }
+        boolean wasOverridden = prevOverridden[i] != 0;
+        TierChangeReason why;
+        if (target == cur && !wasOverridden) {
+            tier[i] = (byte) cur;
+            return 0; // reason NONE is 0, as allocated
+        } else if (cur < 0) {
+            tier[i] = (byte) target;
+            why = TierChangeReason.INITIAL;
+        } else if (wasOverridden) {
+            tier[i] = (byte) target;
+            why = target == cur ? TierChangeReason.NONE : TierChangeReason.OVERRIDE_EXPIRED;
+        } else if (target < cur) {
+            tier[i] = (byte) target;
+            why = TierChangeReason.UPGRADE;
+        } else {
+            int b = prevBelow[i] + 1;
+            if (b >= limit) {
+                tier[i] = (byte) target;
+                why = TierChangeReason.DOWNGRADE;
+            } else {
+                tier[i] = (byte) cur;
+                below[i] = (byte) b;
+                why = TierChangeReason.HELD;
+            }
+        }
+        reason[i] = (byte) why.ordinal();
+        return why.isChange() ? 1 : 0;
     }
 
     /**
@@ -175,7 +215,7 @@ public final class TierEngine {
     }
 
     private int applyOverrides(long[] ids, List<TierOverride> overrides, Instant now, byte[] prevTier,
-                               boolean[] prevOverridden, byte[] tier, byte[] below, boolean[] overridden,
+                               byte[] prevOverridden, byte[] tier, byte[] below, byte[] overridden,
                                byte[] reason, int[] changeDelta) {
         if (overrides.isEmpty()) {
             return 0;
@@ -200,8 +240,8 @@ public final class TierEngine {
             seen[row] = true;
             tier[row] = (byte) t;
             below[row] = 0;
-            overridden[row] = true;
-            boolean same = prevTier[row] == t && prevOverridden[row];
+            overridden[row] = 1;
+            boolean same = prevTier[row] == t && prevOverridden[row] != 0;
             TierChangeReason was = TierChangeReason.values()[reason[row]];
             TierChangeReason now2 = same ? TierChangeReason.NONE : TierChangeReason.OVERRIDE;
             changeDelta[0] += (now2.isChange() ? 1 : 0) - (was.isChange() ? 1 : 0);

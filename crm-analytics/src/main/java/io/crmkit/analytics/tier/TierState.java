@@ -14,9 +14,9 @@ public final class TierState {
 
     private final byte[] tier;
     private final byte[] below;
-    private final boolean[] overridden;
+    private final byte[] overridden; // 1 when the tier comes from an override (bytes: read 8 at a time)
 
-    TierState(byte[] tier, byte[] below, boolean[] overridden) {
+    TierState(byte[] tier, byte[] below, byte[] overridden) {
         this.tier = tier;
         this.below = below;
         this.overridden = overridden;
@@ -29,7 +29,7 @@ public final class TierState {
         }
         byte[] t = new byte[rows];
         java.util.Arrays.fill(t, (byte) -1);
-        return new TierState(t, new byte[rows], new boolean[rows]);
+        return new TierState(t, new byte[rows], new byte[rows]);
     }
 
     /**
@@ -45,6 +45,7 @@ public final class TierState {
         Checks.sameLength(tiers.length, overridden.length, "state.overridden");
         byte[] t = new byte[tiers.length];
         byte[] b = new byte[tiers.length];
+        byte[] o = new byte[tiers.length];
         for (int i = 0; i < t.length; i++) {
             if (tiers[i] < -1 || tiers[i] > 15) {
                 throw Checks.invalid("state.tiers row " + i, "must be -1 or a ladder index 0 to 15");
@@ -54,8 +55,9 @@ public final class TierState {
             }
             t[i] = (byte) tiers[i];
             b[i] = (byte) belowPeriods[i];
+            o[i] = (byte) (overridden[i] ? 1 : 0);
         }
-        return new TierState(t, b, overridden.clone());
+        return new TierState(t, b, o);
     }
 
     public int size() {
@@ -72,7 +74,7 @@ public final class TierState {
     }
 
     public boolean overridden(int row) {
-        return overridden[row];
+        return overridden[row] != 0;
     }
 
     byte[] tiers() {
@@ -83,7 +85,7 @@ public final class TierState {
         return below;
     }
 
-    boolean[] overriddenFlags() {
+    byte[] overriddenFlags() {
         return overridden;
     }
 

@@ -193,4 +193,71 @@ class TierEngineTest {
             }
         }
     }
+
+    /** The class comment's rule for one row, written out plainly (no overrides in this run). */
+    private static int[] reference(int target, int cur, int below, boolean overridden, int limit) {
+        // returns {tier, below, reason ordinal}
+        if (cur < 0) {
+            return new int[] {target, 0, TierChangeReason.INITIAL.ordinal()};
+        }
+        if (overridden) {
+            return new int[] {target, 0, (target == cur ? TierChangeReason.NONE : TierChangeReason.OVERRIDE_EXPIRED).ordinal()};
+        }
+        if (target < cur) {
+            return new int[] {target, 0, TierChangeReason.UPGRADE.ordinal()};
+        }
+        if (target == cur) {
+            return new int[] {cur, 0, TierChangeReason.NONE.ordinal()};
+        }
+        return below + 1 >= limit
+                ? new int[] {target, 0, TierChangeReason.DOWNGRADE.ordinal()}
+                : new int[] {cur, below + 1, TierChangeReason.HELD.ordinal()};
+    }
+
+    @Test
+    @DisplayName("agrees with the rule row by row on large mixed states, mostly steady (the eight-row fast path)")
+    void largeStatesAgreeWithTheRule() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(29);
+        PercentileTierPolicy pct = PercentileTierPolicy.custom().tier("PLATINUM", 0.04).tier("GOLD", 0.11)
+                .tier("SILVER", 0.25).otherwise("BRONZE").build();
+        for (TierPolicy policy : List.<TierPolicy>of(POLICY, pct)) {
+            for (int n : new int[] {7, 8, 9, 1_003, 200_011}) {
+                double[] scores = new double[n];
+                long[] ids = new long[n];
+                for (int i = 0; i < n; i++) {
+                    scores[i] = Math.rint(rnd.nextDouble() * 1e4) / 100;
+                    ids[i] = i;
+                }
+                double[] mins = policy.minimumScores(scores, 1);
+                int[] target = new int[n];
+                int[] tiers = new int[n];
+                int[] below = new int[n];
+                boolean[] overridden = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    target[i] = TierPolicy.tierFor(scores[i], mins);
+                    int kind = rnd.nextInt(100);
+                    // mostly steady rows, in runs, so that whole groups of eight take the fast path
+                    boolean steady = (i / 64) % 3 != 0 || kind < 50;
+                    tiers[i] = steady ? target[i] : rnd.nextInt(5) - 1;
+                    below[i] = tiers[i] < 0 ? 0 : rnd.nextInt(3);
+                    overridden[i] = !steady && tiers[i] >= 0 && kind % 7 == 0;
+                }
+                TierState prev = TierState.of(tiers, below, overridden);
+                for (int limit : new int[] {1, 3}) {
+                    TierRun run = TierEngine.of(policy, TierEngineConfig.custom().downgradeAfterPeriods(limit)
+                                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).parallelism(2).build())
+                            .run(ids, scores, prev, List.of(), ProgressListener.none());
+                    int changes = 0;
+                    for (int i = 0; i < n; i++) {
+                        int[] want = reference(target[i], tiers[i], below[i], overridden[i], limit);
+                        assertThat(new int[] {run.tierIndex(i), run.nextState().belowPeriods(i), run.reason(i).ordinal()})
+                                .as("%s n=%d limit=%d row %d", policy, n, limit, i).containsExactly(want);
+                        assertThat(run.nextState().overridden(i)).isFalse();
+                        changes += TierChangeReason.values()[want[2]].isChange() ? 1 : 0;
+                    }
+                    assertThat(run.changeCount()).isEqualTo(changes);
+                }
+            }
+        }
+    }
 }
