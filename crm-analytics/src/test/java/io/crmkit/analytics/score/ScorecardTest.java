@@ -134,4 +134,42 @@ class ScorecardTest {
         assertThatThrownBy(() -> Scorecards.churnDefaults().score(f))
                 .hasMessageContaining("feature 'aum_change_pct'").hasMessageContaining("not in the frame");
     }
+
+    @Test
+    @DisplayName("agrees with every rule's own test on random rows, values on the thresholds included, for 1 to 9 rules")
+    void agreesWithTheRulesOnRandomRows() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(31);
+        Comparison[] kinds = Comparison.values();
+        int n = 5_003;
+        for (int k = 1; k <= 9; k++) {
+            PointsScorecard.Builder b = PointsScorecard.custom().name("check");
+            FeatureFrame.Builder fb = FeatureFrame.builder(n);
+            java.util.List<double[]> cols = new java.util.ArrayList<>();
+            int max = 0;
+            for (int j = 0; j < k; j++) {
+                double t = rnd.nextInt(21) - 10;
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) {
+                    // a third on the threshold exactly, the rest around it (negative values included)
+                    col[i] = rnd.nextInt(3) == 0 ? t : t + (rnd.nextInt(41) - 20) / 4.0;
+                }
+                cols.add(col);
+                fb.doubles("f" + j, col);
+                int points = 1 + rnd.nextInt(1000);
+                max += points;
+                b.rule(new ScorecardRule("R" + j, "f" + j, kinds[j % kinds.length], t, points, "rule " + j));
+            }
+            PointsScorecard card = b.band("LOW", 0).band("HIGH", Math.max(1, max / 2)).build();
+            ScorecardResult r = card.score(fb.build());
+            for (int i = 0; i < n; i++) {
+                int want = 0;
+                for (int j = 0; j < k; j++) {
+                    ScorecardRule rule = card.rules().get(j);
+                    want += rule.test(cols.get(j)[i]) ? rule.points() : 0;
+                }
+                assertThat(r.points(i)).as("k=%d row %d", k, i).isEqualTo(want);
+                assertThat(r.label(i)).isEqualTo(want >= Math.max(1, max / 2) ? "HIGH" : "LOW");
+            }
+        }
+    }
 }
