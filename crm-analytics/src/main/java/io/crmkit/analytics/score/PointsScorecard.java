@@ -5,7 +5,6 @@ import io.crmkit.analytics.feature.FeatureFrame;
 import io.crmkit.analytics.internal.Checks;
 import io.crmkit.analytics.internal.Parallel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,54 +83,22 @@ public final class PointsScorecard implements ScoringModel {
         Checks.notNull(frame, "frame");
         Checks.notNull(progress, "progress");
         int k = rules.size();
-        // Every rule as "value * sign > bound adds delta", plus a base: x < t is -x > -t; the
-        // inclusive forms are the complements (x >= t is not -x > -t), so they add their points
-        // to the base and take them back when the strict comparison holds. Negation is exact.
         double[][] cols = new double[k][];
-        double[] sign = new double[k];
-        double[] bound = new double[k];
-        int[] delta = new int[k];
-        int base = 0;
         for (int j = 0; j < k; j++) {
-            ScorecardRule r = rules.get(j);
-            cols[j] = frame.numeric(r.feature());
-            boolean upward = r.comparison() == Comparison.GREATER_THAN || r.comparison() == Comparison.AT_MOST;
-            boolean inclusive = r.comparison() == Comparison.AT_LEAST || r.comparison() == Comparison.AT_MOST;
-            sign[j] = upward ? 1.0 : -1.0;
-            bound[j] = upward ? r.threshold() : -r.threshold();
-            delta[j] = inclusive ? -r.points() : r.points();
-            base += inclusive ? r.points() : 0;
+            cols[j] = frame.numeric(rules.get(j).feature());
         }
-        final int start = base;
         int n = frame.size();
-        short[] points = new short[n];
+        int[] points = new int[n];
         byte[] band = new byte[n];
         byte[] bandOfPoints = bandTable();
-        Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, parallelism, name, progress, (c, from, to) -> {
-            int[] acc = new int[BLOCK];
-            for (int s = from; s < to; s += BLOCK) {
-                int len = Math.min(to, s + BLOCK) - s;
-                Arrays.fill(acc, 0, len, start);
-                // up to four rules per sweep of the block: fewer passes over the accumulator
-                for (int j = 0; j < k; j += 4) {
-                    switch (Math.min(4, k - j)) {
-                        case 4:
-                            four(cols, sign, bound, delta, j, acc, s, len);
-                            break;
-                        case 3:
-                            three(cols, sign, bound, delta, j, acc, s, len);
-                            break;
-                        case 2:
-                            two(cols, sign, bound, delta, j, acc, s, len);
-                            break;
-                        default:
-                            one(cols, sign, bound, delta, j, acc, s, len);
-                    }
+        Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, parallelism, name, progress, (c, start, end) -> {
+            for (int s = start; s < end; s += BLOCK) {
+                int e = Math.min(end, s + BLOCK);
+                for (int j = 0; j < k; j++) {
+                    addRule(rules.get(j), cols[j], points, s, e);
                 }
-                for (int i = 0; i < len; i++) {
-                    int p = acc[i];
-                    points[s + i] = (short) p;
-                    band[s + i] = bandOfPoints[p];
+                for (int i = s; i < e; i++) {
+                    band[i] = bandOfPoints[points[i]];
                 }
             }
         });
@@ -155,73 +122,30 @@ public final class PointsScorecard implements ScoringModel {
         return table;
     }
 
-    private static void one(double[][] cols, double[] sign, double[] bound, int[] delta, int j, int[] acc,
-                            int s, int len) {
-        double[] c0 = cols[j];
-        double m0 = sign[j];
-        double b0 = bound[j];
-        int d0 = delta[j];
-        for (int i = 0; i < len; i++) {
-            acc[i] += c0[s + i] * m0 > b0 ? d0 : 0;
-        }
-    }
-
-    private static void two(double[][] cols, double[] sign, double[] bound, int[] delta, int j, int[] acc,
-                            int s, int len) {
-        double[] c0 = cols[j];
-        double[] c1 = cols[j + 1];
-        double m0 = sign[j];
-        double m1 = sign[j + 1];
-        double b0 = bound[j];
-        double b1 = bound[j + 1];
-        int d0 = delta[j];
-        int d1 = delta[j + 1];
-        for (int i = 0; i < len; i++) {
-            acc[i] += (c0[s + i] * m0 > b0 ? d0 : 0) + (c1[s + i] * m1 > b1 ? d1 : 0);
-        }
-    }
-
-    private static void three(double[][] cols, double[] sign, double[] bound, int[] delta, int j, int[] acc,
-                              int s, int len) {
-        double[] c0 = cols[j];
-        double[] c1 = cols[j + 1];
-        double[] c2 = cols[j + 2];
-        double m0 = sign[j];
-        double m1 = sign[j + 1];
-        double m2 = sign[j + 2];
-        double b0 = bound[j];
-        double b1 = bound[j + 1];
-        double b2 = bound[j + 2];
-        int d0 = delta[j];
-        int d1 = delta[j + 1];
-        int d2 = delta[j + 2];
-        for (int i = 0; i < len; i++) {
-            acc[i] += (c0[s + i] * m0 > b0 ? d0 : 0) + (c1[s + i] * m1 > b1 ? d1 : 0)
-                    + (c2[s + i] * m2 > b2 ? d2 : 0);
-        }
-    }
-
-    private static void four(double[][] cols, double[] sign, double[] bound, int[] delta, int j, int[] acc,
-                             int s, int len) {
-        double[] c0 = cols[j];
-        double[] c1 = cols[j + 1];
-        double[] c2 = cols[j + 2];
-        double[] c3 = cols[j + 3];
-        double m0 = sign[j];
-        double m1 = sign[j + 1];
-        double m2 = sign[j + 2];
-        double m3 = sign[j + 3];
-        double b0 = bound[j];
-        double b1 = bound[j + 1];
-        double b2 = bound[j + 2];
-        double b3 = bound[j + 3];
-        int d0 = delta[j];
-        int d1 = delta[j + 1];
-        int d2 = delta[j + 2];
-        int d3 = delta[j + 3];
-        for (int i = 0; i < len; i++) {
-            acc[i] += (c0[s + i] * m0 > b0 ? d0 : 0) + (c1[s + i] * m1 > b1 ? d1 : 0)
-                    + (c2[s + i] * m2 > b2 ? d2 : 0) + (c3[s + i] * m3 > b3 ? d3 : 0);
+    // One loop per comparison so that the comparison is hoisted out of the row loop.
+    private static void addRule(ScorecardRule rule, double[] col, int[] points, int s, int e) {
+        double t = rule.threshold();
+        int p = rule.points();
+        switch (rule.comparison()) {
+            case LESS_THAN:
+                for (int i = s; i < e; i++) {
+                    points[i] += col[i] < t ? p : 0;
+                }
+                break;
+            case AT_MOST:
+                for (int i = s; i < e; i++) {
+                    points[i] += col[i] <= t ? p : 0;
+                }
+                break;
+            case GREATER_THAN:
+                for (int i = s; i < e; i++) {
+                    points[i] += col[i] > t ? p : 0;
+                }
+                break;
+            default:
+                for (int i = s; i < e; i++) {
+                    points[i] += col[i] >= t ? p : 0;
+                }
         }
     }
 

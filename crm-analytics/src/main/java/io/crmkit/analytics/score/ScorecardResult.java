@@ -12,10 +12,10 @@ public final class ScorecardResult implements ScoreResult {
 
     private final FeatureFrame frame;
     private final PointsScorecard card;
-    private final short[] points; // at most 32 rules of at most 1,000 points
+    private final int[] points;
     private final byte[] band;
 
-    ScorecardResult(FeatureFrame frame, PointsScorecard card, short[] points, byte[] band) {
+    ScorecardResult(FeatureFrame frame, PointsScorecard card, int[] points, byte[] band) {
         this.frame = frame;
         this.card = card;
         this.points = points;
