@@ -58,13 +58,7 @@ public final class TripleScorer {
             }
         }
         SampledScorer.Plan[] plans = new SampledScorer.Plan[COLUMNS];
-        boolean[] exact = exactPlans(values, ranks, below, plans, parallelism);
-        // the sampled columns are planned, and later verified, concurrently (each on its own)
-        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) -> {
-            if (!exact[col]) {
-                plans[col] = SampledScorer.plan(values[col], ranks[col], below[col], BLOCKS, MARGIN);
-            }
-        });
+        boolean[] exact = planAll(values, ranks, below, plans, parallelism);
         int chunk = Parallel.DEFAULT_CHUNK * 4;
         int chunks = Parallel.chunkCount(n, chunk);
         Gathered[][] gathered = new Gathered[COLUMNS][chunks];
@@ -156,20 +150,22 @@ public final class TripleScorer {
     }
 
     /**
-     * Builds the exact histogram of every column whose sample looks discrete, in one pass over
-     * those columns, and puts an exact plan in {@code plans} for each column whose every row is a
-     * whole number inside the histogram's span.
+     * Plans every column and tells which are exact: a column whose sample looks discrete gets an
+     * exact histogram (one pass over all such columns) and, when every row is a whole number
+     * inside the span, an exact plan; every other column a sampled plan. Columns are sampled,
+     * and histograms merged, concurrently.
      */
-    private static boolean[] exactPlans(double[][] values, int[][] ranks, boolean[] below,
-                                        SampledScorer.Plan[] plans, int parallelism) {
+    private static boolean[] planAll(double[][] values, int[][] ranks, boolean[] below,
+                                     SampledScorer.Plan[] plans, int parallelism) {
         boolean[] exact = new boolean[COLUMNS];
         double[] base = new double[COLUMNS];
-        boolean any = false;
-        for (int col = 0; col < COLUMNS; col++) {
+        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) -> {
             base[col] = SampledScorer.discreteBase(values[col], BLOCKS);
-            any |= !Double.isNaN(base[col]);
-        }
-        if (!any) {
+            if (Double.isNaN(base[col])) {
+                plans[col] = SampledScorer.plan(values[col], ranks[col], below[col], BLOCKS, MARGIN);
+            }
+        });
+        if (plans[0] != null && plans[1] != null && plans[2] != null) {
             return exact;
         }
         int n = values[0].length;
@@ -200,9 +196,9 @@ public final class TripleScorer {
                 bad[first][c] = histogram(values[first], base[first], hist[first][c], from, to);
             }
         });
-        for (int col = 0; col < COLUMNS; col++) {
+        Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) -> {
             if (Double.isNaN(base[col])) {
-                continue;
+                return;
             }
             boolean ok = true;
             int[] total = new int[BUCKETS];
@@ -216,8 +212,10 @@ public final class TripleScorer {
             if (ok) {
                 exact[col] = true;
                 plans[col] = SampledScorer.exactPlan(base[col], total, ranks[col], below[col]);
+            } else {
+                plans[col] = SampledScorer.plan(values[col], ranks[col], below[col], BLOCKS, MARGIN);
             }
-        }
+        });
         return exact;
     }
 

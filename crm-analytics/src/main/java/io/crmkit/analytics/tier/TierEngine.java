@@ -88,7 +88,8 @@ public final class TierEngine {
         int[] changesByChunk = new int[firstBad.length];
         byte[] prevBelow = previous.below();
         byte[] prevOverridden = previous.overriddenFlags();
-        byte[] tier = new byte[n];
+        // each row's target is read before its tier is written, so the tiers overwrite the targets
+        byte[] tier = targets;
         byte[] below = new byte[n];
         byte[] overridden = new byte[n];
         byte[] reason = new byte[n];
