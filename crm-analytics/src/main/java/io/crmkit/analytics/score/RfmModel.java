@@ -63,10 +63,11 @@ public final class RfmModel implements ScoringModel {
         int n = frame.size();
         int q = config.quantiles();
         int par = config.parallelism();
-        byte[] r = new byte[n];
-        byte[] f = new byte[n];
-        byte[] m = new byte[n];
-        byte[] cell = new byte[n];
+        byte[][] outputs = Parallel.newByteArrays(4, n, par);
+        byte[] r = outputs[0];
+        byte[] f = outputs[1];
+        byte[] m = outputs[2];
+        byte[] cell = outputs[3];
         if (n >= TripleScorer.MIN_ROWS) {
             progress.onProgress("rfm", 0, n);
             TripleScorer.score(new double[][] {rec, freq, mon},

@@ -76,7 +76,8 @@ public final class TierEngine {
         Checks.sameLength(n, previous.size(), "previous");
         int ladderSize = policy.ladder().size();
         byte[] prevTier = previous.tiers();
-        byte[] targets = new byte[n];
+        byte[][] outputs = Parallel.newByteArrays(4, n, config.parallelism());
+        byte[] targets = outputs[0];
         double[][] minsOut = new double[1][];
         // the percentile path writes target + 1; the row loop below subtracts it
         final int offset = targets(scores, targets, minsOut);
@@ -90,9 +91,9 @@ public final class TierEngine {
         byte[] prevOverridden = previous.overriddenFlags();
         // each row's target is read before its tier is written, so the tiers overwrite the targets
         byte[] tier = targets;
-        byte[] below = new byte[n];
-        byte[] overridden = new byte[n];
-        byte[] reason = new byte[n];
+        byte[] below = outputs[1];
+        byte[] overridden = outputs[2];
+        byte[] reason = outputs[3];
         int limit = config.downgradeAfterPeriods();
         long offsets = offset * 0x0101010101010101L;
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, config.parallelism(), "tiers", progress, (c, from, to) -> {
