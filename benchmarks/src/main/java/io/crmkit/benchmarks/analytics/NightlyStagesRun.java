@@ -8,6 +8,7 @@ import io.crmkit.analytics.score.RfmModel;
 import io.crmkit.analytics.score.Scorecards;
 import io.crmkit.analytics.score.ValueScoreModel;
 import io.crmkit.analytics.tier.TierState;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,21 +27,38 @@ public final class NightlyStagesRun {
         FeatureFrame frame = SyntheticFrames.nightly(n, 2026);
         NightlyJob job = NightlyJob.ofDefaults();
         TierState state = job.run(frame, TierState.empty(n), List.of(), ProgressListener.none()).tiers().nextState();
-        RfmModel rfm = RfmModel.ofDefaults(); ValueScoreModel value = ValueScoreModel.ofDefaults(); PointsScorecard churn = Scorecards.churnDefaults();
+        RfmModel rfm = RfmModel.ofDefaults();
+        ValueScoreModel value = ValueScoreModel.ofDefaults();
+        PointsScorecard churn = Scorecards.churnDefaults();
         double[] vs = value.score(frame).scoresView();
-        long[] best = new long[5]; java.util.Arrays.fill(best, Long.MAX_VALUE); int R = Integer.parseInt(a[1]); long[][] all = new long[5][R];
-        for (int it = 0; it < Integer.parseInt(a[1]); it++) {
-            long t0 = System.nanoTime(); rfm.score(frame);
-            long t1 = System.nanoTime(); value.score(frame);
-            long t2 = System.nanoTime(); churn.score(frame);
-            long t3 = System.nanoTime(); job.tierEngine().run(frame.ids(), vs, state, List.of(), ProgressListener.none());
-            long t4 = System.nanoTime(); job.run(frame, state, List.of(), ProgressListener.none());
+        int runs = Integer.parseInt(a[1]);
+        long[][] nanos = new long[5][runs]; // rfm, value, churn, tiers, whole job
+        for (int it = 0; it < runs; it++) {
+            long t0 = System.nanoTime();
+            rfm.score(frame);
+            long t1 = System.nanoTime();
+            value.score(frame);
+            long t2 = System.nanoTime();
+            churn.score(frame);
+            long t3 = System.nanoTime();
+            job.tierEngine().run(frame.ids(), vs, state, List.of(), ProgressListener.none());
+            long t4 = System.nanoTime();
+            job.run(frame, state, List.of(), ProgressListener.none());
             long t5 = System.nanoTime();
             long[] d = {t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4};
-            for (int i = 0; i < 5; i++) { best[i] = Math.min(best[i], d[i]); all[i][it] = d[i]; }
+            for (int s = 0; s < d.length; s++) {
+                nanos[s][it] = d[s];
+            }
         }
-        for (long[] x : all) java.util.Arrays.sort(x);
-        System.out.printf("median ms: rfm %.1f value %.1f churn %.1f tiers %.1f job %.1f%n", all[0][R/2] / 1e6, all[1][R/2] / 1e6, all[2][R/2] / 1e6, all[3][R/2] / 1e6, all[4][R/2] / 1e6);
-        System.out.printf("best ms: rfm %.1f value %.1f churn %.1f tiers %.1f job %.1f%n", best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6, best[4] / 1e6);
+        for (long[] x : nanos) {
+            Arrays.sort(x);
+        }
+        print("median", nanos, runs / 2);
+        print("best", nanos, 0);
+    }
+
+    private static void print(String label, long[][] sorted, int at) {
+        System.out.printf("%s ms: rfm %.1f value %.1f churn %.1f tiers %.1f job %.1f%n", label, sorted[0][at] / 1e6,
+                sorted[1][at] / 1e6, sorted[2][at] / 1e6, sorted[3][at] / 1e6, sorted[4][at] / 1e6);
     }
 }

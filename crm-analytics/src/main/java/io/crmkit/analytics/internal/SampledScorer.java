@@ -36,17 +36,15 @@ final class SampledScorer {
     static final class Plan {
         final double min;
         final double scale;
-        final int[] sample;
         final int sampled;
         final int[] lo;
         final int[] hi;
         final byte[] table;
         final int candidates;
 
-        Plan(double min, double scale, int[] sample, int sampled, int[] lo, int[] hi, byte[] table, int candidates) {
+        Plan(double min, double scale, int sampled, int[] lo, int[] hi, byte[] table, int candidates) {
             this.min = min;
             this.scale = scale;
-            this.sample = sample;
             this.sampled = sampled;
             this.lo = lo;
             this.hi = hi;
@@ -170,7 +168,7 @@ final class SampledScorer {
         for (int b = 0; b < BUCKETS; b++) {
             candidates += table[b] == 0 ? sample[b] : 0;
         }
-        return new Plan(lo0, sc0, sample, sampled, lo, hi, table, candidates);
+        return new Plan(lo0, sc0, sampled, lo, hi, table, candidates);
     }
 
     /**
@@ -214,7 +212,7 @@ final class SampledScorer {
             }
             table[b] = (byte) count;
         }
-        return new Plan(base, 1.0, histogram, 0, bucketOf, bucketOf, table, 0);
+        return new Plan(base, 1.0, 0, bucketOf, bucketOf, table, 0);
     }
 
     /**
