@@ -4,8 +4,7 @@ import io.crmkit.analytics.ProgressListener;
 import java.util.Arrays;
 
 /**
- * Scores three columns against their own order statistics in one fused pass (the RFM hot path),
- * and writes a cell byte looked up from the scores of the first two columns.
+ * Scores three columns against their own order statistics in one fused pass (the RFM hot path).
  *
  * <p>A column whose sample looks discrete (whole numbers in a span under 32,768: days since the
  * last trade, number of trades) first gets an exact histogram of one bucket per value, in a pass
@@ -41,11 +40,8 @@ public final class TripleScorer {
      * @param ranks   per column, 0-based ascending ranks of the thresholds, 1 to 14 of them
      * @param below   per column, true to count thresholds the value is below
      * @param out     per column, receives the scores
-     * @param cellOf  cell of (score0 * 16 + score1)
-     * @param cell    receives the cell of every row
      */
-    public static void score(double[][] values, int[][] ranks, boolean[] below, byte[][] out,
-                             byte[] cellOf, byte[] cell, int parallelism) {
+    public static void score(double[][] values, int[][] ranks, boolean[] below, byte[][] out, int parallelism) {
         int n = values[0].length;
         for (int col = 0; col < COLUMNS; col++) {
             if (values[col].length != n || ranks[col].length == 0 || ranks[col].length >= SLOTS - 1) {
@@ -63,9 +59,9 @@ public final class TripleScorer {
         int chunks = Parallel.chunkCount(n, chunk);
         Gathered[][] gathered = new Gathered[COLUMNS][chunks];
         if (exact[0] && exact[1] && !exact[2]) {
-            twoExact(values, out, cellOf, cell, plans, chunk, parallelism, gathered[2]);
+            twoExact(values, out, plans, chunk, parallelism, gathered[2]);
         } else {
-            general(values, out, cellOf, cell, plans, chunk, parallelism, gathered);
+            general(values, out, plans, chunk, parallelism, gathered);
         }
         double[][] thresholds = new double[COLUMNS][];
         Parallel.forEachChunk(COLUMNS, 1, parallelism, "rfm", ProgressListener.none(), (col, from, to) -> {
@@ -82,18 +78,11 @@ public final class TripleScorer {
                 thresholds[col] = SampledScorer.verify(plans[col], ranks[col], chunks, perScore, SLOTS, keys, counts);
             }
         });
-        boolean cellsValid = true;
         for (int col = 0; col < COLUMNS; col++) {
             if (!exact[col] && thresholds[col] == null) {
                 RankScorer.twoPass(values[col], ranks[col], below[col], out[col], parallelism);
-                if (col < 2) {
-                    cellsValid = false;
-                }
             }
         }
-        final boolean fixCells = cellsValid;
-        final byte[] o0 = out[0];
-        final byte[] o1 = out[1];
         Parallel.forEachChunk(chunks, 1, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
             for (int col = 0; col < COLUMNS; col++) {
                 double[] t = thresholds[col];
@@ -112,26 +101,7 @@ public final class TripleScorer {
                     o[g.rows[j]] = (byte) count;
                 }
             }
-            if (fixCells) {
-                for (int col = 0; col < 2; col++) {
-                    Gathered g = gathered[col][c];
-                    if (g == null) {
-                        continue;
-                    }
-                    for (int j = 0, len = g.count; j < len; j++) {
-                        int row = g.rows[j];
-                        cell[row] = cellOf[(o0[row] << 4) | o1[row]];
-                    }
-                }
-            }
         });
-        if (!fixCells) {
-            Parallel.forEachChunk(n, chunk, parallelism, "rfm", ProgressListener.none(), (c, from, to) -> {
-                for (int i = from; i < to; i++) {
-                    cell[i] = cellOf[(o0[i] << 4) | o1[i]];
-                }
-            });
-        }
     }
 
     /** What the fused pass left for one column and chunk: score counts and the gathered rows. */
@@ -218,8 +188,7 @@ public final class TripleScorer {
     }
 
     /** The fused pass when the first two columns are exact: only the third counts and gathers. */
-    private static void twoExact(double[][] values, byte[][] out, byte[] cellOf, byte[] cell,
-                                 SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[] gathered) {
+    private static void twoExact(double[][] values, byte[][] out, SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[] gathered) {
         int n = values[0].length;
         final double[] v0 = values[0];
         final double[] v1 = values[1];
@@ -246,11 +215,8 @@ public final class TripleScorer {
             // machine has and ran slower than the two together (31 against 20 ms for 10M rows).
             for (int i = from; i < to; i++) {
                 // every row of an exact column was checked to be a whole number in the span
-                int s0 = t0[(int) (v0[i] - lo0)];
-                int s1 = t1[(int) (v1[i] - lo1)];
-                o0[i] = (byte) s0;
-                o1[i] = (byte) s1;
-                cell[i] = cellOf[(s0 << 4) | s1];
+                o0[i] = t0[(int) (v0[i] - lo0)];
+                o1[i] = t1[(int) (v1[i] - lo1)];
             }
             for (int i = from; i < to; i++) {
                 double d = v2[i];
@@ -271,8 +237,7 @@ public final class TripleScorer {
     }
 
     /** The fused pass for any mix of columns; an exact column's table has no candidates. */
-    private static void general(double[][] values, byte[][] out, byte[] cellOf, byte[] cell,
-                                SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[][] gathered) {
+    private static void general(double[][] values, byte[][] out, SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[][] gathered) {
         int n = values[0].length;
         final double[] v0 = values[0];
         final double[] v1 = values[1];
@@ -321,7 +286,6 @@ public final class TripleScorer {
                 o0[i] = (byte) s0;
                 o1[i] = (byte) s1;
                 o2[i] = (byte) s2;
-                cell[i] = cellOf[(s0 << 4) | s1];
                 if (s0 == 0) {
                     if (g0 == k0.length) {
                         k0 = Arrays.copyOf(k0, g0 * 2 + 16);

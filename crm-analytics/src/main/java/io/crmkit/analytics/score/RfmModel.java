@@ -63,16 +63,15 @@ public final class RfmModel implements ScoringModel {
         int n = frame.size();
         int q = config.quantiles();
         int par = config.parallelism();
-        byte[][] outputs = Parallel.newByteArrays(4, n, par);
+        byte[][] outputs = Parallel.newByteArrays(3, n, par);
         byte[] r = outputs[0];
         byte[] f = outputs[1];
         byte[] m = outputs[2];
-        byte[] cell = outputs[3];
         if (n >= TripleScorer.MIN_ROWS) {
             progress.onProgress("rfm", 0, n);
             TripleScorer.score(new double[][] {rec, freq, mon},
                     new int[][] {ranks(n, q, true), ranks(n, q, false), ranks(n, q, false)},
-                    new boolean[] {true, false, false}, new byte[][] {r, f, m}, cellTable(q), cell, par);
+                    new boolean[] {true, false, false}, new byte[][] {r, f, m}, par);
             progress.onProgress("rfm", n, n);
         } else if (n > 0) {
             RankScorer.score(rec, ranks(n, q, true), true, r, par);
@@ -80,18 +79,12 @@ public final class RfmModel implements ScoringModel {
             RankScorer.score(freq, ranks(n, q, false), false, f, par);
             progress.onProgress("rfm", n / 2, n);
             RankScorer.score(mon, ranks(n, q, false), false, m, par);
-            progress.onProgress("rfm", 3L * n / 4, n);
-            byte[] cellOf = cellTable(q);
-            Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, par, "rfm", ProgressListener.none(), (c, from, to) -> {
-                for (int i = from; i < to; i++) {
-                    cell[i] = cellOf[r[i] * 16 + f[i]];
-                }
-            });
             progress.onProgress("rfm", n, n);
         } else {
             progress.onProgress("rfm", 0, 0);
         }
-        return new RfmResult(frame, q, r, f, m, cell);
+        // the cell follows from R and F through a 256-entry table, so it is looked up, not stored
+        return new RfmResult(frame, q, r, f, m, cellTable(q));
     }
 
     /**
@@ -115,6 +108,7 @@ public final class RfmModel implements ScoringModel {
         return 1 + (int) Math.round((score - 1) * 4.0 / (q - 1));
     }
 
+    /** Cell ordinal by {@code recency * 16 + frequency} score. */
     private static byte[] cellTable(int q) {
         byte[] table = new byte[16 * 16];
         for (int rs = 1; rs <= q; rs++) {

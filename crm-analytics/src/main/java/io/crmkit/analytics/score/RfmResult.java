@@ -20,15 +20,15 @@ public final class RfmResult implements ScoreResult {
     private final byte[] r;
     private final byte[] f;
     private final byte[] m;
-    private final byte[] cell;
+    private final byte[] cellOf;
 
-    RfmResult(FeatureFrame frame, int quantiles, byte[] r, byte[] f, byte[] m, byte[] cell) {
+    RfmResult(FeatureFrame frame, int quantiles, byte[] r, byte[] f, byte[] m, byte[] cellOf) {
         this.frame = frame;
         this.quantiles = quantiles;
         this.r = r;
         this.f = f;
         this.m = m;
-        this.cell = cell;
+        this.cellOf = cellOf;
     }
 
     @Override
@@ -66,7 +66,7 @@ public final class RfmResult implements ScoreResult {
     }
 
     public RfmCell cell(int row) {
-        return CELLS[cell[row]];
+        return CELLS[cellOf[(r[row] << 4) | f[row]]];
     }
 
     /** The usual RFM code, e.g. {@code "545"}; with 10 quantiles the parts are joined by '-'. */
@@ -97,9 +97,13 @@ public final class RfmResult implements ScoreResult {
 
     /** Customers per cell, in the enum's order; cells without customers are present with 0. */
     public Map<RfmCell, Integer> countByCell() {
+        int[] byScores = new int[256];
+        for (int i = 0; i < r.length; i++) {
+            byScores[(r[i] << 4) | f[i]]++;
+        }
         int[] counts = new int[CELLS.length];
-        for (byte c : cell) {
-            counts[c]++;
+        for (int rf = 0; rf < byScores.length; rf++) {
+            counts[cellOf[rf]] += byScores[rf];
         }
         Map<RfmCell, Integer> out = new EnumMap<>(RfmCell.class);
         for (RfmCell c : CELLS) {
