@@ -88,21 +88,20 @@ public final class PointsScorecard implements ScoringModel {
             cols[j] = frame.numeric(rules.get(j).feature());
         }
         int n = frame.size();
+        // No band column: the band follows from the total through a table. Rules add straight
+        // into the totals, indexed like the feature columns: summing into a small block that
+        // stays in L1 and storing it as bytes measured slower (37-45 against 21-25 ms for the
+        // rule loops over 10M rows, one thread).
         int[] points = new int[n];
-        byte[] band = new byte[n];
-        byte[] bandOfPoints = bandTable();
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, parallelism, name, progress, (c, start, end) -> {
             for (int s = start; s < end; s += BLOCK) {
                 int e = Math.min(end, s + BLOCK);
                 for (int j = 0; j < k; j++) {
                     addRule(rules.get(j), cols[j], points, s, e);
                 }
-                for (int i = s; i < e; i++) {
-                    band[i] = bandOfPoints[points[i]];
-                }
             }
         });
-        return new ScorecardResult(frame, this, points, band);
+        return new ScorecardResult(frame, this, points, bandTable());
     }
 
     /** Band by total points, 0 to the sum of all rules' points (at most 32,000). */

@@ -13,13 +13,14 @@ public final class ScorecardResult implements ScoreResult {
     private final FeatureFrame frame;
     private final PointsScorecard card;
     private final int[] points;
-    private final byte[] band;
+    // band index by total points; bands are not stored per row
+    private final byte[] bandOfPoints;
 
-    ScorecardResult(FeatureFrame frame, PointsScorecard card, int[] points, byte[] band) {
+    ScorecardResult(FeatureFrame frame, PointsScorecard card, int[] points, byte[] bandOfPoints) {
         this.frame = frame;
         this.card = card;
         this.points = points;
-        this.band = band;
+        this.bandOfPoints = bandOfPoints;
     }
 
     @Override
@@ -43,12 +44,12 @@ public final class ScorecardResult implements ScoreResult {
 
     /** Band index, 0 = lowest points. */
     public int bandIndex(int row) {
-        return band[row];
+        return bandOfPoints[points(row)];
     }
 
     @Override
     public double score(int row) {
-        return points[row];
+        return points(row);
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class ScorecardResult implements ScoreResult {
     /** The band label, e.g. {@code HIGH}. */
     @Override
     public String label(int row) {
-        return card.bands().get(band[row]);
+        return card.bands().get(bandIndex(row));
     }
 
     /** Rows whose band is {@code label} or higher, by descending points then row. */
@@ -72,16 +73,19 @@ public final class ScorecardResult implements ScoreResult {
         if (b < 0) {
             throw io.crmkit.analytics.internal.Checks.invalid("band", "must be one of " + card.bands());
         }
+        // bands are ordered by points, so "band b or above" is "at least the band's first points"
+        int from = card.bandFrom(b);
         int count = 0;
-        for (byte x : band) {
-            count += x >= b ? 1 : 0;
+        for (int i = 0; i < points.length; i++) {
+            count += points[i] >= from ? 1 : 0;
         }
         long[] keyed = new long[count];
         int p = 0;
-        for (int i = 0; i < band.length; i++) {
-            if (band[i] >= b) {
+        for (int i = 0; i < points.length; i++) {
+            int pts = points[i];
+            if (pts >= from) {
                 // Higher points first, then lower row: sort ascending on (-points, row).
-                keyed[p++] = ((long) (Integer.MAX_VALUE - points[i]) << 32) | i;
+                keyed[p++] = ((long) (Integer.MAX_VALUE - pts) << 32) | i;
             }
         }
         java.util.Arrays.sort(keyed);
