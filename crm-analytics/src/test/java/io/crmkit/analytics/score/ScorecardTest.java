@@ -56,6 +56,49 @@ class ScorecardTest {
     }
 
     @Test
+    @DisplayName("over many chunks and two threads: points, bands and the at-risk list match a brute-force count")
+    void manyRowsAgainstBruteForce() {
+        int n = 300_000;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        double[] aum = new double[n];
+        int[] complaints = new int[n];
+        double[] trades = new double[n];
+        int[] login = new int[n];
+        int[] contact = new int[n];
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i + 1;
+            aum[i] = rnd.nextInt(101) - 50; // whole numbers, so the -20 boundary is hit often
+            complaints[i] = rnd.nextInt(20) == 0 ? 1 : 0;
+            trades[i] = rnd.nextInt(201) - 100;
+            login[i] = rnd.nextInt(120);
+            contact[i] = rnd.nextInt(200);
+        }
+        FeatureFrame f = FeatureFrame.builder(n).ids(ids).doubles("aum_change_pct", aum).ints("open_complaints", complaints)
+                .doubles("trades_change_pct", trades).ints("days_since_login", login).ints("days_since_contact", contact)
+                .build();
+        ScorecardResult r = PointsScorecard.from(Scorecards.churnDefaults()).parallelism(2).build().score(f);
+        java.util.List<Integer> medium = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int expected = (aum[i] <= -20 ? 30 : 0) + (complaints[i] >= 1 ? 25 : 0) + (trades[i] <= -50 ? 20 : 0)
+                    + (login[i] >= 60 ? 15 : 0) + (contact[i] >= 90 ? 10 : 0);
+            int band = expected >= 50 ? 2 : expected >= 30 ? 1 : 0;
+            if (r.points(i) != expected || r.bandIndex(i) != band) {
+                throw new AssertionError("row " + i + ": " + r.points(i) + "/" + r.bandIndex(i) + ", expected " + expected + "/" + band);
+            }
+            if (band >= 1) {
+                medium.add(i);
+            }
+        }
+        int[] points = new int[n];
+        for (int i = 0; i < n; i++) {
+            points[i] = r.points(i);
+        }
+        medium.sort((a, b) -> points[a] != points[b] ? Integer.compare(points[b], points[a]) : Integer.compare(a, b));
+        assertThat(r.rowsAtLeast("MEDIUM")).containsExactly(medium.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    @Test
     @DisplayName("scores prospects with the lead scorecard")
     void leadScore() {
         FeatureFrame f = FeatureFrame.builder(2)
