@@ -188,7 +188,8 @@ public final class TripleScorer {
     }
 
     /** The fused pass when the first two columns are exact: only the third counts and gathers. */
-    private static void twoExact(double[][] values, byte[][] out, SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[] gathered) {
+    private static void twoExact(double[][] values, byte[][] out, SampledScorer.Plan[] plans, int chunk,
+                                 int parallelism, Gathered[] gathered) {
         int n = values[0].length;
         final double[] v0 = values[0];
         final double[] v1 = values[1];
@@ -237,7 +238,8 @@ public final class TripleScorer {
     }
 
     /** The fused pass for any mix of columns; an exact column's table has no candidates. */
-    private static void general(double[][] values, byte[][] out, SampledScorer.Plan[] plans, int chunk, int parallelism, Gathered[][] gathered) {
+    private static void general(double[][] values, byte[][] out, SampledScorer.Plan[] plans, int chunk,
+                                int parallelism, Gathered[][] gathered) {
         int n = values[0].length;
         final double[] v0 = values[0];
         final double[] v1 = values[1];
