@@ -27,6 +27,8 @@ public final class PointsScorecard implements ScoringModel {
     private final List<String> bandLabels;
     private final int[] bandFrom;
     private final int parallelism;
+    /** Band index by total points, shared read-only by every result. */
+    private final byte[] bandOfPoints;
 
     private PointsScorecard(Builder b) {
         this.name = b.name;
@@ -34,6 +36,7 @@ public final class PointsScorecard implements ScoringModel {
         this.bandLabels = List.copyOf(b.bandLabels);
         this.bandFrom = b.bandFrom.stream().mapToInt(Integer::intValue).toArray();
         this.parallelism = b.parallelism;
+        this.bandOfPoints = bandTable();
     }
 
     public static Builder custom() {
@@ -101,7 +104,7 @@ public final class PointsScorecard implements ScoringModel {
                 }
             }
         });
-        return new ScorecardResult(frame, this, points, bandTable());
+        return new ScorecardResult(frame, this, points, bandOfPoints);
     }
 
     /** Band by total points, 0 to the sum of all rules' points (at most 32,000). */
