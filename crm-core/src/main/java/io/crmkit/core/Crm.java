@@ -1,6 +1,10 @@
 package io.crmkit.core;
 
+import io.crmkit.core.approval.FourEyes;
+import io.crmkit.core.audit.AuditTrail;
 import io.crmkit.core.check.Check;
+import io.crmkit.core.governance.Permissions;
+import org.jspecify.annotations.Nullable;
 import io.crmkit.core.event.CrmEventListener;
 import io.crmkit.core.governance.AccessPolicy;
 import io.crmkit.core.governance.CommandInterceptor;
@@ -50,6 +54,10 @@ public interface Crm {
         private final List<CommandInterceptor> interceptors = new ArrayList<>();
         private AccessPolicy accessPolicy = AccessPolicy.permitAll();
         private int maturityLookaheadDays = 7;
+        private @Nullable Permissions permissions;
+        private FourEyes fourEyes = FourEyes.none();
+        private @Nullable Boolean audit;
+        private byte @Nullable [] auditKey;
 
         private Builder() {}
 
@@ -74,6 +82,30 @@ public interface Crm {
         /** Who may see which customers; default: everyone sees everything. */
         public Builder accessPolicy(AccessPolicy value) { accessPolicy = Check.notNull(value, "accessPolicy"); return this; }
 
+        /**
+         * The permission model (roles × operations × depth, field masks). Once set, every read and
+         * write path of every session is governed by it; default: none (everyone may do everything,
+         * subject to the {@link #accessPolicy}).
+         */
+        public Builder permissions(Permissions value) { permissions = Check.notNull(value, "permissions"); return this; }
+
+        /** Maker-checker rules; default none. Needs a store with an audit trail and pending requests. */
+        public Builder fourEyes(FourEyes value) { fourEyes = Check.notNull(value, "fourEyes"); return this; }
+
+        /**
+         * Whether every mutation is recorded in the audit trail. Default: on when the store keeps
+         * one (both built-in stores do), and required when permissions or four-eyes rules are set.
+         */
+        public Builder audit(boolean value) { audit = value; return this; }
+
+        /** Chains the audit trail with HMAC-SHA-256 under this key (16 bytes or more) instead of plain SHA-256. */
+        public Builder auditKey(byte[] value) {
+            Check.notNull(value, "auditKey");
+            Check.that(value.length >= 16, "auditKey", "Size", "must be at least 16 bytes");
+            auditKey = value.clone();
+            return this;
+        }
+
         /** How many days ahead maturities appear among reminders, 0 to 366; default 7. */
         public Builder maturityLookaheadDays(int value) {
             maturityLookaheadDays = Check.range(value, 0, 366, "maturityLookaheadDays");
@@ -83,7 +115,30 @@ public interface Crm {
         public Crm build() {
             CrmStore s = store != null ? store : InMemoryCrmStore.create();
             ZoneId z = zone != null ? zone : clock.getZone();
-            return new DefaultCrm(s, clock, z, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays);
+            boolean required = permissions != null || !fourEyes.rules().isEmpty() || Boolean.TRUE.equals(audit);
+            boolean supported = keepsAudit(s);
+            if (required && !supported) {
+                throw io.crmkit.core.error.ValidationException.of("store", "KeepsAudit",
+                        "permissions, four-eyes rules and auditing need a store that implements audit() and approvals()");
+            }
+            boolean on = supported && !Boolean.FALSE.equals(audit);
+            if (!on && (permissions != null || !fourEyes.rules().isEmpty())) {
+                throw io.crmkit.core.error.ValidationException.of("audit", "Required",
+                        "cannot be switched off while permissions or four-eyes rules are set");
+            }
+            AuditTrail trail = !on ? null : auditKey == null ? AuditTrail.unkeyed() : AuditTrail.keyed(auditKey);
+            return new DefaultCrm(s, clock, z, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions,
+                    fourEyes, trail);
+        }
+
+        private static boolean keepsAudit(CrmStore s) {
+            try {
+                s.audit();
+                s.approvals();
+                return true;
+            } catch (io.crmkit.core.error.StoreException e) {
+                return false;
+            }
         }
     }
 }

@@ -27,6 +27,12 @@ public interface CrmSession {
 
     OrganisationService organisation();
 
+    /** The audit trail, as far as this actor may read it. */
+    AuditService audit();
+
+    /** Maker-checker: pending requests and decisions. */
+    ApprovalService approvals();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

@@ -34,11 +34,13 @@ import org.jspecify.annotations.Nullable;
  * @param interactionCount how many interactions the customer has in all
  * @param openOpportunities opportunities still open
  * @param openTasks tasks about the customer still open
+ * @param pendingRequests changes of the customer's records waiting for approval (maker-checker)
  */
 public record Customer360(Customer customer, List<Contact> contacts, List<Relationship> relationships,
         List<LinkedAccount> accounts, Map<AccountId, AccountSnapshot> latestSnapshots, @Nullable TierDefinition tier,
         @Nullable TierAssignment tierAssignment, List<Interaction> latestInteractions, long interactionCount,
-        List<Opportunity> openOpportunities, List<Task> openTasks) {
+        List<Opportunity> openOpportunities, List<Task> openTasks,
+        List<io.crmkit.core.approval.PendingRequest> pendingRequests) {
     public Customer360 {
         contacts = List.copyOf(contacts);
         relationships = List.copyOf(relationships);
@@ -47,6 +49,7 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         latestInteractions = List.copyOf(latestInteractions);
         openOpportunities = List.copyOf(openOpportunities);
         openTasks = List.copyOf(openTasks);
+        pendingRequests = List.copyOf(pendingRequests);
     }
 
     public Optional<TierDefinition> currentTier() {
@@ -58,6 +61,6 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         return "Customer360[customer=" + customer.id() + ", contacts=" + contacts.size() + ", relationships="
                 + relationships.size() + ", accounts=" + accounts.size() + ", tier=" + (tier == null ? null : tier.code())
                 + ", interactions=" + interactionCount + ", openOpportunities=" + openOpportunities.size()
-                + ", openTasks=" + openTasks.size() + "]";
+                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + "]";
     }
 }

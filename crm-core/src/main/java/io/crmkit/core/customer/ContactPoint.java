@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public record ContactPoint(ContactPointType type, @Nullable String value, @Nullable PostalAddress address,
         @Nullable String label, boolean primary, List<Consent> consents) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    /** A phone as a masking role sees it: the country prefix, stars, the last digits. */
+    private static final Pattern MASKED_PHONE = Pattern.compile("\\+[1-9][0-9]{0,3}\\*{3,14}[0-9]{0,4}");
     // Deliberately simple: one @, no spaces, a dot in the domain. Full RFC 5322 is not worth its cost here.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -36,7 +38,7 @@ public record ContactPoint(ContactPointType type, @Nullable String value, @Nulla
             case PHONE -> {
                 Check.notBlank(value, "value", 32);
                 value = value.replace(" ", "").replace("-", "");
-                Check.that(E164.matcher(value).matches(), "value", "E164",
+                Check.that(E164.matcher(value).matches() || MASKED_PHONE.matcher(value).matches(), "value", "E164",
                         "must be an international phone number such as +8613800138000");
                 Check.that(address == null, "address", "Null", "must be null for a phone");
             }
@@ -50,6 +52,12 @@ public record ContactPoint(ContactPointType type, @Nullable String value, @Nulla
                 Check.that(value == null, "value", "Null", "must be null for a postal address (use address)");
             }
         }
+    }
+
+    /** Whether this is a masked copy (see {@code FieldMask}); masked contact points are refused on save. */
+    public boolean isMasked() {
+        return (value != null && value.indexOf('*') >= 0)
+                || (address != null && address.lines().size() == 1 && address.lines().get(0).equals("***"));
     }
 
     public static ContactPoint phone(String e164, @Nullable String label, Consent... consents) {

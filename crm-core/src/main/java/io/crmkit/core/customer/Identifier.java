@@ -32,6 +32,18 @@ public record Identifier(IdentifierType type, String value, String issuer) {
         Check.notNull(type, "type");
         value = Check.notBlank(value, "value", 64).strip().toUpperCase(Locale.ROOT);
         issuer = Check.notBlank(issuer, "issuer", 64).strip();
+        if (value.indexOf(MASK) >= 0) {
+            // A masked copy for a role that may not see the value (see isMasked); never saved.
+            Check.that(value.matches("[A-Z0-9*-]{2,64}"), "value", "Format", "may contain only letters, digits and '-'");
+        } else {
+            checkValue(type, value, issuer);
+        }
+        if (type != IdentifierType.EXTERNAL_SYSTEM) {
+            issuer = issuer.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    private static void checkValue(IdentifierType type, String value, String issuer) {
         switch (type) {
             case EXTERNAL_SYSTEM -> Check.that(issuer.matches("[A-Za-z0-9._:-]{1,64}"), "issuer", "SystemName",
                     "must be a system name of letters, digits and . _ : -");
@@ -53,6 +65,17 @@ public record Identifier(IdentifierType type, String value, String issuer) {
                 }
             }
         }
+    }
+
+    /** The character masked values carry in place of hidden ones. */
+    public static final char MASK = '*';
+
+    /**
+     * Whether this is a masked copy shown to a role that may not see the value (for example
+     * {@code 110***********1234}). Masked identifiers match nothing and are refused on save.
+     */
+    public boolean isMasked() {
+        return value.indexOf(MASK) >= 0;
     }
 
     public static Identifier of(IdentifierType type, String value, String issuer) {

@@ -46,6 +46,15 @@ public sealed interface CrmEvent {
     record OpportunityStageChanged(Instant at, String actorId, CustomerId customerId, OpportunityId opportunityId,
             @Nullable String fromStage, String toStage, OpportunityStatus status) implements CrmEvent {}
 
+    /** A change waits for approval (maker-checker). */
+    record ApprovalSubmitted(Instant at, String actorId, @Nullable CustomerId customerId,
+            io.crmkit.core.approval.PendingRequestId requestId, String operation) implements CrmEvent {}
+
+    /** A checker approved (and the change was applied) or rejected a pending request; or it expired. */
+    record ApprovalDecided(Instant at, String actorId, @Nullable CustomerId customerId,
+            io.crmkit.core.approval.PendingRequestId requestId, io.crmkit.core.approval.RequestStatus status)
+            implements CrmEvent {}
+
     record TaskAssigned(Instant at, String actorId, @Nullable CustomerId customerId, TaskId taskId, StaffId assignee)
             implements CrmEvent {}
 }

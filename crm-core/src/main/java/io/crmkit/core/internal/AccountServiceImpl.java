@@ -14,6 +14,7 @@ import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.governance.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,18 @@ import org.jspecify.annotations.Nullable;
 final class AccountServiceImpl implements AccountService {
     private final Engine engine;
     private final Actor actor;
+    private final Access access;
 
-    AccountServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    AccountServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
+    }
+
+    /** The account if it exists and its customer is visible; otherwise not found under its own id. */
+    private LinkedAccount visibleAccount(AccountId id) {
+        return engine.store.accounts().findById(id).filter(a -> access.visible(a.customerId()).isPresent())
+                .orElseThrow(() -> new io.crmkit.core.error.NotFoundException("LinkedAccount", id.value()));
     }
 
     @Override
@@ -37,11 +46,12 @@ final class AccountServiceImpl implements AccountService {
             plausible(a.maturesOn(), LocalDate.of(2200, 1, 1), "maturesOn", v);
         }
         throwIfAny(v);
-        return engine.write(actor, "account.link", "LinkedAccount", null, a, () -> {
-            engine.requireVisible(actor, a.customerId());
+        return engine.write(access, Operation.ACCOUNT_LINK, "LinkedAccount", null, Call.of("accounts", "link", a), null, a, () -> {
+            access.requireWritable(Operation.ACCOUNT_LINK, a.customerId());
             LinkedAccount account = new LinkedAccount(AccountId.of(engine.newId("LinkedAccount")), a.customerId(),
                     a.hostSystem(), a.externalId(), a.productLine(), a.role(), AccountStatus.OPEN, a.currency(),
                     a.openedOn(), null, a.maturesOn(), Meta.created(engine.now(), actor.id()));
+            engine.guard(null, account, a.customerId());
             return engine.store.accounts().save(account);
         });
     }
@@ -53,11 +63,13 @@ final class AccountServiceImpl implements AccountService {
         List<Violation> v = new java.util.ArrayList<>();
         plausible(closedOn, engine.today().plusDays(1), "closedOn", v);
         throwIfAny(v);
-        return engine.write(actor, "account.status", "LinkedAccount", id, status, () -> {
-            LinkedAccount current = engine.store.accounts().get(id);
-            engine.requireVisible(actor, current.customerId());
-            return engine.store.accounts().save(current.withStatus(status, closedOn)
-                    .withMeta(current.meta().touched(engine.now(), actor.id())));
+        return engine.write(access, Operation.ACCOUNT_STATUS, "LinkedAccount", id,
+                Call.of("accounts", "updateStatus", id, status, closedOn), null, status, () -> {
+            LinkedAccount current = visibleAccount(id);
+            access.requireWritable(Operation.ACCOUNT_STATUS, current.customerId());
+            LinkedAccount next = current.withStatus(status, closedOn).withMeta(current.meta().touched(engine.now(), actor.id()));
+            engine.guard(current, next, current.customerId());
+            return engine.store.accounts().save(next);
         });
     }
 
@@ -67,9 +79,10 @@ final class AccountServiceImpl implements AccountService {
         List<Violation> v = new java.util.ArrayList<>();
         plausible(snapshot.asOf(), engine.today().plusDays(1), "asOf", v);
         throwIfAny(v);
-        engine.write(actor, "account.snapshot", "LinkedAccount", snapshot.accountId(), snapshot, () -> {
-            LinkedAccount account = engine.store.accounts().get(snapshot.accountId());
-            engine.requireVisible(actor, account.customerId());
+        engine.write(access, Operation.ACCOUNT_SNAPSHOT, "LinkedAccount", snapshot.accountId(),
+                Call.of("accounts", "recordSnapshot", snapshot), null, snapshot, () -> {
+            LinkedAccount account = visibleAccount(snapshot.accountId());
+            access.requireWritable(Operation.ACCOUNT_SNAPSHOT, account.customerId());
             engine.store.accounts().saveSnapshot(snapshot);
             return null;
         });
@@ -78,7 +91,7 @@ final class AccountServiceImpl implements AccountService {
     @Override
     public List<LinkedAccount> accounts(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        engine.requireVisible(actor, customerId);
+        access.requireVisible(customerId);
         return engine.store.accounts().findByCustomer(customerId);
     }
 
@@ -87,7 +100,7 @@ final class AccountServiceImpl implements AccountService {
         Check.notNull(id, "id");
         Check.notNull(onOrBefore, "onOrBefore");
         Optional<LinkedAccount> account = engine.store.accounts().findById(id)
-                .filter(a -> engine.visibleCustomer(actor, a.customerId()).isPresent());
+                .filter(a -> access.visible(a.customerId()).isPresent());
         return account.isEmpty() ? Optional.empty() : engine.store.accounts().latestSnapshot(id, onOrBefore);
     }
 }

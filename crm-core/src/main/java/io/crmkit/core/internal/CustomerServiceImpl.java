@@ -25,6 +25,7 @@ import io.crmkit.core.customer.RelationshipType;
 import io.crmkit.core.error.NotFoundException;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.event.CrmEvent;
+import io.crmkit.core.governance.Operation;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.org.Actor;
@@ -51,10 +52,26 @@ final class CustomerServiceImpl implements CustomerService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Access access;
 
-    CustomerServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    CustomerServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
+    }
+
+    /** Masked values come from a masked read: saving them would overwrite real data. */
+    static void refuseMasked(List<Identifier> ids, List<io.crmkit.core.customer.ContactPoint> points, List<Violation> v) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) != null && ids.get(i).isMasked()) {
+                v.add(Violation.of("identifiers[" + i + "]", "NotMasked", "a masked value cannot be saved"));
+            }
+        }
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i) != null && points.get(i).isMasked()) {
+                v.add(Violation.of("contactPoints[" + i + "]", "NotMasked", "a masked value cannot be saved"));
+            }
+        }
     }
 
     @Override
@@ -77,26 +94,38 @@ final class CustomerServiceImpl implements CustomerService {
                 }
             }
         }
+        if (c != null && c.identifiers() != null && c.contactPoints() != null) {
+            refuseMasked(c.identifiers(), c.contactPoints(), v);
+        }
         throwIfAny(v);
-        return engine.write(actor, "customer.register", "Customer", null, c, () -> {
+        return engine.write(access, Operation.CUSTOMER_REGISTER, "Customer", null, Call.of("customers", "register", c), null, c, () -> {
             Instant now = engine.now();
             LifecycleChange first = new LifecycleChange(null, c.initialStage(), engine.today(), "registered", now, actor.id());
             Customer customer = new Customer(CustomerId.of(engine.newId("Customer")), c.type(),
                     new CustomerName(c.legalName(), c.preferredName(), c.localName()), c.identifiers(), c.birthDate(),
                     c.profile(), c.initialStage(), List.of(first), c.owner(), c.branch(), null, c.tags(),
                     c.contactPoints(), c.extensions(), Meta.created(now, actor.id()));
+            if (!access.scope(Operation.CUSTOMER_REGISTER).includes(customer)) {
+                throw new io.crmkit.core.error.AccessDeniedException(actor.id(), Operation.CUSTOMER_REGISTER.code());
+            }
+            engine.guard(null, customer, customer.id());
             Customer saved = engine.store.customers().save(customer);
             engine.emit(new CrmEvent.CustomerRegistered(now, actor.id(), saved.id()));
-            return saved;
+            return access.mask(saved);
         });
     }
 
     @Override
     public Customer update(Customer changed) {
         Check.notNull(changed, "customer");
-        return engine.write(actor, "customer.update", "Customer", changed.id(), changed, () -> {
-            Customer current = engine.requireVisible(actor, changed.id());
+        return engine.write(access, Operation.CUSTOMER_UPDATE, "Customer", changed.id(), Call.of("customers", "update", changed),
+                null, changed, () -> {
+            Customer current = access.requireWritable(Operation.CUSTOMER_UPDATE, changed.id());
             List<Violation> v = new java.util.ArrayList<>();
+            refuseMasked(changed.identifiers(), changed.contactPoints(), v);
+            if (!access.scope(Operation.CUSTOMER_UPDATE).includes(changed)) {
+                v.add(Violation.of("owner", "InScope", "the new owner and branch must be within the actor's scope"));
+            }
             if (changed.type() != current.type()) {
                 v.add(Violation.of("type", "Immutable", "cannot change once registered"));
             }
@@ -112,9 +141,11 @@ final class CustomerServiceImpl implements CustomerService {
             // Keep who created it from the stored record: callers cannot rewrite history.
             Meta meta = new Meta(changed.meta().version(), current.meta().createdAt(), current.meta().createdBy(), now,
                     actor.id());
-            Customer saved = engine.store.customers().save(changed.withMeta(meta));
+            Customer next = changed.withMeta(meta);
+            engine.guard(current, next, current.id());
+            Customer saved = engine.store.customers().save(next);
             engine.emit(new CrmEvent.CustomerChanged(now, actor.id(), saved.id(), saved.meta().version()));
-            return saved;
+            return access.mask(saved);
         });
     }
 
@@ -133,53 +164,68 @@ final class CustomerServiceImpl implements CustomerService {
         plausible(effectiveOn, engine.today().plusDays(1), "effectiveOn", v);
         CommandValidator.reason(reason, v);
         throwIfAny(v);
-        return engine.write(actor, "customer.changeLifecycle", "Customer", id, to, () -> {
-            Customer current = engine.requireVisible(actor, id);
+        return engine.write(access, Operation.CUSTOMER_LIFECYCLE, "Customer", id,
+                Call.of("customers", "changeLifecycle", id, to, effectiveOn, reason), reason, to, () -> {
+            Customer current = access.requireWritable(Operation.CUSTOMER_LIFECYCLE, id);
             if (!current.lifecycle().canMoveTo(to)) {
                 throwIfAny(List.of(Violation.of("lifecycle", "LifecycleTransition",
                         "cannot move from " + current.lifecycle() + " to " + to + "; allowed: " + current.lifecycle().next())));
             }
             Instant now = engine.now();
             LifecycleChange change = new LifecycleChange(current.lifecycle(), to, effectiveOn, reason, now, actor.id());
-            Customer saved = engine.store.customers().save(current.withLifecycleChange(change)
-                    .withMeta(current.meta().touched(now, actor.id())));
+            Customer next = current.withLifecycleChange(change).withMeta(current.meta().touched(now, actor.id()));
+            engine.guard(current, next, id);
+            Customer saved = engine.store.customers().save(next);
             engine.emit(new CrmEvent.LifecycleChanged(now, actor.id(), id, current.lifecycle(), to));
-            return saved;
+            return access.mask(saved);
         });
     }
 
     @Override
     public Optional<Customer> find(CustomerId id) {
         Check.notNull(id, "id");
-        return engine.visibleCustomer(actor, id);
+        return access.visible(id).map(access::mask);
     }
 
     @Override
     public Customer get(CustomerId id) {
         Check.notNull(id, "id");
-        return engine.requireVisible(actor, id);
+        return access.mask(access.requireVisible(id));
     }
 
     @Override
     public Optional<Customer> findByIdentifier(Identifier identifier) {
         Check.notNull(identifier, "identifier");
-        return engine.store.customers().findByIdentifier(identifier).filter(c -> engine.canSee(actor, c));
+        if (identifier.isMasked()) {
+            return Optional.empty();
+        }
+        return engine.store.customers().findByIdentifier(identifier).filter(access::sees).map(access::mask);
     }
 
     @Override
     public Page<Customer> list(CustomerQuery query, PageRequest page) {
         Check.notNull(query, "query");
         Check.notNull(page, "page");
-        Page<Customer> raw = engine.store.customers().find(query, page);
-        return new Page<>(raw.items().stream().filter(c -> engine.canSee(actor, c)).toList(), raw.nextCursor());
+        if (access.readScope().isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        CustomerQuery scoped = query.within(access.readScope());
+        return ScopedPages.filter(p -> engine.store.customers().find(scoped, p), access::sees, access::mask, page,
+                c -> c.id().value());
     }
 
     @Override
     public Contact addContact(NewContact c) {
         List<Violation> v = engine.validator.check(c, "contact");
+        if (c != null && c.contactPoints() != null) {
+            refuseMasked(List.of(), c.contactPoints(), v);
+        }
         throwIfAny(v);
-        return engine.write(actor, "contact.add", "Contact", null, c, () -> {
-            engine.requireVisible(actor, c.customerId());
+        return engine.write(access, Operation.CONTACT_WRITE, "Contact", null, Call.of("customers", "addContact", c), null, c, () -> {
+            access.requireWritable(Operation.CONTACT_WRITE, c.customerId());
+            if (c.personCustomerId() != null) {
+                access.requireVisible(c.personCustomerId());
+            }
             Instant now = engine.now();
             if (c.primary()) {
                 demotePrimary(c.customerId(), now);
@@ -187,7 +233,8 @@ final class CustomerServiceImpl implements CustomerService {
             Contact contact = new Contact(ContactId.of(engine.newId("Contact")), c.customerId(), c.name(), c.title(),
                     c.department(), c.salutation(), c.primary(), c.contactPoints(), c.personCustomerId(),
                     Meta.created(now, actor.id()));
-            return engine.store.contacts().save(contact);
+            engine.guard(null, contact, c.customerId());
+            return access.mask(engine.store.contacts().save(contact));
         });
     }
 
@@ -202,10 +249,18 @@ final class CustomerServiceImpl implements CustomerService {
     @Override
     public Contact updateContact(Contact changed) {
         Check.notNull(changed, "contact");
-        return engine.write(actor, "contact.update", "Contact", changed.id(), changed, () -> {
+        return engine.write(access, Operation.CONTACT_WRITE, "Contact", changed.id(), Call.of("customers", "updateContact", changed),
+                null, changed, () -> {
             Contact current = engine.store.contacts().findById(changed.id())
+                    .filter(k -> access.visible(k.customerId()).isPresent())
                     .orElseThrow(() -> new NotFoundException("Contact", changed.id().value()));
-            engine.requireVisible(actor, current.customerId());
+            access.requireWritable(Operation.CONTACT_WRITE, current.customerId());
+            List<Violation> masked = new java.util.ArrayList<>();
+            refuseMasked(List.of(), changed.contactPoints(), masked);
+            throwIfAny(masked);
+            if (changed.personCustomerId() != null && !changed.personCustomerId().equals(current.personCustomerId())) {
+                access.requireVisible(changed.personCustomerId());
+            }
             if (!changed.customerId().equals(current.customerId())) {
                 throwIfAny(List.of(Violation.of("customerId", "Immutable", "a contact cannot move to another customer")));
             }
@@ -215,21 +270,23 @@ final class CustomerServiceImpl implements CustomerService {
             }
             Meta meta = new Meta(changed.meta().version(), current.meta().createdAt(), current.meta().createdBy(), now,
                     actor.id());
-            return engine.store.contacts().save(changed.withMeta(meta));
+            Contact next = changed.withMeta(meta);
+            engine.guard(current, next, current.customerId());
+            return access.mask(engine.store.contacts().save(next));
         });
     }
 
     @Override
     public List<Contact> contacts(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        engine.requireVisible(actor, customerId);
-        return engine.store.contacts().findByCustomer(customerId);
+        access.requireVisible(customerId);
+        return engine.store.contacts().findByCustomer(customerId).stream().map(access::mask).toList();
     }
 
     @Override
     public Optional<Contact> findContact(ContactId id) {
         Check.notNull(id, "id");
-        return engine.store.contacts().findById(id).filter(c -> engine.visibleCustomer(actor, c.customerId()).isPresent());
+        return engine.store.contacts().findById(id).filter(c -> access.visible(c.customerId()).isPresent()).map(access::mask);
     }
 
     @Override
@@ -249,9 +306,10 @@ final class CustomerServiceImpl implements CustomerService {
         }
         plausible(validFrom, engine.today().plusYears(1), "validFrom", v);
         throwIfAny(v);
-        return engine.write(actor, "relationship.add", "Relationship", null, type, () -> {
-            engine.requireVisible(actor, from);
-            engine.requireVisible(actor, to);
+        return engine.write(access, Operation.RELATIONSHIP_WRITE, "Relationship", null,
+                Call.of("customers", "relate", from, type, to, validFrom), null, type, () -> {
+            access.requireWritable(Operation.RELATIONSHIP_WRITE, from);
+            access.requireVisible(to);
             LocalDate today = engine.today();
             boolean exists = engine.store.relationships().findByCustomer(from).stream()
                     .anyMatch(r -> r.type() == type && r.isCurrentOn(today)
@@ -262,6 +320,7 @@ final class CustomerServiceImpl implements CustomerService {
             }
             Relationship r = new Relationship(RelationshipId.of(engine.newId("Relationship")), from, to, type, validFrom,
                     null, Meta.created(engine.now(), actor.id()));
+            engine.guard(null, r, from);
             return engine.store.relationships().save(r);
         });
     }
@@ -270,24 +329,34 @@ final class CustomerServiceImpl implements CustomerService {
     public Relationship endRelationship(RelationshipId id, LocalDate lastDay) {
         Check.notNull(id, "id");
         Check.notNull(lastDay, "lastDay");
-        return engine.write(actor, "relationship.end", "Relationship", id, lastDay, () -> {
-            Relationship current = engine.store.relationships().get(id);
-            engine.requireVisible(actor, current.from());
+        return engine.write(access, Operation.RELATIONSHIP_WRITE, "Relationship", id,
+                Call.of("customers", "endRelationship", id, lastDay), null, lastDay, () -> {
+            Relationship current = engine.store.relationships().findById(id)
+                    .filter(r -> access.visible(r.from()).isPresent() && access.visible(r.to()).isPresent())
+                    .orElseThrow(() -> new NotFoundException("Relationship", id.value()));
+            access.requireWritable(Operation.RELATIONSHIP_WRITE, current.from());
             if (current.validFrom() != null && lastDay.isBefore(current.validFrom())) {
                 throwIfAny(List.of(Violation.of("lastDay", "NotBeforeStart", "must not be before validFrom")));
             }
-            return engine.store.relationships().save(current.endedOn(lastDay)
-                    .withMeta(current.meta().touched(engine.now(), actor.id())));
+            Relationship next = current.endedOn(lastDay).withMeta(current.meta().touched(engine.now(), actor.id()));
+            engine.guard(current, next, current.from());
+            return engine.store.relationships().save(next);
         });
     }
 
     @Override
     public List<Relationship> relationships(CustomerId customerId, boolean currentOnly) {
         Check.notNull(customerId, "customerId");
-        engine.requireVisible(actor, customerId);
+        access.requireVisible(customerId);
         LocalDate today = engine.today();
         return engine.store.relationships().findByCustomer(customerId).stream()
-                .filter(r -> !currentOnly || r.isCurrentOn(today)).toList();
+                .filter(r -> !currentOnly || r.isCurrentOn(today)).filter(r -> otherVisible(r, customerId)).toList();
+    }
+
+    /** A relationship shows only when the customer on its other side is visible too. */
+    private boolean otherVisible(Relationship r, CustomerId self) {
+        CustomerId other = r.from().equals(self) ? r.to() : r.from();
+        return access.visible(other).isPresent();
     }
 
     @Override
@@ -299,11 +368,11 @@ final class CustomerServiceImpl implements CustomerService {
     }
 
     private Customer360 gather(CustomerId id) {
-        Customer customer = engine.requireVisible(actor, id);
+        Customer customer = access.mask(access.requireVisible(id));
         LocalDate today = engine.today();
-        List<Contact> contacts = engine.store.contacts().findByCustomer(id);
+        List<Contact> contacts = engine.store.contacts().findByCustomer(id).stream().map(access::mask).toList();
         List<Relationship> relationships = engine.store.relationships().findByCustomer(id).stream()
-                .filter(r -> r.isCurrentOn(today)).toList();
+                .filter(r -> r.isCurrentOn(today)).filter(r -> otherVisible(r, id)).toList();
         List<LinkedAccount> accounts = engine.store.accounts().findByCustomer(id);
         Map<io.crmkit.core.account.AccountId, AccountSnapshot> snapshots =
                 accounts.isEmpty() ? Map.of() : engine.store.accounts().latestSnapshots(id, today);
@@ -314,7 +383,9 @@ final class CustomerServiceImpl implements CustomerService {
         long count = latest.hasNext() ? engine.store.interactions().countByCustomer(id) : latest.items().size();
         List<Opportunity> open = engine.store.opportunities().findByCustomer(id).stream().filter(Opportunity::isOpen).toList();
         List<Task> tasks = engine.store.tasks().findByCustomer(id).stream().filter(t -> t.status().isOpen()).toList();
+        List<io.crmkit.core.approval.PendingRequest> pending = engine.audit == null ? List.of()
+                : engine.store.approvals().findByCustomer(id).stream().filter(r -> r.isOpenAt(engine.now())).toList();
         return new Customer360(customer, contacts, relationships, accounts, snapshots, tier, assignment, latest.items(),
-                count, open, tasks);
+                count, open, tasks, pending);
     }
 }

@@ -9,6 +9,10 @@ import io.crmkit.core.governance.AccessPolicy;
 import io.crmkit.core.governance.CommandInterceptor;
 import io.crmkit.core.org.Actor;
 import io.crmkit.core.spi.CrmStore;
+import io.crmkit.core.approval.FourEyes;
+import io.crmkit.core.audit.AuditTrail;
+import io.crmkit.core.governance.Permissions;
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,8 +22,10 @@ public final class DefaultCrm implements Crm {
     private final Engine engine;
 
     public DefaultCrm(CrmStore store, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
-            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays) {
-        this.engine = new Engine(store, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays);
+            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
+            @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail) {
+        this.engine = new Engine(store, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays,
+                permissions, fourEyes, trail);
     }
 
     @Override
@@ -29,7 +35,7 @@ public final class DefaultCrm implements Crm {
 
     @Override
     public CrmStore store() {
-        return engine.store;
+        return engine.raw;
     }
 
     @Override

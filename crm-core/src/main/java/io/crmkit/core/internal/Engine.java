@@ -1,21 +1,30 @@
 package io.crmkit.core.internal;
 
 import io.crmkit.core.IdGenerator;
-import io.crmkit.core.customer.Customer;
+import io.crmkit.core.approval.ApprovalRequiredException;
+import io.crmkit.core.approval.ApprovalRule;
+import io.crmkit.core.approval.FourEyes;
+import io.crmkit.core.approval.PendingRequest;
+import io.crmkit.core.audit.AuditTrail;
+import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.error.NotFoundException;
+import io.crmkit.core.error.ConflictException;
+import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.event.CrmEvent;
 import io.crmkit.core.event.CrmEventListener;
 import io.crmkit.core.governance.AccessPolicy;
 import io.crmkit.core.governance.Command;
 import io.crmkit.core.governance.CommandInterceptor;
+import io.crmkit.core.governance.Operation;
+import io.crmkit.core.governance.Permissions;
 import io.crmkit.core.org.Actor;
 import io.crmkit.core.spi.CrmStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,27 +33,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every service shares: the store, clock, ids, validation, the interceptor chain around
- * writes, the access policy on reads, and events held until the outermost transaction commits.
- * Thread-safe.
+ * What every service shares, and the one write pipeline: validate (in the service, every
+ * violation at once) → authorise the operation → interceptors → in one transaction: load, check
+ * the data scope, maker-checker (park the change as a pending request, or go on), apply, save and
+ * audit (the audited store appends each entry in the same transaction) → after commit: publish
+ * events. Thread-safe.
  */
 final class Engine {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
+    /** The store as the services use it: audited when auditing is on. */
     final CrmStore store;
+    /** The store as given. */
+    final CrmStore raw;
     final Clock clock;
     final ZoneId zone;
     final CommandValidator validator = new CommandValidator();
     final int maturityLookaheadDays;
+    final @Nullable Permissions permissions;
+    final AccessPolicy accessPolicy;
+    final FourEyes fourEyes;
+    final @Nullable AuditRecorder audit;
     private final IdGenerator ids;
     private final List<CrmEventListener> listeners;
     private final List<CommandInterceptor> interceptors;
-    private final AccessPolicy accessPolicy;
-    private final ThreadLocal<List<CrmEvent>> pending = new ThreadLocal<>();
+    private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+    private final ThreadLocal<Deque<WriteContext>> writes = ThreadLocal.withInitial(ArrayDeque::new);
+    /** Set while a checker's approval replays a request: the next write applies it instead of parking it. */
+    private final ThreadLocal<WriteContext> approving = new ThreadLocal<>();
 
-    Engine(CrmStore store, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
-            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays) {
-        this.store = store;
+    Engine(CrmStore raw, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
+            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
+            @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail) {
+        this.raw = raw;
         this.clock = clock;
         this.zone = zone;
         this.ids = ids;
@@ -52,6 +73,10 @@ final class Engine {
         this.interceptors = List.copyOf(interceptors);
         this.accessPolicy = accessPolicy;
         this.maturityLookaheadDays = maturityLookaheadDays;
+        this.permissions = permissions;
+        this.fourEyes = fourEyes;
+        this.audit = trail == null ? null : new AuditRecorder(this, raw, trail);
+        this.store = audit == null ? raw : AuditedStore.wrap(raw, audit);
     }
 
     /** Now, to the microsecond: what every store keeps, so a record reads back equal to what was saved. */
@@ -67,44 +92,124 @@ final class Engine {
         return ids.next(type);
     }
 
-    /** Runs a write through the interceptors, then in a transaction; events go out after commit. */
-    <T> T write(Actor actor, String operation, String type, @Nullable Object id, Object input, Supplier<T> work) {
-        Command command = new Command(actor, operation, type, id == null ? null : id.toString(), input);
-        Supplier<T> chain = () -> transactional(work);
+    @Nullable Unit currentUnit() {
+        return unit.get();
+    }
+
+    @Nullable WriteContext currentWrite() {
+        return writes.get().peek();
+    }
+
+    /**
+     * The write pipeline. {@code work} runs in a transaction with its audit context; a change a
+     * four-eyes rule catches (see {@link #guard}) is rolled back and stored as a pending request,
+     * and the caller gets {@link ApprovalRequiredException}.
+     */
+    <T> T write(Access access, Operation op, String type, @Nullable Object id, Call call, @Nullable String reason,
+            Object input, Supplier<T> work) {
+        Actor actor = access.actor();
+        access.authorise(op);
+        WriteContext approval = approving.get();
+        approving.remove();
+        WriteContext ctx = approval != null
+                ? new WriteContext(actor, op.code(), op, call, reason, approval.approved(), approval.checker())
+                : new WriteContext(actor, op.code(), op, call, reason, null, null);
+        Command command = new Command(actor, op.code(), type, id == null ? null : id.toString(), input);
+        Supplier<T> chain = () -> transactional(() -> within(ctx, work));
         for (int i = interceptors.size() - 1; i >= 0; i--) {
             CommandInterceptor interceptor = interceptors.get(i);
             Supplier<T> next = chain;
             chain = () -> interceptor.intercept(command, next);
         }
-        T result = chain.get();
-        log.debug("{} on {} {} by {}", operation, type, id, actor.id());
-        return result;
+        boolean nested = unit.get() != null;
+        try {
+            T result = chain.get();
+            log.debug("{} on {} {} by {}", op.code(), type, id, actor.id());
+            return result;
+        } catch (Park park) {
+            if (nested) {
+                throw ValidationException.of("fourEyes", "Standalone",
+                        "a change that needs approval must be submitted on its own, not inside a larger unit of work");
+            }
+            PendingRequest request = Approvals.submit(this, access, park);
+            throw new ApprovalRequiredException(request.id(), park.rule.name());
+        }
+    }
+
+    /** A write of the library's own (approval steps): audited under {@code operation}, no maker-checker. */
+    <T> T internalWrite(Actor actor, String operation, @Nullable String reason, Supplier<T> work) {
+        return transactional(() -> within(new WriteContext(actor, operation, null, null, reason, null, null), work));
+    }
+
+    /** Runs the next {@link #write} as the application of an approved request. */
+    <T> T applying(PendingRequest request, String checker, Supplier<T> replay) {
+        approving.set(new WriteContext(Actor.system("approval"), request.operation(), null, null, null, request, checker));
+        try {
+            return replay.get();
+        } finally {
+            approving.remove();
+        }
+    }
+
+    private <T> T within(WriteContext ctx, Supplier<T> work) {
+        Deque<WriteContext> stack = writes.get();
+        stack.push(ctx);
+        try {
+            return work.get();
+        } finally {
+            stack.pop();
+        }
+    }
+
+    /**
+     * Maker-checker, called by a service inside its write once it knows the change: {@code before}
+     * is the stored record ({@code null} when creating) and {@code after} what would be stored.
+     * Either returns (go on) or throws the internal park signal. When applying an approved
+     * request, checks instead that the record is still at the version the maker saw.
+     */
+    void guard(@Nullable Aggregate<?, ?> before, Aggregate<?, ?> after, @Nullable CustomerId customer) {
+        WriteContext ctx = currentWrite();
+        if (ctx == null || ctx.op() == null) {
+            return;
+        }
+        if (ctx.approved() != null && ctx.approved().operation().equals(ctx.operation())) {
+            long base = ctx.approved().baseVersion();
+            if (base >= 0 && (before == null || before.meta().version() != base)) {
+                throw new ConflictException(ctx.approved().aggregateType(), String.valueOf(ctx.approved().aggregateId()), base);
+            }
+            return;
+        }
+        Optional<ApprovalRule> rule = fourEyes.match(ctx.op(), before, after);
+        if (rule.isPresent()) {
+            throw new Park(rule.get(), ctx, after.getClass().getSimpleName(), String.valueOf(after.id()), customer,
+                    before == null ? -1 : before.meta().version());
+        }
     }
 
     /** A unit of work: joins a running one, or starts one and publishes its events after commit. */
     <T> T transactional(Supplier<T> work) {
-        if (pending.get() != null) {
+        if (unit.get() != null) {
             return store.inTransaction(work);
         }
-        List<CrmEvent> events = new ArrayList<>();
-        pending.set(events);
+        Unit fresh = new Unit(newId("Correlation"));
+        unit.set(fresh);
         T result;
         try {
             result = store.inTransaction(work);
         } finally {
-            pending.remove();
+            unit.remove();
         }
-        publish(events);
+        publish(fresh.events);
         return result;
     }
 
     /** Queues an event for after the commit of the running unit of work. */
     void emit(CrmEvent event) {
-        List<CrmEvent> events = pending.get();
-        if (events == null) {
+        Unit running = unit.get();
+        if (running == null) {
             publish(List.of(event));
         } else {
-            events.add(event);
+            running.events.add(event);
         }
     }
 
@@ -123,16 +228,25 @@ final class Engine {
         }
     }
 
-    boolean canSee(Actor actor, Customer customer) {
-        return accessPolicy.canSee(actor, customer);
-    }
+    /** The internal signal that a change waits for approval; never leaves the library. */
+    static final class Park extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ApprovalRule rule;
+        final transient WriteContext ctx;
+        final String aggregateType;
+        final String aggregateId;
+        final transient @Nullable CustomerId customer;
+        final long baseVersion;
 
-    /** The customer if it exists and the actor may see it. */
-    Optional<Customer> visibleCustomer(Actor actor, CustomerId id) {
-        return store.customers().findById(id).filter(c -> canSee(actor, c));
-    }
-
-    Customer requireVisible(Actor actor, CustomerId id) {
-        return visibleCustomer(actor, id).orElseThrow(() -> new NotFoundException("Customer", id.value()));
+        Park(ApprovalRule rule, WriteContext ctx, String aggregateType, String aggregateId, @Nullable CustomerId customer,
+                long baseVersion) {
+            super("parked for approval", null, false, false);
+            this.rule = rule;
+            this.ctx = ctx;
+            this.aggregateType = aggregateType;
+            this.aggregateId = aggregateId;
+            this.customer = customer;
+            this.baseVersion = baseVersion;
+        }
     }
 }

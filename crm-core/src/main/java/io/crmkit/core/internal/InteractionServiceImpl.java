@@ -14,6 +14,7 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.interaction.NewInteraction;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.governance.Operation;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import java.time.Duration;
@@ -28,10 +29,12 @@ final class InteractionServiceImpl implements InteractionService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Access access;
 
-    InteractionServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    InteractionServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
     }
 
     @Override
@@ -44,18 +47,15 @@ final class InteractionServiceImpl implements InteractionService {
             }
         }
         throwIfAny(v);
-        if (n.externalRef() != null) {
-            Optional<Interaction> seen = alreadyRecorded(n);
-            if (seen.isPresent()) {
-                return seen.get();
-            }
-        }
+        // The repeat check runs inside the write, after the scope check: a hidden customer's
+        // interaction is never returned, and interceptors see every call.
         try {
-            return engine.write(actor, "interaction.record", "Interaction", null, n, () -> write(n));
+            return engine.write(access, Operation.INTERACTION_RECORD, "Interaction", null, Call.of("interactions", "record", n),
+                    null, n, () -> write(n));
         } catch (DuplicateKeyException e) {
             // Another thread recorded the same external event between our check and our write.
             if (n.externalRef() != null) {
-                Optional<Interaction> seen = alreadyRecorded(n);
+                Optional<Interaction> seen = engine.store.inTransaction(() -> alreadyRecorded(n));
                 if (seen.isPresent()) {
                     return seen.get();
                 }
@@ -67,14 +67,21 @@ final class InteractionServiceImpl implements InteractionService {
     private Optional<Interaction> alreadyRecorded(NewInteraction n) {
         Optional<Interaction> existing = engine.store.interactions().findByExternalRef(n.externalRef());
         if (existing.isPresent() && !existing.get().customerId().equals(n.customerId())) {
-            // The same external event cannot belong to two customers: that is a feed error, not a repeat.
+            // The same external event cannot belong to two customers: that is a feed error, not a
+            // repeat. Whether the other customer is visible or not, the answer is the same.
             throw new DuplicateKeyException("Interaction", "externalRef");
         }
         return existing;
     }
 
     private Interaction write(NewInteraction n) {
-        engine.requireVisible(actor, n.customerId());
+        access.requireWritable(Operation.INTERACTION_RECORD, n.customerId());
+        if (n.externalRef() != null) {
+            Optional<Interaction> seen = alreadyRecorded(n);
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+        }
         List<Violation> v = new java.util.ArrayList<>();
         if (n.contactId() != null && engine.store.contacts().findById(n.contactId())
                 .filter(c -> c.customerId().equals(n.customerId())).isEmpty()) {
@@ -90,6 +97,7 @@ final class InteractionServiceImpl implements InteractionService {
                 n.channel(), n.direction(), n.occurredAt() == null ? now : n.occurredAt(), n.duration(), n.subject(),
                 n.notes(), n.outcome(), n.participants(), n.contactId(), n.opportunityId(), n.externalRef(),
                 Meta.created(now, actor.id()));
+        engine.guard(null, interaction, n.customerId());
         Interaction saved = engine.store.interactions().save(interaction);
         engine.emit(new CrmEvent.InteractionRecorded(now, actor.id(), saved.customerId(), saved.id(), saved.channel()));
         return saved;
@@ -99,7 +107,7 @@ final class InteractionServiceImpl implements InteractionService {
     public Page<Interaction> timeline(CustomerId customerId, PageRequest page) {
         Check.notNull(customerId, "customerId");
         Check.notNull(page, "page");
-        engine.requireVisible(actor, customerId);
+        access.requireVisible(customerId);
         return engine.store.interactions().timeline(customerId, page);
     }
 }

@@ -19,6 +19,7 @@ import io.crmkit.core.opportunity.Stage;
 import io.crmkit.core.opportunity.StageChange;
 import io.crmkit.core.opportunity.StageOutcome;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.governance.Operation;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
@@ -32,10 +33,12 @@ import org.jspecify.annotations.Nullable;
 final class OpportunityServiceImpl implements OpportunityService {
     private final Engine engine;
     private final Actor actor;
+    private final Access access;
 
-    OpportunityServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    OpportunityServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
     }
 
     @Override
@@ -43,7 +46,8 @@ final class OpportunityServiceImpl implements OpportunityService {
         Check.notNull(id, "id");
         // The record's checks name the field; build it before writing anything.
         Pipeline draft = new Pipeline(id, name, stages, Meta.created(engine.now(), actor.id()));
-        return engine.write(actor, "pipeline.define", "Pipeline", id, draft, () -> {
+        return engine.write(access, Operation.PIPELINE_DEFINE, "Pipeline", id, Call.of("opportunities", "definePipeline", id, name, stages),
+                null, draft, () -> {
             Optional<Pipeline> existing = engine.store.pipelines().findById(id);
             Pipeline next = existing.map(p -> new Pipeline(id, name, stages, p.meta().touched(engine.now(), actor.id())))
                     .orElse(draft);
@@ -69,12 +73,12 @@ final class OpportunityServiceImpl implements OpportunityService {
             }
         }
         throwIfAny(v);
-        return engine.write(actor, "opportunity.open", "Opportunity", null, n, () -> {
+        return engine.write(access, Operation.OPPORTUNITY_WRITE, "Opportunity", null, Call.of("opportunities", "open", n), null, n, () -> {
             Optional<Pipeline> pipeline = engine.store.pipelines().findById(n.pipelineId());
             if (pipeline.isEmpty()) {
                 throwIfAny(List.of(Violation.of("pipelineId", "Exists", "is not a defined pipeline")));
             }
-            engine.requireVisible(actor, n.customerId());
+            access.requireWritable(Operation.OPPORTUNITY_WRITE, n.customerId());
             Instant now = engine.now();
             Stage first = pipeline.get().firstStage();
             int probability = n.probability() != null ? n.probability() : first.probability();
@@ -83,6 +87,7 @@ final class OpportunityServiceImpl implements OpportunityService {
             Opportunity o = new Opportunity(OpportunityId.of(engine.newId("Opportunity")), n.customerId(), n.pipelineId(),
                     n.name(), first.code(), OpportunityStatus.OPEN, n.amount(), probability, n.expectedClose(), owner,
                     n.source(), n.sourceRef(), null, List.of(opening), Meta.created(now, actor.id()));
+            engine.guard(null, o, n.customerId());
             Opportunity saved = engine.store.opportunities().save(o);
             engine.emit(new CrmEvent.OpportunityStageChanged(now, actor.id(), saved.customerId(), saved.id(), null,
                     first.code(), OpportunityStatus.OPEN));
@@ -95,8 +100,10 @@ final class OpportunityServiceImpl implements OpportunityService {
         Check.notNull(id, "id");
         Check.notNull(stage, "stage");
         Check.optionalText(reason, "reason", Check.MAX_SHORT);
-        return engine.write(actor, "opportunity.move", "Opportunity", id, stage, () -> {
+        return engine.write(access, Operation.OPPORTUNITY_WRITE, "Opportunity", id, Call.of("opportunities", "moveTo", id, stage, reason),
+                reason, stage, () -> {
             Opportunity current = get(id);
+            access.requireWritable(Operation.OPPORTUNITY_WRITE, current.customerId());
             Pipeline pipeline = engine.store.pipelines().get(current.pipelineId());
             List<Violation> v = new ArrayList<>();
             Optional<Stage> target = pipeline.stage(stage);
@@ -117,9 +124,10 @@ final class OpportunityServiceImpl implements OpportunityService {
             Instant now = engine.now();
             OpportunityStatus status = OpportunityStatus.of(to.outcome());
             StageChange change = new StageChange(current.stage(), to.code(), to.probability(), now, actor.id(), reason);
-            Opportunity saved = engine.store.opportunities().save(current
-                    .movedTo(change, status, status == OpportunityStatus.LOST ? reason : null)
-                    .withMeta(current.meta().touched(now, actor.id())));
+            Opportunity next = current.movedTo(change, status, status == OpportunityStatus.LOST ? reason : null)
+                    .withMeta(current.meta().touched(now, actor.id()));
+            engine.guard(current, next, current.customerId());
+            Opportunity saved = engine.store.opportunities().save(next);
             engine.emit(new CrmEvent.OpportunityStageChanged(now, actor.id(), saved.customerId(), saved.id(),
                     current.stage(), to.code(), status));
             return saved;
@@ -155,30 +163,33 @@ final class OpportunityServiceImpl implements OpportunityService {
             v.add(Violation.of("probability", "Range", "must be between 0 and 100"));
         }
         throwIfAny(v);
-        return engine.write(actor, "opportunity.revise", "Opportunity", id, amount, () -> {
+        return engine.write(access, Operation.OPPORTUNITY_WRITE, "Opportunity", id,
+                Call.of("opportunities", "revise", id, amount, probability), null, amount, () -> {
             Opportunity current = get(id);
+            access.requireWritable(Operation.OPPORTUNITY_WRITE, current.customerId());
             if (!current.isOpen()) {
                 throwIfAny(List.of(Violation.of("status", "Open", "the opportunity is already " + current.status())));
             }
-            return engine.store.opportunities().save(current.withAmount(amount).withProbability(probability)
-                    .withMeta(current.meta().touched(engine.now(), actor.id())));
+            Opportunity next = current.withAmount(amount).withProbability(probability)
+                    .withMeta(current.meta().touched(engine.now(), actor.id()));
+            engine.guard(current, next, current.customerId());
+            return engine.store.opportunities().save(next);
         });
     }
 
     @Override
     public Opportunity get(OpportunityId id) {
         Check.notNull(id, "id");
-        Opportunity o = engine.store.opportunities().get(id);
-        engine.requireVisible(actor, o.customerId());
-        return o;
+        // Hidden and absent look the same, and name only the id asked for.
+        return engine.store.opportunities().findById(id).filter(o -> access.visible(o.customerId()).isPresent())
+                .orElseThrow(() -> new io.crmkit.core.error.NotFoundException("Opportunity", id.value()));
     }
 
     @Override
     public Page<Opportunity> byOwner(StaffId owner, @Nullable OpportunityStatus status, PageRequest page) {
         Check.notNull(owner, "owner");
         Check.notNull(page, "page");
-        Page<Opportunity> raw = engine.store.opportunities().findByOwner(owner, status, page);
-        return new Page<>(raw.items().stream().filter(o -> engine.visibleCustomer(actor, o.customerId()).isPresent())
-                .toList(), raw.nextCursor());
+        return ScopedPages.filter(p -> engine.store.opportunities().findByOwner(owner, status, p),
+                o -> access.visible(o.customerId()).isPresent(), o -> o, page, o -> o.id().value());
     }
 }

@@ -7,6 +7,7 @@ import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Meta;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.governance.Operation;
 import io.crmkit.core.org.OrgUnit;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.OrgUnitType;
@@ -26,15 +27,19 @@ final class OrganisationServiceImpl implements OrganisationService {
     private final Engine engine;
     private final Actor actor;
 
-    OrganisationServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    private final Access access;
+
+    OrganisationServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
     }
 
     @Override
     public OrgUnit addUnit(OrgUnitId id, String name, OrgUnitType type, @Nullable OrgUnitId parent) {
         OrgUnit unit = new OrgUnit(id, name, type, parent, Meta.created(engine.now(), actor.id()));
-        return engine.write(actor, "org.addUnit", "OrgUnit", id, unit, () -> {
+        return engine.write(access, Operation.ORG_MANAGE, "OrgUnit", id, Call.of("organisation", "addUnit", id, name, type, parent), null,
+                unit, () -> {
             if (parent != null && engine.store.orgUnits().findById(parent).isEmpty()) {
                 throwIfAny(List.of(Violation.of("parent", "Exists", "is not a known unit")));
             }
@@ -45,7 +50,8 @@ final class OrganisationServiceImpl implements OrganisationService {
     @Override
     public Staff addStaff(StaffId id, String displayName, OrgUnitId unit, Set<String> roles) {
         Staff staff = new Staff(id, displayName, unit, roles, true, Meta.created(engine.now(), actor.id()));
-        return engine.write(actor, "org.addStaff", "Staff", id, staff, () -> {
+        return engine.write(access, Operation.ORG_MANAGE, "Staff", id, Call.of("organisation", "addStaff", id, displayName, unit, roles),
+                null, staff, () -> {
             if (engine.store.orgUnits().findById(unit).isEmpty()) {
                 throwIfAny(List.of(Violation.of("unit", "Exists", "is not a known unit")));
             }
@@ -56,7 +62,7 @@ final class OrganisationServiceImpl implements OrganisationService {
     @Override
     public Staff deactivate(StaffId id) {
         Check.notNull(id, "id");
-        return engine.write(actor, "org.deactivate", "Staff", id, id, () -> {
+        return engine.write(access, Operation.ORG_MANAGE, "Staff", id, Call.of("organisation", "deactivate", id), null, id, () -> {
             Staff s = engine.store.staff().get(id);
             return engine.store.staff().save(new Staff(s.id(), s.displayName(), s.unit(), s.roles(), false,
                     s.meta().touched(engine.now(), actor.id())));

@@ -1,6 +1,8 @@
 package io.crmkit.core.internal;
 
 import io.crmkit.core.AccountService;
+import io.crmkit.core.ApprovalService;
+import io.crmkit.core.AuditService;
 import io.crmkit.core.CrmSession;
 import io.crmkit.core.CustomerService;
 import io.crmkit.core.InteractionService;
@@ -23,17 +25,22 @@ final class Session implements CrmSession {
     private final TaskService tasks;
     private final TierService tiers;
     private final OrganisationService organisation;
+    private final AuditService audit;
+    private final ApprovalService approvals;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
-        this.customers = new CustomerServiceImpl(engine, actor);
-        this.accounts = new AccountServiceImpl(engine, actor);
-        this.interactions = new InteractionServiceImpl(engine, actor);
-        this.opportunities = new OpportunityServiceImpl(engine, actor);
-        this.tasks = new TaskServiceImpl(engine, actor);
-        this.tiers = new TierServiceImpl(engine, actor);
-        this.organisation = new OrganisationServiceImpl(engine, actor);
+        Access access = new Access(engine, actor);
+        this.customers = new CustomerServiceImpl(access);
+        this.accounts = new AccountServiceImpl(access);
+        this.interactions = new InteractionServiceImpl(access);
+        this.opportunities = new OpportunityServiceImpl(access);
+        this.tasks = new TaskServiceImpl(access);
+        this.tiers = new TierServiceImpl(access);
+        this.organisation = new OrganisationServiceImpl(access);
+        this.audit = new AuditServiceImpl(access);
+        this.approvals = new ApprovalServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -51,6 +58,10 @@ final class Session implements CrmSession {
     @Override public TierService tiers() { return tiers; }
 
     @Override public OrganisationService organisation() { return organisation; }
+
+    @Override public AuditService audit() { return audit; }
+
+    @Override public ApprovalService approvals() { return approvals; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

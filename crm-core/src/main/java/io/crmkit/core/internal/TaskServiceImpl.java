@@ -14,6 +14,7 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.event.CrmEvent;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.governance.Operation;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.task.NewTask;
@@ -42,10 +43,17 @@ final class TaskServiceImpl implements TaskService {
 
     private final Engine engine;
     private final Actor actor;
+    private final Access access;
 
-    TaskServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    TaskServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
+    }
+
+    /** A task is visible with its customer, or — without one — when its assignee is in the actor's scope. */
+    private boolean sees(Task t) {
+        return t.customerId() == null ? access.seesStaff(t.assignee()) : access.visible(t.customerId()).isPresent();
     }
 
     @Override
@@ -59,17 +67,31 @@ final class TaskServiceImpl implements TaskService {
             }
         }
         throwIfAny(v);
-        return engine.write(actor, "task.assign", "Task", null, n, () -> {
+        return engine.write(access, Operation.TASK_ASSIGN, "Task", null, Call.of("tasks", "assign", n), null, n, () -> {
             if (n.customerId() != null) {
-                engine.requireVisible(actor, n.customerId());
+                access.requireWritable(Operation.TASK_ASSIGN, n.customerId());
             }
             if (n.opportunityId() != null) {
-                engine.store.opportunities().get(n.opportunityId());
+                // The opportunity must be visible, and of the task's customer when it names one.
+                io.crmkit.core.opportunity.Opportunity o = engine.store.opportunities().findById(n.opportunityId())
+                        .filter(x -> access.visible(x.customerId()).isPresent())
+                        .orElseThrow(() -> new io.crmkit.core.error.NotFoundException("Opportunity", n.opportunityId().value()));
+                if (n.customerId() != null && !o.customerId().equals(n.customerId())) {
+                    throwIfAny(List.of(Violation.of("opportunityId", "SameCustomer", "must be an opportunity of the same customer")));
+                }
+                if (n.customerId() == null) {
+                    access.requireWritable(Operation.TASK_ASSIGN, o.customerId());
+                }
+            }
+            if (n.customerId() == null && n.opportunityId() == null && !access.scope(Operation.TASK_ASSIGN).all()
+                    && !access.scope(Operation.TASK_ASSIGN).owners().contains(n.assignee())) {
+                throw new io.crmkit.core.error.AccessDeniedException(actor.id(), Operation.TASK_ASSIGN.code());
             }
             Instant now = engine.now();
             Task task = new Task(TaskId.of(engine.newId("Task")), n.title(), n.description(), n.assignee(), n.dueAt(),
                     n.remindAt(), n.priority(), TaskStatus.OPEN, n.customerId(), n.opportunityId(), null,
                     Meta.created(now, actor.id()));
+            engine.guard(null, task, n.customerId());
             Task saved = engine.store.tasks().save(task);
             engine.emit(new CrmEvent.TaskAssigned(now, actor.id(), saved.customerId(), saved.id(), saved.assignee()));
             return saved;
@@ -78,23 +100,23 @@ final class TaskServiceImpl implements TaskService {
 
     @Override
     public Task start(TaskId id) {
-        return change(id, "task.start", t -> t.withStatus(TaskStatus.IN_PROGRESS, null));
+        return change(id, "start", Operation.TASK_WORK, Call.of("tasks", "start", id), t -> t.withStatus(TaskStatus.IN_PROGRESS, null));
     }
 
     @Override
     public Task complete(TaskId id) {
-        return change(id, "task.complete", t -> t.withStatus(TaskStatus.DONE, engine.now()));
+        return change(id, "complete", Operation.TASK_WORK, Call.of("tasks", "complete", id), t -> t.withStatus(TaskStatus.DONE, engine.now()));
     }
 
     @Override
     public Task cancel(TaskId id) {
-        return change(id, "task.cancel", t -> t.withStatus(TaskStatus.CANCELLED, engine.now()));
+        return change(id, "cancel", Operation.TASK_WORK, Call.of("tasks", "cancel", id), t -> t.withStatus(TaskStatus.CANCELLED, engine.now()));
     }
 
     @Override
     public Task reassign(TaskId id, StaffId assignee) {
         Check.notNull(assignee, "assignee");
-        Task saved = change(id, "task.reassign", t -> t.withAssignee(assignee));
+        Task saved = change(id, "reassign", Operation.TASK_WORK, Call.of("tasks", "reassign", id, assignee), t -> t.withAssignee(assignee));
         engine.emit(new CrmEvent.TaskAssigned(engine.now(), actor.id(), saved.customerId(), saved.id(), assignee));
         return saved;
     }
@@ -105,36 +127,41 @@ final class TaskServiceImpl implements TaskService {
         plausible(dueAt, LATEST, "dueAt", v);
         plausible(remindAt, LATEST, "remindAt", v);
         throwIfAny(v);
-        return change(id, "task.reschedule", t -> t.withDue(dueAt, remindAt));
+        return change(id, "reschedule", Operation.TASK_WORK, Call.of("tasks", "reschedule", id, dueAt, remindAt), t -> t.withDue(dueAt, remindAt));
     }
 
     /** Read, check the task is open, change, save: one transaction. */
-    private Task change(TaskId id, String operation, UnaryOperator<Task> edit) {
+    private Task change(TaskId id, String what, Operation op, Call call, UnaryOperator<Task> edit) {
         Check.notNull(id, "id");
-        return engine.write(actor, operation, "Task", id, operation, () -> {
+        return engine.write(access, op, "Task", id, call, null, what, () -> {
             Task current = get(id);
+            if (current.customerId() != null) {
+                access.requireWritable(op, current.customerId());
+            } else if (!access.scope(op).all() && !access.scope(op).owners().contains(current.assignee())) {
+                throw new io.crmkit.core.error.AccessDeniedException(actor.id(), op.code());
+            }
             if (!current.status().isOpen()) {
                 throwIfAny(List.of(Violation.of("status", "Open", "the task is already " + current.status())));
             }
-            return engine.store.tasks().save(edit.apply(current).withMeta(current.meta().touched(engine.now(), actor.id())));
+            Task next = edit.apply(current).withMeta(current.meta().touched(engine.now(), actor.id()));
+            engine.guard(current, next, current.customerId());
+            return engine.store.tasks().save(next);
         });
     }
 
     @Override
     public Task get(TaskId id) {
         Check.notNull(id, "id");
-        Task t = engine.store.tasks().get(id);
-        if (t.customerId() != null) {
-            engine.requireVisible(actor, t.customerId());
-        }
-        return t;
+        // Hidden and absent look the same, and name only the id asked for.
+        return engine.store.tasks().findById(id).filter(this::sees)
+                .orElseThrow(() -> new io.crmkit.core.error.NotFoundException("Task", id.value()));
     }
 
     @Override
     public List<Task> openTasks(StaffId assignee) {
         Check.notNull(assignee, "assignee");
         return engine.store.tasks().findOpenByAssignee(assignee, MAX_OPEN).stream()
-                .filter(t -> t.customerId() == null || engine.visibleCustomer(actor, t.customerId()).isPresent()).toList();
+                .filter(this::sees).toList();
     }
 
     @Override
@@ -161,8 +188,8 @@ final class TaskServiceImpl implements TaskService {
             }
         }
         LocalDate horizon = day.plusDays(engine.maturityLookaheadDays);
-        try (Stream<Customer> owned = engine.store.customers().stream(CustomerQuery.all().owner(staff))) {
-            owned.filter(c -> c.lifecycle() != LifecycleStage.CLOSED && engine.canSee(actor, c)).forEach(c -> {
+        try (Stream<Customer> owned = engine.store.customers().stream(CustomerQuery.all().owner(staff).within(access.readScope()))) {
+            owned.filter(c -> c.lifecycle() != LifecycleStage.CLOSED && access.sees(c)).forEach(c -> {
                 if (c.type() == CustomerType.INDIVIDUAL && c.birthDate() != null && isBirthday(c.birthDate(), day)) {
                     out.add(new Reminder(ReminderKind.BIRTHDAY, day, c.id(), null, null));
                 }

@@ -10,6 +10,7 @@ import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.event.CrmEvent;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.governance.Operation;
 import io.crmkit.core.tier.AssignmentSource;
 import io.crmkit.core.tier.TierAssignment;
 import io.crmkit.core.tier.TierDefinition;
@@ -24,17 +25,20 @@ import org.jspecify.annotations.Nullable;
 final class TierServiceImpl implements TierService {
     private final Engine engine;
     private final Actor actor;
+    private final Access access;
 
-    TierServiceImpl(Engine engine, Actor actor) {
-        this.engine = engine;
-        this.actor = actor;
+    TierServiceImpl(Access access) {
+        this.access = access;
+        this.engine = access.engine();
+        this.actor = access.actor();
     }
 
     @Override
     public void define(TierDefinition... definitions) {
         Check.notNull(definitions, "definitions");
         List<TierDefinition> list = Check.list(java.util.Arrays.asList(definitions), "definitions");
-        engine.write(actor, "tier.define", "TierDefinition", null, list, () -> {
+        engine.write(access, Operation.TIER_DEFINE, "TierDefinition", null, Call.of("tiers", "define", (Object) definitions), null,
+                list, () -> {
             list.forEach(engine.store.tiers()::saveDefinition);
             return null;
         });
@@ -52,19 +56,22 @@ final class TierServiceImpl implements TierService {
             v.add(Violation.of("expiresAt", "Future", "must be in the future"));
         }
         throwIfAny(v);
-        return engine.write(actor, "tier.assignManually", "Customer", customerId, reason, () -> {
-            Customer current = engine.requireVisible(actor, customerId);
+        return engine.write(access, Operation.TIER_OVERRIDE, "Customer", customerId,
+                Call.of("tiers", "assignManually", customerId, tier, reason, expiresAt), reason, reason, () -> {
+            Customer current = access.requireWritable(Operation.TIER_OVERRIDE, customerId);
             TierAssignment a = new TierAssignment(customerId, tier, current.tier(), engine.now(), AssignmentSource.MANUAL,
                     reason, actor.id(), expiresAt);
-            return apply(current, a);
+            engine.guard(current, current.withTier(tier), customerId);
+            return access.mask(apply(current, a));
         });
     }
 
     @Override
     public Optional<TierAssignment> assignByRule(CustomerId customerId, @Nullable TierCode tier, String reason) {
         throwIfAny(checkInput(customerId, tier, reason));
-        return engine.write(actor, "tier.assignByRule", "Customer", customerId, reason, () -> {
-            Customer current = engine.requireVisible(actor, customerId);
+        return engine.write(access, Operation.TIER_RULE, "Customer", customerId,
+                Call.of("tiers", "assignByRule", customerId, tier, reason), reason, reason, () -> {
+            Customer current = access.requireWritable(Operation.TIER_RULE, customerId);
             Instant now = engine.now();
             boolean overridden = engine.store.tiers().current(customerId).map(a -> a.isActiveOverride(now)).orElse(false);
             if (overridden || Objects.equals(current.tier(), tier)) {
@@ -72,6 +79,7 @@ final class TierServiceImpl implements TierService {
             }
             TierAssignment a = new TierAssignment(customerId, tier, current.tier(), now, AssignmentSource.RULE, reason,
                     actor.id(), null);
+            engine.guard(current, current.withTier(tier), customerId);
             apply(current, a);
             return Optional.of(a);
         });
@@ -102,14 +110,14 @@ final class TierServiceImpl implements TierService {
     @Override
     public Optional<TierAssignment> current(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        engine.requireVisible(actor, customerId);
+        access.requireVisible(customerId);
         return engine.store.tiers().current(customerId);
     }
 
     @Override
     public List<TierAssignment> history(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        engine.requireVisible(actor, customerId);
+        access.requireVisible(customerId);
         return engine.store.tiers().history(customerId);
     }
 }

@@ -13,6 +13,8 @@ import io.crmkit.core.spi.OrgUnitRepository;
 import io.crmkit.core.spi.PipelineRepository;
 import io.crmkit.core.spi.RelationshipRepository;
 import io.crmkit.core.spi.StaffRepository;
+import io.crmkit.core.spi.AuditRepository;
+import io.crmkit.core.spi.PendingRequestRepository;
 import io.crmkit.core.spi.TaskRepository;
 import io.crmkit.core.spi.TierRepository;
 import java.util.ArrayDeque;
@@ -52,6 +54,8 @@ public final class InMemoryCrmStore implements CrmStore {
     private final MemoryTiers tiers = new MemoryTiers(this);
     private final MemoryOrgUnits orgUnits = new MemoryOrgUnits(this);
     private final MemoryStaff staff = new MemoryStaff(this);
+    private final MemoryAudit audit = new MemoryAudit(this);
+    private final MemoryPendingRequests approvals = new MemoryPendingRequests(this);
 
     private InMemoryCrmStore() {}
 
@@ -81,6 +85,10 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override public OrgUnitRepository orgUnits() { return orgUnits; }
 
     @Override public StaffRepository staff() { return staff; }
+
+    @Override public AuditRepository audit() { return audit; }
+
+    @Override public PendingRequestRepository approvals() { return approvals; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -8,6 +8,7 @@ import io.crmkit.core.check.Check;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.CustomerQuery;
+import io.crmkit.core.spi.DataScope;
 import io.crmkit.core.spi.CustomerRepository;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
@@ -88,8 +89,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         Check.notNull(page, "page");
         CustomerId after = idCursor(page.after(), CustomerId::of);
         return store.read(() -> {
-            NavigableSet<CustomerId> candidates = candidates(query);
-            Iterable<CustomerId> ids = after == null ? candidates : candidates.tailSet(after, false);
+            Iterable<CustomerId> ids = ids(query, after);
             List<Customer> fetched = new ArrayList<>(page.size() + 1);
             for (CustomerId id : ids) {
                 Customer c = rows.get(id);
@@ -102,6 +102,88 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
             }
             return Page.of(fetched, page.size(), c -> c.id().value());
         });
+    }
+
+    /**
+     * The candidate ids after {@code after} in id order: the smallest index set every match must be
+     * in, or — for a scoped query whose scope is smaller — a lazy merge of the scope's owner and
+     * unit index sets, so a branch's page reads about a page of rows, not the whole book.
+     */
+    private Iterable<CustomerId> ids(CustomerQuery query, @Nullable CustomerId after) {
+        NavigableSet<CustomerId> candidates = candidates(query);
+        DataScope scope = query.scope();
+        if (scope != null && !scope.all()) {
+            List<NavigableSet<CustomerId>> parts = new ArrayList<>();
+            long size = 0;
+            for (StaffId o : scope.owners()) {
+                TreeSet<CustomerId> set = byOwner.get(o);
+                if (set != null) {
+                    parts.add(set);
+                    size += set.size();
+                }
+            }
+            for (OrgUnitId u : scope.units()) {
+                TreeSet<CustomerId> set = byBranch.get(u);
+                if (set != null) {
+                    parts.add(set);
+                    size += set.size();
+                }
+            }
+            if (size < candidates.size()) {
+                List<NavigableSet<CustomerId>> tails = new ArrayList<>(parts.size());
+                for (NavigableSet<CustomerId> p : parts) {
+                    tails.add(after == null ? p : p.tailSet(after, false));
+                }
+                return () -> new MergedIds(tails);
+            }
+        }
+        return after == null ? candidates : candidates.tailSet(after, false);
+    }
+
+    /** A k-way merge of sorted id sets, each id once. */
+    private static final class MergedIds implements java.util.Iterator<CustomerId> {
+        private final java.util.PriorityQueue<java.util.Map.Entry<CustomerId, java.util.Iterator<CustomerId>>> heads =
+                new java.util.PriorityQueue<>(java.util.Map.Entry.comparingByKey());
+        private @Nullable CustomerId last;
+
+        MergedIds(List<NavigableSet<CustomerId>> sets) {
+            for (NavigableSet<CustomerId> s : sets) {
+                java.util.Iterator<CustomerId> it = s.iterator();
+                if (it.hasNext()) {
+                    heads.add(java.util.Map.entry(it.next(), it));
+                }
+            }
+            skipRepeats();
+        }
+
+        private void skipRepeats() {
+            while (!heads.isEmpty() && last != null && heads.peek().getKey().equals(last)) {
+                advance();
+            }
+        }
+
+        private CustomerId advance() {
+            java.util.Map.Entry<CustomerId, java.util.Iterator<CustomerId>> head = heads.poll();
+            if (head.getValue().hasNext()) {
+                heads.add(java.util.Map.entry(head.getValue().next(), head.getValue()));
+            }
+            return head.getKey();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public CustomerId next() {
+            if (heads.isEmpty()) {
+                throw new java.util.NoSuchElementException();
+            }
+            last = advance();
+            skipRepeats();
+            return last;
+        }
     }
 
     /** The smallest index set that every match must be in. */
@@ -122,7 +204,15 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     @Override
     public long count(CustomerQuery query) {
         Check.notNull(query, "query");
-        return store.read(() -> candidates(query).stream().filter(id -> query.matches(rows.get(id))).count());
+        return store.read(() -> {
+            long n = 0;
+            for (CustomerId id : ids(query, null)) {
+                if (query.matches(rows.get(id))) {
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 
     @Override

@@ -16,15 +16,37 @@ import org.jspecify.annotations.Nullable;
  * @param kind staff or system
  * @param orgUnit the unit a staff member works in; {@code null} for system jobs
  * @param roles role codes
+ * @param onBehalfOf the staff member (or customer) the actor acts for, recorded in the audit trail; {@code null} for none
  */
-public record Actor(String id, Kind kind, @Nullable OrgUnitId orgUnit, Set<String> roles) {
-    /** Whether a person or a job acts. */
-    public enum Kind { STAFF, SYSTEM }
+public record Actor(String id, Kind kind, @Nullable OrgUnitId orgUnit, Set<String> roles, @Nullable String onBehalfOf) {
+    /** Whether a person, a job or another system's API client acts. */
+    public enum Kind { STAFF, SYSTEM, CLIENT }
 
     public Actor {
         Ids.check(id, "actor.id");
         Check.notNull(kind, "actor.kind");
         roles = Check.set(roles, "actor.roles");
+        if (onBehalfOf != null) {
+            Ids.check(onBehalfOf, "actor.onBehalfOf");
+        }
+    }
+
+    /** An actor acting for nobody else. */
+    public Actor(String id, Kind kind, @Nullable OrgUnitId orgUnit, Set<String> roles) {
+        this(id, kind, orgUnit, roles, null);
+    }
+
+    /**
+     * An API client of another system (a mobile-banking back end, a call-centre switch), scoped like
+     * staff: to {@code unit} if given, and only as far as its roles grant.
+     */
+    public static Actor client(String clientId, @Nullable OrgUnitId unit, String... roles) {
+        return new Actor(clientId, Kind.CLIENT, unit, Set.of(roles), null);
+    }
+
+    /** The same actor acting on behalf of {@code who} (for example a call-centre agent for a relationship manager). */
+    public Actor onBehalfOf(String who) {
+        return new Actor(id, kind, orgUnit, roles, who);
     }
 
     /** A staff member acting in {@code unit} with the given role codes. */

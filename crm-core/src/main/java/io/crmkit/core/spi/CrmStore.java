@@ -46,6 +46,26 @@ public interface CrmStore {
     StaffRepository staff();
 
     /**
+     * The audit trail. Stores that cannot keep one may leave this default, which refuses; a
+     * {@code Crm} that audits (every {@code Crm} with permissions or four-eyes rules) then fails
+     * to build with a clear error.
+     *
+     * @throws StoreException if this store keeps no audit trail
+     */
+    default AuditRepository audit() {
+        throw new StoreException("this store keeps no audit trail (implement CrmStore.audit())", false);
+    }
+
+    /**
+     * Pending maker-checker requests; as {@link #audit()}, a store may leave the refusing default.
+     *
+     * @throws StoreException if this store keeps no pending requests
+     */
+    default PendingRequestRepository approvals() {
+        throw new StoreException("this store keeps no pending requests (implement CrmStore.approvals())", false);
+    }
+
+    /**
      * Runs {@code work} in one transaction: every write inside commits together when it returns, or
      * none does when it throws (the exception is rethrown as is).
      *

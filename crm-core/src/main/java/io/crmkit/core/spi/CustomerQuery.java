@@ -18,31 +18,43 @@ import org.jspecify.annotations.Nullable;
  * @param lifecycle in this stage, or {@code null}
  * @param tier in this tier, or {@code null}
  * @param tag carrying this tag, or {@code null}
+ * @param scope inside this data scope, or {@code null} for no restriction; stores push it down
+ *     ({@code owner IN (...) OR branch IN (...)}) so a scoped list is a query, not a filter
  */
 public record CustomerQuery(@Nullable StaffId owner, @Nullable OrgUnitId branch, @Nullable LifecycleStage lifecycle,
-        @Nullable TierCode tier, @Nullable String tag) {
+        @Nullable TierCode tier, @Nullable String tag, @Nullable DataScope scope) {
+    public CustomerQuery(@Nullable StaffId owner, @Nullable OrgUnitId branch, @Nullable LifecycleStage lifecycle,
+            @Nullable TierCode tier, @Nullable String tag) {
+        this(owner, branch, lifecycle, tier, tag, null);
+    }
+
     public static CustomerQuery all() {
-        return new CustomerQuery(null, null, null, null, null);
+        return new CustomerQuery(null, null, null, null, null, null);
+    }
+
+    /** The same query restricted to {@code value} (an all-scope restricts nothing). */
+    public CustomerQuery within(DataScope value) {
+        return new CustomerQuery(owner, branch, lifecycle, tier, tag, value.all() ? null : value);
     }
 
     public CustomerQuery owner(StaffId value) {
-        return new CustomerQuery(value, branch, lifecycle, tier, tag);
+        return new CustomerQuery(value, branch, lifecycle, tier, tag, scope);
     }
 
     public CustomerQuery branch(OrgUnitId value) {
-        return new CustomerQuery(owner, value, lifecycle, tier, tag);
+        return new CustomerQuery(owner, value, lifecycle, tier, tag, scope);
     }
 
     public CustomerQuery lifecycle(LifecycleStage value) {
-        return new CustomerQuery(owner, branch, value, tier, tag);
+        return new CustomerQuery(owner, branch, value, tier, tag, scope);
     }
 
     public CustomerQuery tier(TierCode value) {
-        return new CustomerQuery(owner, branch, lifecycle, value, tag);
+        return new CustomerQuery(owner, branch, lifecycle, value, tag, scope);
     }
 
     public CustomerQuery tag(String value) {
-        return new CustomerQuery(owner, branch, lifecycle, tier, value);
+        return new CustomerQuery(owner, branch, lifecycle, tier, value, scope);
     }
 
     /** Whether {@code c} matches; stores may use it to filter in memory. */
@@ -51,6 +63,7 @@ public record CustomerQuery(@Nullable StaffId owner, @Nullable OrgUnitId branch,
                 && (branch == null || branch.equals(c.branch()))
                 && (lifecycle == null || lifecycle == c.lifecycle())
                 && (tier == null || tier.equals(c.tier()))
-                && (tag == null || c.tags().contains(tag));
+                && (tag == null || c.tags().contains(tag))
+                && (scope == null || scope.includes(c));
     }
 }

@@ -1,0 +1,48 @@
+package io.crmkit.core.governance;
+
+/**
+ * Everything an actor can do through the services, as a typed privilege. A {@link Role} grants
+ * operations at a {@link Depth}; the services check the operation of every call against the
+ * actor's grants and the data scope of the record it touches.
+ *
+ * <p>Reads are operations too: {@link #CUSTOMER_READ} decides which customers (and everything
+ * under them: contacts, accounts, timeline, opportunities, tasks) an actor sees at all.
+ */
+public enum Operation {
+    /** See customers and their records (360 view, timeline, lists, reminders). */
+    CUSTOMER_READ("customer.read"),
+    CUSTOMER_REGISTER("customer.register"),
+    CUSTOMER_UPDATE("customer.update"),
+    CUSTOMER_LIFECYCLE("customer.changeLifecycle"),
+    CONTACT_WRITE("contact.write"),
+    RELATIONSHIP_WRITE("relationship.write"),
+    ACCOUNT_LINK("account.link"),
+    ACCOUNT_STATUS("account.updateStatus"),
+    ACCOUNT_SNAPSHOT("account.recordSnapshot"),
+    INTERACTION_RECORD("interaction.record"),
+    OPPORTUNITY_WRITE("opportunity.write"),
+    PIPELINE_DEFINE("pipeline.define"),
+    TASK_ASSIGN("task.assign"),
+    TASK_WORK("task.work"),
+    TIER_DEFINE("tier.define"),
+    TIER_OVERRIDE("tier.assignManually"),
+    TIER_RULE("tier.assignByRule"),
+    ORG_MANAGE("organisation.manage"),
+    /** Read the audit trail (per customer within scope, or per actor at depth ALL). */
+    AUDIT_READ("audit.read"),
+    /** Approve or reject other people's pending requests, for records in scope. */
+    APPROVE("approval.decide"),
+    /** Run analytics readers over the store (within scope). */
+    ANALYTICS_READ("analytics.read");
+
+    private final String code;
+
+    Operation(String code) {
+        this.code = code;
+    }
+
+    /** The stable code used in audit entries and commands, for example {@code customer.update}. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,107 @@
+package io.crmkit.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmkit.core.audit.FieldChange;
+import io.crmkit.core.json.CrmJson;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The per-field diff of two stored records, as the audit trail keeps it: both records turned into
+ * JSON trees (the same form crm-jpa stores), flattened to {@code path -> value}, and compared.
+ * Bookkeeping ({@code meta}) is left out. Values of personal and free-text fields are masked.
+ */
+final class AuditDiff {
+    /** Leaf names whose values are personal data or free text. */
+    private static final Set<String> SENSITIVE_LEAVES = Set.of("legal", "preferred", "local", "name", "value", "lines",
+            "postalCode", "birthDate", "notes", "description", "subject", "displayName", "reason", "salutation", "title",
+            "department", "lostReason", "sourceRef", "decisionReason", "arguments", "ref", "externalId", "label");
+    /** Subtrees masked whole. */
+    private static final Set<String> SENSITIVE_ROOTS = Set.of("extensions", "participants", "holdings", "address");
+    private static final int MAX_DEPTH = 16;
+
+    private AuditDiff() {}
+
+    static List<FieldChange> diff(@Nullable Object before, @Nullable Object after) {
+        Map<String, String> b = flatten(before);
+        Map<String, String> a = flatten(after);
+        Set<String> paths = new TreeSet<>(b.keySet());
+        paths.addAll(a.keySet());
+        List<FieldChange> out = new ArrayList<>();
+        for (String path : paths) {
+            String old = b.get(path);
+            String now = a.get(path);
+            if (!Objects.equals(old, now)) {
+                boolean mask = sensitive(path);
+                out.add(new FieldChange(path, mask && old != null ? FieldChange.MASKED : cut(old),
+                        mask && now != null ? FieldChange.MASKED : cut(now)));
+            }
+        }
+        return out;
+    }
+
+    private static @Nullable String cut(@Nullable String v) {
+        return v == null || v.length() <= FieldChange.MAX_VALUE ? v : v.substring(0, FieldChange.MAX_VALUE);
+    }
+
+    static boolean sensitive(String path) {
+        int dot = path.lastIndexOf('.');
+        String leaf = dot < 0 ? path : path.substring(dot + 1);
+        int bracket = leaf.indexOf('[');
+        if (bracket >= 0) {
+            leaf = leaf.substring(0, bracket);
+        }
+        if (SENSITIVE_LEAVES.contains(leaf)) {
+            return true;
+        }
+        for (String segment : path.split("\\.")) {
+            int b = segment.indexOf('[');
+            if (SENSITIVE_ROOTS.contains(b < 0 ? segment : segment.substring(0, b))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> flatten(@Nullable Object record) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (record != null) {
+            JsonNode tree = CrmJson.mapper().valueToTree(record);
+            walk(tree, "", out, 0);
+        }
+        return out;
+    }
+
+    private static void walk(JsonNode node, String path, Map<String, String> out, int depth) {
+        if (depth > MAX_DEPTH) {
+            out.put(path, node.toString());
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (path.isEmpty() && f.getKey().equals("meta")) {
+                    continue;
+                }
+                walk(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), out, depth + 1);
+            }
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.put(path, "[]");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path + "[" + i + "]", out, depth + 1);
+            }
+        } else if (!node.isNull()) {
+            out.put(path, node.isTextual() ? node.textValue() : node.toString());
+        }
+    }
+}

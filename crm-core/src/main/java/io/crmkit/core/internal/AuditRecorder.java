@@ -1,0 +1,97 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.audit.AuditEntry;
+import io.crmkit.core.audit.AuditTrail;
+import io.crmkit.core.audit.FieldChange;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.spi.CrmStore;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns one store mutation into one audit entry, in the same transaction: the per-field diff, the
+ * writer's context, and the next link of the aggregate's hash chain. Thread-safe.
+ */
+final class AuditRecorder {
+    private static final Map<Class<?>, Optional<Method>> CUSTOMER_ACCESSORS = new ConcurrentHashMap<>();
+
+    private final Engine engine;
+    private final CrmStore raw;
+    private final AuditTrail trail;
+
+    AuditRecorder(Engine engine, CrmStore raw, AuditTrail trail) {
+        this.engine = engine;
+        this.raw = raw;
+        this.trail = trail;
+    }
+
+    AuditTrail trail() {
+        return trail;
+    }
+
+    /** Records {@code action} on the aggregate {@code type}/{@code id}, from {@code before} to {@code after}. */
+    void record(String type, String id, String action, @Nullable Object before, @Nullable Object after,
+            @Nullable CustomerId customer) {
+        List<FieldChange> changes = AuditDiff.diff(before, after);
+        WriteContext ctx = engine.currentWrite();
+        Unit unit = engine.currentUnit();
+        String correlation = unit != null ? unit.correlationId : engine.newId("Correlation");
+        String chainKey = type + '\u0001' + id;
+        AuditEntry head = unit != null ? unit.heads.get(chainKey) : null;
+        if (head == null) {
+            head = raw.audit().last(type, id).orElse(null);
+        }
+        CustomerId about = customer != null ? customer : customerOf(after != null ? after : before);
+        String actor = ctx == null ? "crm-store" : ctx.actor().id();
+        AuditEntry draft = new AuditEntry(engine.newId("AuditEntry"), type, id, head == null ? 1 : head.seq() + 1, about,
+                engine.now(), actor, ctx == null ? null : ctx.actor().onBehalfOf(), ctx == null ? "store.write" : ctx.operation(),
+                action, changes, ctx == null ? null : ctx.reason(), correlation, ctx == null ? null : ctx.maker(),
+                ctx == null ? null : ctx.checker(), head == null ? "" : head.hash(), "-");
+        AuditEntry entry = withHash(draft);
+        raw.audit().append(entry);
+        if (unit != null) {
+            unit.heads.put(chainKey, entry);
+        }
+    }
+
+    private AuditEntry withHash(AuditEntry d) {
+        return new AuditEntry(d.id(), d.streamType(), d.streamId(), d.seq(), d.customerId(), d.at(), d.actorId(),
+                d.onBehalfOf(), d.operation(), d.action(), d.changes(), d.reason(), d.correlationId(), d.maker(), d.checker(),
+                d.prevHash(), trail.hash(d));
+    }
+
+    /** The customer a record is about: itself, its {@code customerId()}, or a relationship's {@code from}. */
+    static @Nullable CustomerId customerOf(@Nullable Object record) {
+        if (record == null) {
+            return null;
+        }
+        if (record instanceof Customer c) {
+            return c.id();
+        }
+        if (record instanceof Relationship r) {
+            return r.from();
+        }
+        Optional<Method> accessor = CUSTOMER_ACCESSORS.computeIfAbsent(record.getClass(), k -> {
+            try {
+                Method m = k.getMethod("customerId");
+                return m.getReturnType() == CustomerId.class ? Optional.of(m) : Optional.empty();
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        });
+        if (accessor.isEmpty()) {
+            return null;
+        }
+        try {
+            return (CustomerId) accessor.get().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+}

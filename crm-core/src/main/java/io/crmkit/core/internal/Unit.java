@@ -1,0 +1,23 @@
+package io.crmkit.core.internal;
+
+import io.crmkit.core.audit.AuditEntry;
+import io.crmkit.core.event.CrmEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outermost unit of work on one thread: the events to publish after commit, the correlation
+ * id its audit entries share, and the head of every audit chain it has extended (a store's
+ * queries may show committed data only, so the unit remembers its own appends).
+ */
+final class Unit {
+    final List<CrmEvent> events = new ArrayList<>();
+    final Map<String, AuditEntry> heads = new HashMap<>();
+    final String correlationId;
+
+    Unit(String correlationId) {
+        this.correlationId = correlationId;
+    }
+}
