@@ -111,9 +111,15 @@ final class Access {
         return m.isEmpty() ? c : Masking.customer(c, m);
     }
 
+    /** The contact as the actor may see it: masked fields, and no link to a person customer it may not see. */
     Contact mask(Contact c) {
         Set<FieldMask> m = masks();
-        return m.isEmpty() ? c : Masking.contact(c, m);
+        Contact out = m.isEmpty() ? c : Masking.contact(c, m);
+        if (out.personCustomerId() != null && visible(out.personCustomerId()).isEmpty()) {
+            out = new Contact(out.id(), out.customerId(), out.name(), out.title(), out.department(), out.salutation(),
+                    out.primary(), out.contactPoints(), null, out.meta());
+        }
+        return out;
     }
 
     private synchronized Set<FieldMask> masks() {

@@ -1,0 +1,211 @@
+package io.crmkit.tck.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.CrmSession;
+import io.crmkit.core.approval.ApprovalRequiredException;
+import io.crmkit.core.approval.ApprovalRule;
+import io.crmkit.core.approval.FourEyes;
+import io.crmkit.core.approval.PendingRequestId;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.CrmException;
+import io.crmkit.core.governance.Operation;
+import io.crmkit.core.json.CrmJson;
+import io.crmkit.core.customer.TierCode;
+import io.crmkit.core.spi.CrmStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every public read and write path — found by reflection over the services a {@link CrmSession}
+ * offers, so a method added later is covered without editing this suite — tried as every principal
+ * of a {@link GeneratedOrganisation} on a customer of each branch, directly and as a reference from
+ * the principal's own customer. Asserts: no call succeeds on a record the principal's grant does not
+ * reach (worked out by an independent oracle); every refusal is a library exception; no returned
+ * value, cursor or message carries the id of a record the principal may not see.
+ *
+ * <p>Subclass with {@link #createStore()}; the store may be shared (ids carry a per-run prefix).
+ */
+@DisplayName("governance › every path as every principal")
+public abstract class AccessMatrixKit {
+    /** The operation each method needs, by {@code service.method}; unlisted methods are reads. */
+    static final Map<String, Operation> OPERATIONS = Map.ofEntries(
+            Map.entry("customers.register", Operation.CUSTOMER_REGISTER), Map.entry("customers.update", Operation.CUSTOMER_UPDATE),
+            Map.entry("customers.changeLifecycle", Operation.CUSTOMER_LIFECYCLE),
+            Map.entry("customers.addContact", Operation.CONTACT_WRITE), Map.entry("customers.updateContact", Operation.CONTACT_WRITE),
+            Map.entry("customers.relate", Operation.RELATIONSHIP_WRITE),
+            Map.entry("customers.endRelationship", Operation.RELATIONSHIP_WRITE),
+            Map.entry("accounts.link", Operation.ACCOUNT_LINK), Map.entry("accounts.updateStatus", Operation.ACCOUNT_STATUS),
+            Map.entry("accounts.recordSnapshot", Operation.ACCOUNT_SNAPSHOT),
+            Map.entry("interactions.record", Operation.INTERACTION_RECORD),
+            Map.entry("opportunities.open", Operation.OPPORTUNITY_WRITE), Map.entry("opportunities.moveTo", Operation.OPPORTUNITY_WRITE),
+            Map.entry("opportunities.win", Operation.OPPORTUNITY_WRITE), Map.entry("opportunities.lose", Operation.OPPORTUNITY_WRITE),
+            Map.entry("opportunities.revise", Operation.OPPORTUNITY_WRITE),
+            Map.entry("opportunities.definePipeline", Operation.PIPELINE_DEFINE),
+            Map.entry("tasks.assign", Operation.TASK_ASSIGN), Map.entry("tasks.start", Operation.TASK_WORK),
+            Map.entry("tasks.complete", Operation.TASK_WORK), Map.entry("tasks.cancel", Operation.TASK_WORK),
+            Map.entry("tasks.reassign", Operation.TASK_WORK), Map.entry("tasks.reschedule", Operation.TASK_WORK),
+            Map.entry("tiers.define", Operation.TIER_DEFINE), Map.entry("tiers.assignManually", Operation.TIER_OVERRIDE),
+            Map.entry("tiers.assignByRule", Operation.TIER_RULE),
+            Map.entry("organisation.addUnit", Operation.ORG_MANAGE), Map.entry("organisation.addStaff", Operation.ORG_MANAGE),
+            Map.entry("organisation.deactivate", Operation.ORG_MANAGE),
+            Map.entry("audit.forCustomer", Operation.AUDIT_READ), Map.entry("audit.byActor", Operation.AUDIT_READ),
+            Map.entry("audit.verify", Operation.AUDIT_READ), Map.entry("audit.purgeBefore", Operation.AUDIT_READ),
+            Map.entry("approvals.approve", Operation.APPROVE), Map.entry("approvals.reject", Operation.APPROVE),
+            Map.entry("approvals.expireDue", Operation.APPROVE));
+    /** Methods that need their grant at depth ALL. */
+    static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore");
+
+    /** The store under test. */
+    protected abstract CrmStore createStore();
+
+    /** The services of a session, by accessor name, in a stable order. */
+    static List<Method> services() {
+        return Arrays.stream(CrmSession.class.getMethods())
+                .filter(m -> m.getParameterCount() == 0 && m.getReturnType().isInterface() && !Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType().getPackageName().equals("io.crmkit.core"))
+                .sorted(Comparator.comparing(Method::getName)).toList();
+    }
+
+    static List<Method> methods(Class<?> service) {
+        return Arrays.stream(service.getMethods()).filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .sorted(Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount)).toList();
+    }
+
+    @TestFactory
+    @DisplayName("no principal succeeds outside its scope, and nothing returned names a hidden record")
+    Stream<DynamicTest> everyPrincipal() {
+        GeneratedOrganisation org = new GeneratedOrganisation(createStore(), FourEyes.builder()
+                .rule(ApprovalRule.always("tier-override", Operation.TIER_OVERRIDE)).build());
+        Map<CustomerId, PendingRequestId> pending = new HashMap<>();
+        CrmSession admin = org.crm.as(org.principals.get("admin").actor());
+        for (GeneratedOrganisation.Book b : org.books) {
+            try {
+                admin.tiers().assignManually(b.customer().id(), TierCode.of("GOLD"), "promote", null);
+            } catch (ApprovalRequiredException e) {
+                pending.put(b.customer().id(), e.requestId());
+            }
+        }
+        assertThat(pending).as("every tier override waits for approval").hasSize(org.books.size());
+        // One target per team: every branch and region is tried from every principal.
+        List<GeneratedOrganisation.Book> targets = new ArrayList<>();
+        Set<Object> teams = new HashSet<>();
+        for (GeneratedOrganisation.Book b : org.books) {
+            if (teams.add(b.customer().branch())) {
+                targets.add(b);
+            }
+        }
+        Arguments args = new Arguments(org, org.crm.store(), pending);
+        int[] successes = {0};
+        return org.principals.values().stream().map(p -> DynamicTest.dynamicTest(p.name() + " (" + p.role() + ")", () -> {
+            List<String> leaks = new ArrayList<>();
+            int before = successes[0];
+            CrmSession session = org.crm.as(p.actor());
+            Set<String> hidden = new HashSet<>();
+            for (GeneratedOrganisation.Book b : org.books) {
+                if (!org.reaches(p, Operation.CUSTOMER_READ, b.customer())) {
+                    hidden.addAll(GeneratedOrganisation.ids(b));
+                }
+            }
+            GeneratedOrganisation.Book home = org.books.stream()
+                    .filter(b -> org.reaches(p, Operation.CUSTOMER_UPDATE, b.customer())).findFirst().orElse(null);
+            for (Method accessor : services()) {
+                Object service = accessor.invoke(session);
+                for (Method m : methods(accessor.getReturnType())) {
+                    String key = accessor.getName() + "." + m.getName();
+                    Operation op = OPERATIONS.getOrDefault(key, Operation.CUSTOMER_READ);
+                    boolean bound = Arrays.stream(m.getParameterTypes()).anyMatch(Arguments::customerBound);
+                    for (GeneratedOrganisation.Book target : bound ? targets : targets.subList(0, 1)) {
+                        successes[0] += call(org, p, service, m, key, op, bound, target, null, args, hidden, leaks);
+                        if (home != null && bound && Arguments.hasSecondaryReference(m)) {
+                            call(org, p, service, m, key, op, bound, target, home, args, hidden, leaks);
+                        }
+                    }
+                }
+            }
+            assertThat(leaks).as("out-of-scope successes, raw exceptions and hidden ids for " + p.name()).isEmpty();
+            if (home != null) {
+                // Not a suite that passes by refusing everything: a desk role gets its own work done.
+                assertThat(successes[0] - before).as("successful calls by " + p.name()).isGreaterThan(25);
+            }
+        }));
+    }
+
+    private int call(GeneratedOrganisation org, GeneratedOrganisation.Principal p, Object service, Method m, String key,
+            Operation op, boolean bound, GeneratedOrganisation.Book target, GeneratedOrganisation.@Nullable Book home,
+            Arguments args, Set<String> hidden, List<String> leaks) {
+        List<String> given = new ArrayList<>();
+        Object[] values = args.build(m, target, home, given);
+        String what = key + (home == null ? "" : " (reference)") + " on " + target.customer().id();
+        Object result;
+        String text;
+        boolean ok;
+        try {
+            result = m.invoke(service, values);
+            // An empty Optional is the "absent" answer: it reveals nothing and changes nothing.
+            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty());
+            text = render(result);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            ok = false;
+            text = cause.getMessage() + " " + cause;
+            if (!(cause instanceof CrmException)) {
+                leaks.add(what + ": raw " + cause.getClass().getName());
+            }
+            if (cause instanceof ApprovalRequiredException) {
+                ok = true; // accepted for approval: the scope checks passed
+            }
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+        if (ok) {
+            boolean allowed;
+            if (!org.reaches(p, op, target.customer()) && bound) {
+                allowed = false;
+            } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, target.customer())) {
+                allowed = false; // a reference from the principal's own record to a hidden one
+            } else if (!bound && OPERATIONS.containsKey(key)) {
+                GeneratedOrganisation.Book any = target;
+                allowed = GeneratedOrganisation.depthOf(p.role(), op) != null
+                        && (!NEEDS_ALL.contains(key) || GeneratedOrganisation.depthOf(p.role(), op) == io.crmkit.core.governance.Depth.ALL)
+                        && any != null;
+            } else {
+                allowed = true;
+            }
+            if (!allowed) {
+                leaks.add(what + ": succeeded outside the principal's scope");
+            }
+        }
+        for (String id : hidden) {
+            if (!given.contains(id) && text.contains(id)) {
+                leaks.add(what + ": result or message names hidden record " + id);
+            }
+        }
+        return ok ? 1 : 0;
+    }
+
+    private static String render(@Nullable Object result) {
+        if (result == null) {
+            return "null";
+        }
+        try {
+            return CrmJson.mapper().writeValueAsString(result) + " " + result;
+        } catch (Exception e) {
+            return String.valueOf(result);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.crmkit.tck.governance;
+
+import io.crmkit.core.account.AccountSnapshot;
+import io.crmkit.core.account.AccountStatus;
+import io.crmkit.core.account.NewAccount;
+import io.crmkit.core.account.ProductLine;
+import io.crmkit.core.approval.PendingRequestId;
+import io.crmkit.core.customer.Contact;
+import io.crmkit.core.customer.ContactId;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.Identifier;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.customer.NewContact;
+import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.RelationshipId;
+import io.crmkit.core.customer.RelationshipType;
+import io.crmkit.core.customer.TierCode;
+import io.crmkit.core.account.AccountId;
+import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.interaction.Direction;
+import io.crmkit.core.interaction.ExternalRef;
+import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.interaction.NewInteraction;
+import io.crmkit.core.money.Money;
+import io.crmkit.core.opportunity.NewOpportunity;
+import io.crmkit.core.opportunity.OpportunityId;
+import io.crmkit.core.opportunity.OpportunitySource;
+import io.crmkit.core.opportunity.OpportunityStatus;
+import io.crmkit.core.opportunity.PipelineId;
+import io.crmkit.core.opportunity.Stage;
+import io.crmkit.core.org.OrgUnitId;
+import io.crmkit.core.org.OrgUnitType;
+import io.crmkit.core.org.StaffId;
+import io.crmkit.core.spi.CrmStore;
+import io.crmkit.core.spi.CustomerQuery;
+import io.crmkit.core.spi.PageRequest;
+import io.crmkit.core.task.NewTask;
+import io.crmkit.core.task.TaskId;
+import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.tck.fixtures.UniqueIds;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Arguments for any service method, built from the parameter's type (and name where a type is
+ * ambiguous) so that a method added later is exercised without editing the suites. A customer
+ * reference points at {@code target}; in the "reference" variant the method's main customer is
+ * the principal's own ({@code home}) and every further reference points at the target.
+ */
+final class Arguments {
+    private final GeneratedOrganisation org;
+    private final CrmStore store;
+    private final Map<CustomerId, PendingRequestId> pending;
+
+    Arguments(GeneratedOrganisation org, CrmStore store, Map<CustomerId, PendingRequestId> pending) {
+        this.org = org;
+        this.store = store;
+        this.pending = pending;
+    }
+
+    /** Parameter types that tie a call to a customer. */
+    static boolean customerBound(Class<?> t) {
+        return t == CustomerId.class || t == ContactId.class || t == AccountId.class || t == InteractionId.class
+                || t == OpportunityId.class || t == TaskId.class || t == RelationshipId.class || t == PendingRequestId.class
+                || t == NewCustomer.class || t == Customer.class || t == Contact.class || t == NewContact.class
+                || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
+                || t == AccountSnapshot.class || t == Identifier.class;
+    }
+
+    static boolean hasSecondaryReference(Method m) {
+        long customers = java.util.Arrays.stream(m.getParameterTypes()).filter(t -> t == CustomerId.class).count();
+        return customers > 1 || java.util.Arrays.stream(m.getParameterTypes()).anyMatch(t -> t == NewContact.class
+                || t == NewTask.class || t == NewInteraction.class || t == Contact.class || t == RelationshipId.class);
+    }
+
+    /**
+     * The arguments; {@code home} null means every reference is to {@code target}. Returns the
+     * ids it put into the arguments (the caller may see those echoed).
+     */
+    Object[] build(Method m, GeneratedOrganisation.Book target, GeneratedOrganisation.@Nullable Book home, List<String> given) {
+        Parameter[] params = m.getParameters();
+        Object[] out = new Object[params.length];
+        boolean firstCustomer = true;
+        for (int i = 0; i < params.length; i++) {
+            Class<?> t = params[i].getType();
+            GeneratedOrganisation.Book main = home != null && firstCustomer ? home : target;
+            if (t == CustomerId.class) {
+                out[i] = main.customer().id();
+                firstCustomer = false;
+            } else {
+                out[i] = value(params[i], t, target, home);
+            }
+            collect(out[i], given);
+        }
+        return out;
+    }
+
+    private static void collect(@Nullable Object arg, List<String> given) {
+        if (arg == null) {
+            return;
+        }
+        String s = String.valueOf(arg);
+        given.add(s);
+        if (arg instanceof Customer c) {
+            given.add(c.id().value());
+        } else if (arg instanceof Contact c) {
+            given.add(c.id().value());
+            given.add(c.customerId().value());
+            if (c.personCustomerId() != null) {
+                given.add(c.personCustomerId().value());
+            }
+        } else if (arg instanceof NewContact c) {
+            given.add(c.customerId().value());
+            if (c.personCustomerId() != null) {
+                given.add(c.personCustomerId().value());
+            }
+        } else if (arg instanceof NewTask t) {
+            if (t.customerId() != null) {
+                given.add(t.customerId().value());
+            }
+            if (t.opportunityId() != null) {
+                given.add(t.opportunityId().value());
+            }
+        } else if (arg instanceof NewInteraction n) {
+            given.add(n.customerId().value());
+            if (n.opportunityId() != null) {
+                given.add(n.opportunityId().value());
+            }
+        } else if (arg instanceof NewOpportunity o) {
+            given.add(o.customerId().value());
+        } else if (arg instanceof NewAccount a) {
+            given.add(a.customerId().value());
+        } else if (arg instanceof AccountSnapshot snap) {
+            given.add(snap.accountId().value());
+        }
+    }
+
+    private @Nullable Object value(Parameter p, Class<?> t, GeneratedOrganisation.Book target,
+            GeneratedOrganisation.@Nullable Book home) {
+        GeneratedOrganisation.Book main = home != null ? home : target;
+        String name = p.getName();
+        Instant now = GeneratedOrganisation.NOW;
+        if (t == ContactId.class) return target.contact().id();
+        if (t == AccountId.class) return target.account().id();
+        if (t == InteractionId.class) return target.interaction().id();
+        if (t == OpportunityId.class) return target.opportunity().id();
+        if (t == TaskId.class) return target.task().id();
+        if (t == RelationshipId.class) return main.relationship().id();
+        if (t == PendingRequestId.class) return pending.get(target.customer().id());
+        if (t == NewCustomer.class) {
+            return NewCustomer.individual("New Person").owner(target.customer().owner()).branch(target.customer().branch())
+                    .active().build();
+        }
+        if (t == Customer.class) {
+            Customer current = store.customers().findById(target.customer().id()).orElse(target.customer());
+            return current.withTag("touched");
+        }
+        if (t == Contact.class) {
+            Contact current = store.contacts().findById(main.contact().id()).orElse(main.contact());
+            return home == null ? current : new Contact(current.id(), current.customerId(), current.name(), current.title(),
+                    current.department(), current.salutation(), current.primary(), current.contactPoints(),
+                    target.customer().id(), current.meta());
+        }
+        if (t == NewContact.class) {
+            NewContact c = NewContact.of(main.customer().id(), "New Contact", null);
+            return home == null ? c : new NewContact(c.customerId(), c.name(), c.title(), c.department(), c.salutation(),
+                    c.primary(), c.contactPoints(), target.customer().id());
+        }
+        if (t == NewAccount.class) {
+            return NewAccount.of(main.customer().id(), "core", UniqueIds.next("acc"), ProductLine.FUND, Currency.getInstance("CNY"));
+        }
+        if (t == NewInteraction.class) {
+            // The reference variant replays the target's own external ref for the principal's customer.
+            return NewInteraction.of(main.customer().id(), Channel.EMAIL, Direction.OUTBOUND).subject("Note")
+                    .externalRef(home == null ? ExternalRef.of("feed", UniqueIds.next("ix")) : target.interaction().externalRef())
+                    .build();
+        }
+        if (t == NewOpportunity.class) {
+            return NewOpportunity.of(main.customer().id(), GeneratedOrganisation.PIPELINE, "New deal", Money.of("100", "CNY"),
+                    OpportunitySource.CAMPAIGN);
+        }
+        if (t == NewTask.class) {
+            return NewTask.of("Follow up", main.customer().owner(), now.plus(Duration.ofDays(2))).about(main.customer().id())
+                    .aboutOpportunity(target.opportunity().id());
+        }
+        if (t == AccountSnapshot.class) {
+            return new AccountSnapshot(target.account().id(), LocalDate.of(2025, 6, 2), Money.of("2000", "CNY"), List.of());
+        }
+        if (t == Identifier.class) {
+            return target.customer().identifiers().get(0);
+        }
+        if (t == StaffId.class) {
+            return name.equals("id") ? org.staff("new-" + UniqueIds.next("s")) : target.customer().owner();
+        }
+        if (t == OrgUnitId.class) {
+            return name.equals("id") ? org.unit("new-" + UniqueIds.next("u")) : target.customer().branch();
+        }
+        if (t == PipelineId.class) return GeneratedOrganisation.PIPELINE;
+        if (t == String.class) {
+            return switch (name) {
+                case "stage" -> "PROPOSAL";
+                case "actorId" -> target.customer().owner().value();
+                case "name", "displayName" -> "Name";
+                default -> "governance check";
+            };
+        }
+        if (t == LocalDate.class) return LocalDate.of(2025, 6, 2);
+        if (t == Instant.class) return name.equals("cutoff") ? now.minus(Duration.ofDays(36_500)) : now.plus(Duration.ofDays(3));
+        if (t == boolean.class) return true;
+        if (t == int.class) return 60;
+        if (t == Money.class) return Money.of("300", "CNY");
+        if (t == LifecycleStage.class) return LifecycleStage.DORMANT;
+        if (t == RelationshipType.class) return RelationshipType.REFERRED_BY;
+        if (t == AccountStatus.class) return AccountStatus.DORMANT;
+        if (t == TierCode.class) return TierCode.of("GOLD");
+        if (t == TierDefinition[].class) {
+            return new TierDefinition[] {TierDefinition.of("GOLD", "Gold", 1), TierDefinition.of("SILVER", "Silver", 2)};
+        }
+        if (t == CustomerQuery.class) return CustomerQuery.all();
+        if (t == PageRequest.class) return PageRequest.first(5);
+        if (t == OpportunityStatus.class) return null;
+        if (t == OrgUnitType.class) return OrgUnitType.TEAM;
+        if (t == Set.class) return Set.of("RM");
+        if (t == List.class) {
+            return new ArrayList<>(List.of(Stage.open("LEAD", "Lead", 10), Stage.open("PROPOSAL", "Proposal", 50),
+                    Stage.won("WON", "Won"), Stage.lost("LOST", "Lost")));
+        }
+        throw new AssertionError("no test argument for " + t.getName() + " " + name + ": teach Arguments this type");
+    }
+}

@@ -1,0 +1,17 @@
+package io.crmkit.tck.governance;
+
+import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.spi.CrmStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+@DisplayName("The in-memory store under governance")
+class InMemoryGovernanceTest {
+    @Nested
+    class AccessMatrix extends AccessMatrixKit {
+        @Override
+        protected CrmStore createStore() {
+            return InMemoryCrmStore.create();
+        }
+    }
+}
