@@ -177,6 +177,16 @@ public final class CachingCrmStore implements CrmStore {
     }
 
     @Override
+    public io.crmkit.core.spi.AuditRepository audit() {
+        return delegate.audit();
+    }
+
+    @Override
+    public io.crmkit.core.spi.PendingRequestRepository approvals() {
+        return delegate.approvals();
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return tracker.around(() -> delegate.inTransaction(work));
     }

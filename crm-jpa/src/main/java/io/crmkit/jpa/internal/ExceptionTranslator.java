@@ -52,7 +52,8 @@ final class ExceptionTranslator {
                 if (key != null) {
                     return new DuplicateKeyException(keyOwner(cve.getConstraintName(), type), key);
                 }
-                if (isPrimaryKey(cve.getConstraintName())) {
+                if (isPrimaryKey(cve.getConstraintName()) || String.valueOf(cve.getConstraintName()).toLowerCase(Locale.ROOT)
+                        .contains("uk_crm_audit_chain")) {
                     // a taken id; at commit of a batch we know the table, not the row
                     return new ConflictException(id == null ? tableType(cve.getConstraintName(), type) : type,
                             id == null ? "(id in batch)" : id, expectedVersion);
@@ -94,11 +95,17 @@ final class ExceptionTranslator {
         if (c.contains("uk_crm_account_external")) {
             return "externalId";
         }
+        if (c.contains("uk_crm_pending_key")) {
+            return "pending";
+        }
         return null;
     }
 
     private static String keyOwner(String constraint, String fallback) {
         String c = constraint.toLowerCase(Locale.ROOT);
+        if (c.contains("pending")) {
+            return "PendingRequest";
+        }
         if (c.contains("customer")) {
             return "Customer";
         }

@@ -102,7 +102,8 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
                 .and("e.branchId = :branch", "branch", q.branch() == null ? null : q.branch().value())
                 .and("e.lifecycle = :lifecycle", "lifecycle", q.lifecycle() == null ? null : q.lifecycle().name())
                 .and("e.tierCode = :tier", "tier", q.tier() == null ? null : q.tier().value())
-                .and(":tag member of e.tags", "tag", q.tag());
+                .and(":tag member of e.tags", "tag", q.tag())
+                .scope(q.scope());
     }
 
     private static IdentifierKey keyOf(Identifier i) {

@@ -14,6 +14,8 @@ import io.crmkit.core.spi.OrgUnitRepository;
 import io.crmkit.core.spi.PipelineRepository;
 import io.crmkit.core.spi.RelationshipRepository;
 import io.crmkit.core.spi.StaffRepository;
+import io.crmkit.core.spi.AuditRepository;
+import io.crmkit.core.spi.PendingRequestRepository;
 import io.crmkit.core.spi.TaskRepository;
 import io.crmkit.core.spi.TierRepository;
 import io.crmkit.jpa.Database;
@@ -34,6 +36,8 @@ final class JpaStore implements JpaCrmStore {
     private final TierRepository tiers;
     private final OrgUnitRepository orgUnits;
     private final StaffRepository staff;
+    private final AuditRepository audit;
+    private final PendingRequestRepository approvals;
     private final String description;
     private final Runnable onClose;
 
@@ -52,6 +56,8 @@ final class JpaStore implements JpaCrmStore {
         this.tiers = new JpaTiers(tx, settings);
         this.orgUnits = new JpaOrgUnits(tx, settings);
         this.staff = new JpaStaff(tx, settings);
+        this.audit = new JpaAudit(tx, settings);
+        this.approvals = new JpaPendingRequests(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -108,6 +114,16 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public StaffRepository staff() {
         return staff;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    @Override
+    public PendingRequestRepository approvals() {
+        return approvals;
     }
 
     @Override

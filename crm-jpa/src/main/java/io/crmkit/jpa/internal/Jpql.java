@@ -54,6 +54,28 @@ final class Jpql {
         return this;
     }
 
+    /**
+     * Restricts to a data scope: {@code owner IN (...) OR branch IN (...)}, pushed into the query so a
+     * scoped page reads about a page of rows; an empty scope matches nothing.
+     */
+    Jpql scope(io.crmkit.core.spi.@org.jspecify.annotations.Nullable DataScope scope) {
+        if (scope == null || scope.all()) {
+            return this;
+        }
+        List<String> owners = scope.owners().stream().map(o -> o.value()).sorted().toList();
+        List<String> units = scope.units().stream().map(u -> u.value()).sorted().toList();
+        if (owners.isEmpty() && units.isEmpty()) {
+            where.add("1 = 0");
+        } else if (units.isEmpty()) {
+            andAll("e.ownerId in (:scopeOwners)", "scopeOwners", owners);
+        } else if (owners.isEmpty()) {
+            andAll("e.branchId in (:scopeUnits)", "scopeUnits", units);
+        } else {
+            andAll("(e.ownerId in (:scopeOwners) or e.branchId in (:scopeUnits))", "scopeOwners", owners, "scopeUnits", units);
+        }
+        return this;
+    }
+
     private String whereClause() {
         return where.isEmpty() ? "" : " where " + String.join(" and ", where);
     }

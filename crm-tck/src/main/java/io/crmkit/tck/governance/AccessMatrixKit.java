@@ -129,7 +129,11 @@ public abstract class AccessMatrixKit {
                     String key = accessor.getName() + "." + m.getName();
                     Operation op = OPERATIONS.getOrDefault(key, Operation.CUSTOMER_READ);
                     boolean bound = Arrays.stream(m.getParameterTypes()).anyMatch(Arguments::customerBound);
-                    for (GeneratedOrganisation.Book target : bound ? targets : targets.subList(0, 1)) {
+                    List<GeneratedOrganisation.Book> mine = new ArrayList<>(bound ? targets : targets.subList(0, 1));
+                    if (bound && home != null && !mine.contains(home)) {
+                        mine.add(home);
+                    }
+                    for (GeneratedOrganisation.Book target : mine) {
                         successes[0] += call(org, p, service, m, key, op, bound, target, null, args, hidden, leaks);
                         if (home != null && bound && Arguments.hasSecondaryReference(m)) {
                             call(org, p, service, m, key, op, bound, target, home, args, hidden, leaks);

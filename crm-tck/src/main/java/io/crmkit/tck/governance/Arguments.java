@@ -95,14 +95,27 @@ final class Arguments {
             Class<?> t = params[i].getType();
             GeneratedOrganisation.Book main = home != null && firstCustomer ? home : target;
             if (t == CustomerId.class) {
-                out[i] = main.customer().id();
+                // A second customer is the target's relation (a customer cannot be related to itself).
+                out[i] = firstCustomer ? main.customer().id() : home != null ? target.customer().id() : partner(target);
                 firstCustomer = false;
             } else {
-                out[i] = value(params[i], t, target, home);
+                out[i] = value(m.getName(), params[i], t, target, home);
             }
             collect(out[i], given);
         }
         return out;
+    }
+
+    /** A customer the target is not yet related to. */
+    private CustomerId partner(GeneratedOrganisation.Book target) {
+        for (GeneratedOrganisation.Book b : org.books) {
+            CustomerId c = b.customer().id();
+            if (!c.equals(target.customer().id()) && !c.equals(target.relationship().to())
+                    && !target.customer().id().equals(b.relationship().to())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no partner");
     }
 
     private static void collect(@Nullable Object arg, List<String> given) {
@@ -145,7 +158,7 @@ final class Arguments {
         }
     }
 
-    private @Nullable Object value(Parameter p, Class<?> t, GeneratedOrganisation.Book target,
+    private @Nullable Object value(String method, Parameter p, Class<?> t, GeneratedOrganisation.Book target,
             GeneratedOrganisation.@Nullable Book home) {
         GeneratedOrganisation.Book main = home != null ? home : target;
         String name = p.getName();
@@ -167,9 +180,9 @@ final class Arguments {
         }
         if (t == Contact.class) {
             Contact current = store.contacts().findById(main.contact().id()).orElse(main.contact());
-            return home == null ? current : new Contact(current.id(), current.customerId(), current.name(), current.title(),
+            return new Contact(current.id(), current.customerId(), current.name(), "Title " + UniqueIds.next("t"),
                     current.department(), current.salutation(), current.primary(), current.contactPoints(),
-                    target.customer().id(), current.meta());
+                    home == null ? current.personCustomerId() : target.customer().id(), current.meta());
         }
         if (t == NewContact.class) {
             NewContact c = NewContact.of(main.customer().id(), "New Contact", null);
@@ -200,7 +213,11 @@ final class Arguments {
             return target.customer().identifiers().get(0);
         }
         if (t == StaffId.class) {
-            return name.equals("id") ? org.staff("new-" + UniqueIds.next("s")) : target.customer().owner();
+            if (name.equals("assignee")) {
+                return org.staff("admin");
+            }
+            return name.equals("id") && !method.equals("deactivate") ? org.staff("new-" + UniqueIds.next("s"))
+                    : target.customer().owner();
         }
         if (t == OrgUnitId.class) {
             return name.equals("id") ? org.unit("new-" + UniqueIds.next("u")) : target.customer().branch();
@@ -224,7 +241,8 @@ final class Arguments {
         if (t == AccountStatus.class) return AccountStatus.DORMANT;
         if (t == TierCode.class) return TierCode.of("GOLD");
         if (t == TierDefinition[].class) {
-            return new TierDefinition[] {TierDefinition.of("GOLD", "Gold", 1), TierDefinition.of("SILVER", "Silver", 2)};
+            String n = UniqueIds.next("n");
+            return new TierDefinition[] {TierDefinition.of("GOLD", "Gold " + n, 1), TierDefinition.of("SILVER", "Silver " + n, 2)};
         }
         if (t == CustomerQuery.class) return CustomerQuery.all();
         if (t == PageRequest.class) return PageRequest.first(5);

@@ -77,7 +77,7 @@ public final class GeneratedOrganisation {
             Opportunity opportunity, Task task, Relationship relationship) {}
 
     public final Crm crm;
-    public final String run = UniqueIds.run();
+    public final String run = UniqueIds.next("org");
     public final OrgUnitId headOffice;
     public final Map<OrgUnitId, OrgUnitId> parentOf = new HashMap<>();
     public final Map<OrgUnitId, OrgUnitType> typeOf = new HashMap<>();
@@ -109,8 +109,13 @@ public final class GeneratedOrganisation {
     }
 
     public GeneratedOrganisation(CrmStore store, FourEyes fourEyes) {
-        this.crm = Crm.builder().store(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).permissions(permissions())
-                .fourEyes(fourEyes).build();
+        this(store, fourEyes, Clock.fixed(NOW, ZoneOffset.UTC), e -> { });
+    }
+
+    /** With a clock of the caller's (to test expiry) and a listener (to see the events). */
+    public GeneratedOrganisation(CrmStore store, FourEyes fourEyes, Clock clock, io.crmkit.core.event.CrmEventListener listener) {
+        this.crm = Crm.builder().store(store).clock(clock).permissions(permissions())
+                .fourEyes(fourEyes).listener(listener).build();
         headOffice = unit("ho");
         Principal admin = principal("admin", Actor.staff(staff("admin"), headOffice, "ADMIN"), "ADMIN");
         CrmSession ops = crm.as(admin.actor());

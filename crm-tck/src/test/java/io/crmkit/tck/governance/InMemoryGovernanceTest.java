@@ -14,4 +14,12 @@ class InMemoryGovernanceTest {
             return InMemoryCrmStore.create();
         }
     }
+
+    @Nested
+    class Audit extends AuditKit {
+        @Override
+        protected CrmStore createStore() {
+            return InMemoryCrmStore.create();
+        }
+    }
 }
