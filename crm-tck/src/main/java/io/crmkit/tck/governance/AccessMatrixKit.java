@@ -73,6 +73,14 @@ public abstract class AccessMatrixKit {
     /** The store under test. */
     protected abstract CrmStore createStore();
 
+    /**
+     * Whether to try a customer of every team (default) or of every branch only; the principal's
+     * own customer is always tried too. A slower store may choose branches.
+     */
+    protected boolean targetEveryTeam() {
+        return true;
+    }
+
     /** The services of a session, by accessor name, in a stable order. */
     static List<Method> services() {
         return Arrays.stream(CrmSession.class.getMethods())
@@ -105,7 +113,7 @@ public abstract class AccessMatrixKit {
         List<GeneratedOrganisation.Book> targets = new ArrayList<>();
         Set<Object> teams = new HashSet<>();
         for (GeneratedOrganisation.Book b : org.books) {
-            if (teams.add(b.customer().branch())) {
+            if (teams.add(targetEveryTeam() ? b.customer().branch() : org.branchOf(b.customer().branch()))) {
                 targets.add(b);
             }
         }

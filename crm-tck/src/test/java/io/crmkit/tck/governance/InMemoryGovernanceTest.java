@@ -22,4 +22,12 @@ class InMemoryGovernanceTest {
             return InMemoryCrmStore.create();
         }
     }
+
+    @Nested
+    class MakerChecker extends io.crmkit.tck.governance.MakerCheckerKit {
+        @Override
+        protected CrmStore createStore() {
+            return InMemoryCrmStore.create();
+        }
+    }
 }
