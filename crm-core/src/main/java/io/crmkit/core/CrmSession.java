@@ -34,6 +34,14 @@ public interface CrmSession {
     ApprovalService approvals();
 
     /**
+     * The customers {@code operation} reaches for this actor, as a predicate to push into store
+     * queries ({@code CustomerQuery.within}); for readers and adapters that work on the SPI on the
+     * actor's behalf (analytics, export). {@link io.crmkit.core.spi.DataScope#none()} when no role
+     * grants it; everything when the {@code Crm} has no permissions.
+     */
+    io.crmkit.core.spi.DataScope dataScope(io.crmkit.core.governance.Operation operation);
+
+    /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.
      */

@@ -27,11 +27,12 @@ final class Session implements CrmSession {
     private final OrganisationService organisation;
     private final AuditService audit;
     private final ApprovalService approvals;
+    private final Access access;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
         this.actor = actor;
-        Access access = new Access(engine, actor);
+        this.access = new Access(engine, actor);
         this.customers = new CustomerServiceImpl(access);
         this.accounts = new AccountServiceImpl(access);
         this.interactions = new InteractionServiceImpl(access);
@@ -62,6 +63,11 @@ final class Session implements CrmSession {
     @Override public AuditService audit() { return audit; }
 
     @Override public ApprovalService approvals() { return approvals; }
+
+    @Override
+    public io.crmkit.core.spi.DataScope dataScope(io.crmkit.core.governance.Operation operation) {
+        return access.scope(Check.notNull(operation, "operation"));
+    }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

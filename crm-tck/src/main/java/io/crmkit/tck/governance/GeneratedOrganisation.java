@@ -108,12 +108,22 @@ public final class GeneratedOrganisation {
                 .build();
     }
 
+    private final int customersPerRm;
+    private final boolean everyRm;
+
     public GeneratedOrganisation(CrmStore store, FourEyes fourEyes) {
-        this(store, fourEyes, Clock.fixed(NOW, ZoneOffset.UTC), e -> { });
+        this(store, fourEyes, Clock.fixed(NOW, ZoneOffset.UTC), e -> { }, true);
     }
 
-    /** With a clock of the caller's (to test expiry) and a listener (to see the events). */
-    public GeneratedOrganisation(CrmStore store, FourEyes fourEyes, Clock clock, io.crmkit.core.event.CrmEventListener listener) {
+    /**
+     * With a clock of the caller's (to test expiry) and a listener (to see the events); with
+     * {@code full} false only the first manager of each team gets a customer (8 instead of 48), for
+     * suites that need the tree but not the whole book.
+     */
+    public GeneratedOrganisation(CrmStore store, FourEyes fourEyes, Clock clock, io.crmkit.core.event.CrmEventListener listener,
+            boolean full) {
+        this.customersPerRm = full ? 2 : 1;
+        this.everyRm = full;
         this.crm = Crm.builder().store(store).clock(clock).permissions(permissions())
                 .fourEyes(fourEyes).listener(listener).build();
         headOffice = unit("ho");
@@ -185,10 +195,10 @@ public final class GeneratedOrganisation {
     private void seed(CrmSession ops) {
         List<Customer> customers = new ArrayList<>();
         for (Map.Entry<StaffId, OrgUnitId> e : unitOfStaff.entrySet()) {
-            if (!e.getKey().value().contains("-rm-")) {
+            if (!e.getKey().value().contains("-rm-") || (!everyRm && !e.getKey().value().endsWith("m1"))) {
                 continue;
             }
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < customersPerRm; i++) {
                 customers.add(ops.customers().register(NewCustomer.individual("Canary Person " + i)
                         .identifier(Identifier.nationalId("CN", ValidIdentifiers.cnResidentId()))
                         .contactPoint(ContactPoint.phone("+86138" + (10000000 + customers.size()), "mobile"))

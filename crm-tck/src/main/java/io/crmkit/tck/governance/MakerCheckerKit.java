@@ -78,7 +78,7 @@ public abstract class MakerCheckerKit {
                 .rule(ApprovalRule.always("tier-override", Operation.TIER_OVERRIDE))
                 .rule(ApprovalRule.lifecycleTo(LifecycleStage.CLOSED).approvers(2))
                 .rule(ApprovalRule.amountAtLeast(Money.of("1000000", "CNY")))
-                .expiry(Duration.ofHours(24)).build(), clock, events::add);
+                .expiry(Duration.ofHours(24)).build(), clock, events::add, false);
         rm = session("rm-r1b1t1m1");
         bm = session("bm-r1b1");
         compliance = session("compliance");
