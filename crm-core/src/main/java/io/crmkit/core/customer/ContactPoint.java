@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContactPoint(ContactPointType type, @Nullable String value, @Nullable PostalAddress address,
         @Nullable String label, boolean primary, List<Consent> consents) {
+    /** Most consent records one contact point keeps (a few purposes, each re-captured now and then). */
+    public static final int MAX_CONSENTS = 100;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     // Deliberately simple: one @, no spaces, a dot in the domain. Full RFC 5322 is not worth its cost here.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -32,6 +34,7 @@ public record ContactPoint(ContactPointType type, @Nullable String value, @Nulla
         Check.notNull(type, "type");
         label = Check.optionalText(label, "label", 64);
         consents = Check.list(consents, "consents");
+        Check.that(consents.size() <= MAX_CONSENTS, "consents", "Size", "must have at most " + MAX_CONSENTS + " entries");
         switch (type) {
             case PHONE -> {
                 Check.notBlank(value, "value", 32);

@@ -51,6 +51,7 @@ final class TierServiceImpl implements TierService {
         if (expiresAt != null && !expiresAt.isAfter(engine.now())) {
             v.add(Violation.of("expiresAt", "Future", "must be in the future"));
         }
+        CommandValidator.plausible(expiresAt, CommandValidator.LATEST_STORED_INSTANT, "expiresAt", v);
         throwIfAny(v);
         return engine.write(actor, "tier.assignManually", "Customer", customerId, reason, () -> {
             Customer current = engine.requireVisible(actor, customerId);

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe.
  */
-public final class InMemoryCrmStore implements CrmStore {
+public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     // Not reentrant: no code path reads under the write lock or nests reads (commit ops touch the maps directly).
     private final StampedLock lock = new StampedLock();
     private final ThreadLocal<MemoryTx> tx = new ThreadLocal<>();
@@ -53,7 +53,24 @@ public final class InMemoryCrmStore implements CrmStore {
     private final MemoryOrgUnits orgUnits = new MemoryOrgUnits(this);
     private final MemoryStaff staff = new MemoryStaff(this);
 
+    private volatile boolean closed;
+
     private InMemoryCrmStore() {}
+
+    /**
+     * Closes the store: its data is dropped for good and every later call (reads, writes,
+     * transactions) throws {@link StoreException}, as a closed database store does. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the store is closed", false);
+        }
+    }
 
     /** A new, empty store. */
     public static InMemoryCrmStore create() {
@@ -85,6 +102,7 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Check.notNull(work, "work");
+        ensureOpen();
         MemoryTx running = tx.get();
         if (running != null) {
             running.depth++;
@@ -105,6 +123,7 @@ public final class InMemoryCrmStore implements CrmStore {
         } finally {
             tx.remove();
         }
+        ensureOpen(); // closed while the work ran: nothing is applied
         if (fresh.rollbackOnly) {
             throw new StoreException("transaction rolled back: an inner unit of work failed and its exception was caught", false);
         }
@@ -113,10 +132,12 @@ public final class InMemoryCrmStore implements CrmStore {
     }
 
     @Nullable MemoryTx currentTx() {
+        ensureOpen();
         return tx.get();
     }
 
     <T> T read(Supplier<T> query) {
+        ensureOpen();
         long stamp = lock.readLock();
         try {
             return query.get();
@@ -132,6 +153,7 @@ public final class InMemoryCrmStore implements CrmStore {
      */
     <A extends Aggregate<I, A>, I extends Comparable<I>> void write(MemoryTable<A, I> table, I id, @Nullable A after,
             MemoryTx.Op op) {
+        ensureOpen();
         MemoryTx running = tx.get();
         if (running == null) {
             commit(List.of(op));
@@ -143,6 +165,7 @@ public final class InMemoryCrmStore implements CrmStore {
 
     /** A write that is not an aggregate save (snapshots, tier history): deferred inside a transaction. */
     void write(MemoryTx.Op op) {
+        ensureOpen();
         MemoryTx running = tx.get();
         if (running == null) {
             commit(List.of(op));
