@@ -109,11 +109,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     private static BigDecimal decimal(String amount) {
-        // A plain decimal only: no exponent (1E+999999999 would be a tiny string with a huge value)
-        if (amount.isEmpty() || amount.length() > MAX_INPUT_DIGITS + 2 || !amount.matches("[+-]?[0-9]+(\\.[0-9]+)?")) {
+        // the exponent is bounded by the scale check in bounded(), before any arithmetic
+        if (amount.isEmpty() || amount.length() > MAX_INPUT_DIGITS + 14
+                || !amount.matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,10})?")) {
             throw ValidationException.of("amount", "Decimal", "must be a decimal number such as 1250.00");
         }
-        return new BigDecimal(amount);
+        try {
+            return new BigDecimal(amount);
+        } catch (NumberFormatException e) { // an exponent beyond the int range
+            throw ValidationException.of("amount", "Scale", "must have a scale between -" + MAX_INPUT_SCALE + " and "
+                    + MAX_INPUT_SCALE);
+        }
     }
 
     public static Money zero(Currency currency) {
