@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * purpose. The current consent for a purpose is the most recently captured record; with none, the
  * contact point may not be used for that purpose.
  *
- * <p>Immutable and thread-safe. Personal data: {@link #toString()} shows the type only.
+ * <p>Immutable and thread-safe. Personal data: {@link #toString()} shows the type and primary flag only.
  *
  * @param type phone, email or postal
  * @param value the number or address for PHONE and EMAIL; {@code null} for POSTAL
@@ -90,6 +90,6 @@ public record ContactPoint(ContactPointType type, @Nullable String value, @Nulla
 
     @Override
     public String toString() {
-        return "ContactPoint[type=" + type + ", label=" + label + ", primary=" + primary + ", ***]";
+        return "ContactPoint[type=" + type + ", primary=" + primary + ", ***]";
     }
 }
