@@ -27,10 +27,10 @@ public final class CrmSchema {
      * already there.
      *
      * @return the database that was detected and migrated
-     * @throws IllegalStateException if a migration fails (the message names the script, not data)
+     * @throws io.crmkit.core.error.StoreException if a migration fails (the message names the script, not data)
      */
     public static Database migrate(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        io.crmkit.core.check.Check.notNull(dataSource, "dataSource");
         Database database = Database.of(dataSource);
         SchemaMigrator.migrate(dataSource, database);
         return database;

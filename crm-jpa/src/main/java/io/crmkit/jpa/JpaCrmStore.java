@@ -3,12 +3,13 @@ package io.crmkit.jpa;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 
+import io.crmkit.core.check.Check;
+import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.jpa.internal.JpaStoreFactory;
 
@@ -46,12 +47,12 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
      * A store with its own persistence unit on {@code dataSource} (H2, PostgreSQL or MariaDB),
      * migrated first when {@link JpaStoreConfig#migrate()} is on.
      *
-     * @throws IllegalArgumentException if the database is not a supported one
+     * @throws ValidationException if an argument is null or the database is not a supported one
      * @throws io.crmkit.core.error.StoreException if the database cannot be reached or migrated
      */
     static JpaCrmStore create(DataSource dataSource, JpaStoreConfig config) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(config, "config");
+        Check.notNull(dataSource, "dataSource");
+        Check.notNull(config, "config");
         return JpaStoreFactory.owned(dataSource, config);
     }
 
@@ -65,9 +66,9 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
 
     /** {@link #inMemoryH2(String)} with a configuration. */
     static JpaCrmStore inMemoryH2(String name, JpaStoreConfig config) {
-        Objects.requireNonNull(name, "name");
+        Check.notNull(name, "name");
         if (!name.matches("[A-Za-z0-9_]{1,64}")) {
-            throw new IllegalArgumentException("name must be 1 to 64 letters, digits or '_'");
+            throw ValidationException.of("name", "DatabaseName", "must be 1 to 64 letters, digits or '_'");
         }
         return JpaStoreFactory.ownedH2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", config);
     }
@@ -79,7 +80,7 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
 
     /** {@link #h2File(Path)} with a configuration. */
     static JpaCrmStore h2File(Path file, JpaStoreConfig config) {
-        Objects.requireNonNull(file, "file");
+        Check.notNull(file, "file");
         return JpaStoreFactory.ownedH2("jdbc:h2:file:" + file.toAbsolutePath(), config);
     }
 
@@ -95,8 +96,8 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
 
     /** {@link #joining(Supplier)} with a configuration (fetch size and write batching apply). */
     static JpaCrmStore joining(Supplier<EntityManager> entityManager, JpaStoreConfig config) {
-        Objects.requireNonNull(entityManager, "entityManager");
-        Objects.requireNonNull(config, "config");
+        Check.notNull(entityManager, "entityManager");
+        Check.notNull(config, "config");
         return JpaStoreFactory.joining(entityManager, config);
     }
 
@@ -117,11 +118,15 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
      * The persistence provider's object of type {@code type}: {@code EntityManagerFactory} or
      * Hibernate's {@code SessionFactory} (for statistics) of a store with its own persistence unit.
      *
-     * @throws IllegalArgumentException if the store has no such object
+     * @throws ValidationException naming {@code type} if the store has no such object
+     * @throws io.crmkit.core.error.StoreException if the store is closed
      */
     <T> T unwrap(Class<T> type);
 
-    /** Releases the store's own persistence unit, if it has one. */
+    /**
+     * Releases the store's own persistence unit, if it has one. Afterwards every repository call
+     * and transaction throws {@link io.crmkit.core.error.StoreException}. Idempotent.
+     */
     @Override
     void close();
 }

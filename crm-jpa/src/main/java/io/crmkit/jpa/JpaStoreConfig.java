@@ -2,13 +2,15 @@ package io.crmkit.jpa;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+
+import io.crmkit.core.check.Check;
 
 /**
  * How a {@link JpaCrmStore} that builds its own {@code EntityManagerFactory} is set up. Build one
  * with {@link #custom()}, start from {@link #ofDefaults()}, or copy and change another with
- * {@link #from(JpaStoreConfig)}. Every setter checks its range and throws
- * {@link IllegalArgumentException} naming the setting.
+ * {@link #from(JpaStoreConfig)}. Every setter checks its argument and throws
+ * {@link io.crmkit.core.error.ValidationException} whose violation names the setting (the one
+ * policy of every CRMKit configuration builder).
  *
  * <pre>{@code
  * JpaStoreConfig config = JpaStoreConfig.custom().jdbcBatchSize(100).fetchSize(1_000).build();
@@ -49,7 +51,7 @@ public final class JpaStoreConfig {
 
     /** A builder that starts with the settings of {@code other}. */
     public static Builder from(JpaStoreConfig other) {
-        Objects.requireNonNull(other, "other");
+        Check.notNull(other, "other");
         Builder b = new Builder();
         b.jdbcBatchSize = other.jdbcBatchSize;
         b.fetchSize = other.fetchSize;
@@ -106,19 +108,13 @@ public final class JpaStoreConfig {
 
         /** Statements per JDBC batch ({@code hibernate.jdbc.batch_size}), 1 to {@value #MAX_BATCH_SIZE}. */
         public Builder jdbcBatchSize(int size) {
-            if (size < 1 || size > MAX_BATCH_SIZE) {
-                throw new IllegalArgumentException("jdbcBatchSize must be between 1 and " + MAX_BATCH_SIZE);
-            }
-            this.jdbcBatchSize = size;
+            this.jdbcBatchSize = Check.range(size, 1, MAX_BATCH_SIZE, "jdbcBatchSize");
             return this;
         }
 
         /** Rows per round trip when streaming, 1 to {@value #MAX_FETCH_SIZE}. */
         public Builder fetchSize(int size) {
-            if (size < 1 || size > MAX_FETCH_SIZE) {
-                throw new IllegalArgumentException("fetchSize must be between 1 and " + MAX_FETCH_SIZE);
-            }
-            this.fetchSize = size;
+            this.fetchSize = Check.range(size, 1, MAX_FETCH_SIZE, "fetchSize");
             return this;
         }
 
@@ -149,11 +145,8 @@ public final class JpaStoreConfig {
          * that schema generation stays off.
          */
         public Builder hibernateProperty(String name, Object value) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("hibernateProperty name must not be blank");
-            }
+            Check.notBlank(name, "hibernateProperty.name", Check.MAX_SHORT);
+            Check.notNull(value, "hibernateProperty.value");
             hibernateProperties.put(name, value);
             return this;
         }

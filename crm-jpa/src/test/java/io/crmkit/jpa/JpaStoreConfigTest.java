@@ -17,14 +17,23 @@ import io.crmkit.jpa.testing.Fixtures;
 class JpaStoreConfigTest {
 
     @Test
-    @DisplayName("the builder checks every range and names the setting")
+    @DisplayName("the builder checks every setting with a validation error naming it")
     void validatesRanges() {
-        assertThatThrownBy(() -> JpaStoreConfig.custom().jdbcBatchSize(0)).hasMessageContaining("jdbcBatchSize");
-        assertThatThrownBy(() -> JpaStoreConfig.custom().jdbcBatchSize(10_001)).hasMessageContaining("jdbcBatchSize");
-        assertThatThrownBy(() -> JpaStoreConfig.custom().fetchSize(-5)).hasMessageContaining("fetchSize");
-        assertThatThrownBy(() -> JpaStoreConfig.custom().hibernateProperty(" ", "x")).hasMessageContaining("name");
-        assertThatThrownBy(() -> JpaStoreConfig.custom().hibernateProperty(null, "x"))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("name");
+        assertSetting(() -> JpaStoreConfig.custom().jdbcBatchSize(0), "jdbcBatchSize");
+        assertSetting(() -> JpaStoreConfig.custom().jdbcBatchSize(10_001), "jdbcBatchSize");
+        assertSetting(() -> JpaStoreConfig.custom().fetchSize(-5), "fetchSize");
+        assertSetting(() -> JpaStoreConfig.custom().hibernateProperty(" ", "x"), "hibernateProperty.name");
+        assertSetting(() -> JpaStoreConfig.custom().hibernateProperty(null, "x"), "hibernateProperty.name");
+        assertSetting(() -> JpaStoreConfig.custom().hibernateProperty("a", null), "hibernateProperty.value");
+        assertSetting(() -> JpaStoreConfig.from(null), "other");
+        assertSetting(() -> io.crmkit.jpa.cache.CacheConfig.custom().maximumCustomers(-1), "maximumCustomers");
+        assertSetting(() -> io.crmkit.jpa.cache.CacheConfig.custom().expireAfterWrite(java.time.Duration.ZERO),
+                "expireAfterWrite");
+    }
+
+    private static void assertSetting(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String setting) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(io.crmkit.core.error.Violation::field).containsExactly(setting));
     }
 
     @Test
@@ -57,8 +66,10 @@ class JpaStoreConfigTest {
     @Test
     @DisplayName("rejects bad names and null input with the library's errors, never a raw NullPointerException")
     void rejectsBadInput() {
-        assertThatThrownBy(() -> JpaCrmStore.inMemoryH2("bad name; DROP")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("name");
+        assertThatThrownBy(() -> JpaCrmStore.inMemoryH2("bad name; DROP")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("name").hasMessageNotContaining("DROP");
+        assertThatThrownBy(() -> JpaCrmStore.create(null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("dataSource");
         try (JpaCrmStore store = JpaCrmStore.inMemoryH2("bad_input")) {
             assertThatThrownBy(() -> store.customers().save(null)).isInstanceOf(ValidationException.class)
                     .hasMessageContaining("aggregate");

@@ -47,6 +47,35 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Scores at a public boundary: every value finite (NaN and infinities are refused, naming the
+     * row), and negative zero read as zero, so that it reaches a tier whose threshold is 0 as 0.0
+     * does. Returns {@code scores} itself when it holds no negative zero, else a corrected copy;
+     * the caller's array is never changed.
+     */
+    public static double[] scores(double[] scores, String field) {
+        notNull(scores, field);
+        double[] out = scores;
+        for (int i = 0; i < scores.length; i++) {
+            double v = scores[i];
+            if (!Double.isFinite(v)) {
+                throw invalid(field + " row " + i, "Finite", "must be a finite number");
+            }
+            if (Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
+                if (out == scores) {
+                    out = scores.clone();
+                }
+                out[i] = 0.0;
+            }
+        }
+        return out;
+    }
+
+    /** A finite number, with negative zero read as zero. */
+    public static double score(double value, String field) {
+        return finite(value, field) + 0.0; // -0.0 + 0.0 == +0.0
+    }
+
     public static double positive(double value, String field) {
         if (!(value > 0) || !Double.isFinite(value)) {
             throw invalid(field, "Positive", "must be a finite number greater than 0 (was " + value + ")");

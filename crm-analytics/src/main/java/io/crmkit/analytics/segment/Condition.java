@@ -18,6 +18,14 @@ import java.util.Locale;
  * where they started in the parsed text (0 when built in Java) so that errors found when the
  * condition meets a frame point at the right place. All nodes are immutable records and
  * thread-safe.
+ *
+ * <p>Every node checks itself when built, in Java or by the parser: feature names, operators and
+ * values are present and well-formed, a numeric value parses to a finite number, a range has
+ * numeric bounds, a list holds 1 to {@value #MAX_LIST} values, and no condition nests deeper than
+ * {@value #MAX_DEPTH} levels (an {@code and} chain of n terms is n levels deep). The bound keeps
+ * evaluation, printing, {@code equals} and {@code hashCode}, which all walk the tree recursively,
+ * far from the stack's limit; the parser's 4,000-character limit stays below it. A violation is
+ * a {@link SegmentSyntaxException} at the node's position.
  */
 public sealed interface Condition
         permits Condition.And, Condition.Or, Condition.Not, Condition.Compare, Condition.Between, Condition.In {
@@ -47,9 +55,52 @@ public sealed interface Condition
     /** Text in the segment language, fully parenthesised where needed. */
     String toText();
 
+    /** Deepest nesting accepted, counting every and / or / not level. */
+    int MAX_DEPTH = 1_000;
+    /** Most values in one {@code in} list. */
+    int MAX_LIST = SegmentParser.MAX_LIST;
+
+    /**
+     * How deep this condition nests: 1 for a leaf. Bounded by {@link #MAX_DEPTH} at construction,
+     * so this recursion is too.
+     */
+    static int depth(Condition c) {
+        if (c instanceof And a) {
+            return 1 + Math.max(depth(a.left()), depth(a.right()));
+        }
+        if (c instanceof Or o) {
+            return 1 + Math.max(depth(o.left()), depth(o.right()));
+        }
+        if (c instanceof Not n) {
+            return 1 + depth(n.inner());
+        }
+        return 1;
+    }
+
+    private static void requireChild(Condition child, int position) {
+        if (child == null) {
+            throw new SegmentSyntaxException(position, "a condition must not be missing");
+        }
+    }
+
+    private static void requireDepth(int depth, int position) {
+        if (depth > MAX_DEPTH) {
+            throw new SegmentSyntaxException(position, "conditions may nest at most " + MAX_DEPTH + " levels deep");
+        }
+    }
+
+    private static String checkFeature(String feature, int position) {
+        if (feature == null || !feature.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new SegmentSyntaxException(position,
+                    "a feature name is 1 to 64 characters of a-z, 0-9 and _ starting with a letter");
+        }
+        return feature;
+    }
+
     /** Comparison operators. */
     enum Op {
         EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+
 
         private final String symbol;
 
@@ -70,6 +121,35 @@ public sealed interface Condition
      * @param position 1-based column, 0 when built in Java
      */
     record Value(String text, boolean numeric, int position) {
+        /** Longest literal accepted. */
+        static final int MAX_LENGTH = 64;
+
+        /** A numeric literal must parse to a finite number; a word is 1-64 of A-Z, 0-9 and _. */
+        public Value {
+            if (position < 0) {
+                throw new SegmentSyntaxException(0, "a position must not be negative");
+            }
+            if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
+                throw new SegmentSyntaxException(position, "a value must be 1 to " + MAX_LENGTH + " characters");
+            }
+            if (numeric) {
+                double v;
+                try {
+                    if (!text.matches("-?[0-9]+(\\.[0-9]*)?([eE][+-]?[0-9]+)?|-?\\.[0-9]+([eE][+-]?[0-9]+)?")) {
+                        throw new NumberFormatException();
+                    }
+                    v = Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new SegmentSyntaxException(position, "a numeric value must be a number such as 28, -5 or 0.25");
+                }
+                if (!Double.isFinite(v)) {
+                    throw new SegmentSyntaxException(position, "number is too large");
+                }
+            } else if (!text.matches("[A-Z0-9_]+")) {
+                throw new SegmentSyntaxException(position, "a word value is made of A-Z, 0-9 and _");
+            }
+        }
+
         static Value number(double v) {
             return new Value(format(v), true, 0);
         }
@@ -90,6 +170,12 @@ public sealed interface Condition
 
     /** Both sides hold. */
     record And(Condition left, Condition right) implements Condition {
+        public And {
+            requireChild(left, 0);
+            requireChild(right, 0);
+            requireDepth(1 + Math.max(depth(left), depth(right)), 0);
+        }
+
         @Override
         public String toText() {
             return wrap(left, this) + " and " + wrap(right, this);
@@ -98,6 +184,12 @@ public sealed interface Condition
 
     /** Either side holds. */
     record Or(Condition left, Condition right) implements Condition {
+        public Or {
+            requireChild(left, 0);
+            requireChild(right, 0);
+            requireDepth(1 + Math.max(depth(left), depth(right)), 0);
+        }
+
         @Override
         public String toText() {
             return wrap(left, this) + " or " + wrap(right, this);
@@ -106,6 +198,11 @@ public sealed interface Condition
 
     /** The inner condition does not hold; {@code position} is the column of {@code not}. */
     record Not(Condition inner, int position) implements Condition {
+        public Not {
+            requireChild(inner, position);
+            requireDepth(1 + depth(inner), position);
+        }
+
         @Override
         public String toText() {
             return "not " + wrap(inner, this);
@@ -114,6 +211,13 @@ public sealed interface Condition
 
     /** {@code feature op value}; {@code position} is the column of the feature name. */
     record Compare(String feature, Op op, Value value, int position) implements Condition {
+        public Compare {
+            checkFeature(feature, position);
+            if (op == null || value == null) {
+                throw new SegmentSyntaxException(position, "a comparison needs an operator and a value");
+            }
+        }
+
         @Override
         public String toText() {
             return feature + " " + op.symbol() + " " + value.text();
@@ -122,6 +226,16 @@ public sealed interface Condition
 
     /** Inclusive range {@code low <= feature <= high}. */
     record Between(String feature, Value low, Value high, int position) implements Condition {
+        public Between {
+            checkFeature(feature, position);
+            if (low == null || high == null || !low.numeric() || !high.numeric()) {
+                throw new SegmentSyntaxException(position, "'between' needs two numbers");
+            }
+            if (low.number() > high.number()) {
+                throw new SegmentSyntaxException(low.position(), "the lower bound of 'between' must not exceed the upper bound");
+            }
+        }
+
         @Override
         public String toText() {
             return feature + " between " + low.text() + " and " + high.text();
@@ -131,6 +245,10 @@ public sealed interface Condition
     /** The feature equals one of the values; {@code position} is the column of the feature name. */
     record In(String feature, List<Value> values, int position) implements Condition {
         public In {
+            checkFeature(feature, position);
+            if (values == null || values.isEmpty() || values.size() > MAX_LIST || values.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new SegmentSyntaxException(position, "'in' needs 1 to " + MAX_LIST + " values");
+            }
             values = List.copyOf(values);
         }
 

@@ -44,6 +44,7 @@ public final class PercentileTierPolicy implements TierPolicy {
 
     @Override
     public double[] minimumScores(double[] scores, int parallelism) {
+        scores = Checks.scores(scores, "scores");
         int n = scores.length;
         int k = shares.length;
         double[] mins = new double[k + 1];

@@ -36,6 +36,7 @@ public final class ThresholdTierPolicy implements TierPolicy {
 
     @Override
     public double[] minimumScores(double[] scores, int parallelism) {
+        Checks.scores(scores, "scores");
         return minimums.clone();
     }
 
@@ -54,7 +55,7 @@ public final class ThresholdTierPolicy implements TierPolicy {
 
         public Builder tier(String code, double minScore) {
             Checks.code(code, "tier.code");
-            Checks.finite(minScore, "tier.minScore");
+            minScore = Checks.score(minScore, "tier.minScore"); // -0.0 is the threshold 0
             if (!mins.isEmpty() && minScore >= mins.get(mins.size() - 1)) {
                 throw Checks.invalid("tier.minScore", "must be lower than the previous tier's ("
                         + mins.get(mins.size() - 1) + "), was " + minScore);

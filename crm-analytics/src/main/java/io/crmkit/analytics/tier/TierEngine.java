@@ -60,14 +60,15 @@ public final class TierEngine {
      * Runs one period.
      *
      * @param customerIds ids by row
-     * @param scores      this period's scores by row (e.g. value scores)
+     * @param scores      this period's scores by row (e.g. value scores): finite (NaN or an
+     *                    infinity is refused naming the row); -0.0 counts as 0.0
      * @param previous    the state after the previous period, same rows
      * @param overrides   manual overrides, any order; at most one per customer
      */
     public TierRun run(long[] customerIds, double[] scores, TierState previous, List<TierOverride> overrides,
                        ProgressListener progress) {
         Checks.notNull(customerIds, "customerIds");
-        Checks.notNull(scores, "scores");
+        scores = Checks.scores(scores, "scores");
         Checks.notNull(previous, "previous");
         Checks.notNull(overrides, "overrides");
         Checks.notNull(progress, "progress");

@@ -21,8 +21,14 @@ public interface TierPolicy {
      */
     double[] minimumScores(double[] scores, int parallelism);
 
-    /** The tier index a score qualifies for, given this run's minimums. */
+    /**
+     * The tier index a score qualifies for, given this run's minimums.
+     *
+     * @throws io.crmkit.core.error.ValidationException naming {@code score} when it is NaN or
+     *     infinite (NaN would otherwise compare as reaching the best tier)
+     */
     static int tierFor(double score, double[] minimums) {
+        io.crmkit.analytics.internal.Checks.score(score, "score");
         int t = 0;
         while (score < minimums[t]) {
             t++;

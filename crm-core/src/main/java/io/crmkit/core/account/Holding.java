@@ -19,9 +19,7 @@ public record Holding(String instrument, AssetClass assetClass, BigDecimal quant
         Check.that(instrument != null && instrument.matches("[A-Za-z0-9._:-]{1,32}"), "instrument", "InstrumentCode",
                 "must be 1-32 letters, digits or . _ : -");
         Check.notNull(assetClass, "assetClass");
-        Check.notNull(quantity, "quantity");
-        Check.that(quantity.abs().compareTo(Money.LIMIT) < 0, "quantity", "Range", "must be below 10^15 in absolute value");
-        quantity = Money.normalise(quantity, "quantity");
+        quantity = Money.bounded(quantity, "quantity");
         Check.notNull(marketValue, "marketValue");
     }
 }

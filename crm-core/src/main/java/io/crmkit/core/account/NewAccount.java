@@ -31,4 +31,11 @@ public record NewAccount(@NotNull CustomerId customerId, @NotNull @Pattern(regex
             Currency currency) {
         return new NewAccount(customerId, hostSystem, externalId, productLine, AccountRole.OWNER, currency, null, null);
     }
+
+    /** Ids and codes only: the external id is an account number. */
+    @Override
+    public String toString() {
+        return "NewAccount[customerId=" + customerId + ", hostSystem=" + hostSystem + ", productLine=" + productLine
+                + ", role=" + role + ", currency=" + currency + ", ***]";
+    }
 }

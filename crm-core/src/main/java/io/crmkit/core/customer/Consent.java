@@ -26,4 +26,10 @@ public record Consent(ConsentPurpose purpose, ConsentStatus status, String sourc
     public static Consent granted(ConsentPurpose purpose, String source, Instant capturedAt) {
         return new Consent(purpose, ConsentStatus.GRANTED, source, capturedAt);
     }
+
+    /** Codes only: the source is free text. */
+    @Override
+    public String toString() {
+        return "Consent[purpose=" + purpose + ", status=" + status + ", capturedAt=" + capturedAt + ", ***]";
+    }
 }

@@ -27,15 +27,19 @@ public record Contact(ContactId id, CustomerId customerId, String name, @Nullabl
         @Nullable String department, @Nullable String salutation, boolean primary, List<ContactPoint> contactPoints,
         @Nullable CustomerId personCustomerId, Meta meta) implements Aggregate<ContactId, Contact> {
     public Contact {
-        Check.notNull(id, "id");
-        Check.notNull(customerId, "customerId");
-        name = Check.notBlank(name, "name", Check.MAX_SHORT);
-        title = Check.optionalText(title, "title", Check.MAX_SHORT);
-        department = Check.optionalText(department, "department", Check.MAX_SHORT);
-        salutation = Check.optionalText(salutation, "salutation", 32);
-        contactPoints = Check.list(contactPoints, "contactPoints");
-        Check.that(contactPoints.size() <= Customer.MAX_ITEMS, "contactPoints", "Size", "must have at most 50 entries");
-        Check.notNull(meta, "meta");
+        Check.Violations v = Check.collect();
+        v.notNull(id, "id");
+        v.notNull(customerId, "customerId");
+        v.notBlank(name, "name", Check.MAX_SHORT);
+        v.optionalText(title, "title", Check.MAX_SHORT);
+        v.optionalText(department, "department", Check.MAX_SHORT);
+        v.optionalText(salutation, "salutation", 32);
+        contactPoints = v.list(contactPoints, "contactPoints");
+        if (contactPoints != null) {
+            v.that(contactPoints.size() <= Customer.MAX_ITEMS, "contactPoints", "Size", "must have at most 50 entries");
+        }
+        v.notNull(meta, "meta");
+        v.throwIfAny();
     }
 
     public Contact withContactPoints(List<ContactPoint> value) {

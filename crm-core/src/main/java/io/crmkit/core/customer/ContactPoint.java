@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * purpose. The current consent for a purpose is the most recently captured record; with none, the
  * contact point may not be used for that purpose.
  *
- * <p>Immutable and thread-safe. Personal data: {@link #toString()} shows the type only.
+ * <p>Immutable and thread-safe. Personal data: {@link #toString()} shows the type and primary flag only.
  *
  * @param type phone, email or postal
  * @param value the number or address for PHONE and EMAIL; {@code null} for POSTAL
@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContactPoint(ContactPointType type, @Nullable String value, @Nullable PostalAddress address,
         @Nullable String label, boolean primary, List<Consent> consents) {
+    /** Most consent records one contact point keeps (a few purposes, each re-captured now and then). */
+    public static final int MAX_CONSENTS = 100;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** A phone as a masking role sees it: the country prefix, stars, the last digits. */
     private static final Pattern MASKED_PHONE = Pattern.compile("\\+[1-9][0-9]{0,3}\\*{3,14}[0-9]{0,4}");
@@ -34,6 +36,7 @@ public record ContactPoint(ContactPointType type, @Nullable String value, @Nulla
         Check.notNull(type, "type");
         label = Check.optionalText(label, "label", 64);
         consents = Check.list(consents, "consents");
+        Check.that(consents.size() <= MAX_CONSENTS, "consents", "Size", "must have at most " + MAX_CONSENTS + " entries");
         switch (type) {
             case PHONE -> {
                 Check.notBlank(value, "value", 32);
@@ -95,6 +98,6 @@ public record ContactPoint(ContactPointType type, @Nullable String value, @Nulla
 
     @Override
     public String toString() {
-        return "ContactPoint[type=" + type + ", label=" + label + ", primary=" + primary + ", ***]";
+        return "ContactPoint[type=" + type + ", primary=" + primary + ", ***]";
     }
 }

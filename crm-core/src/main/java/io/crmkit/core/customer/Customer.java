@@ -51,38 +51,63 @@ public record Customer(CustomerId id, CustomerType type, CustomerName name, List
     /** Most identifiers, tags, contact points or extension fields one customer may carry. */
     public static final int MAX_ITEMS = 50;
 
+    /** The shape of an extension field name. */
+    public static final String EXTENSION_NAME = "[A-Za-z][A-Za-z0-9_]{0,63}";
+
+    /** Checks every component and reports every broken rule at once. */
     public Customer {
-        Check.notNull(id, "id");
-        Check.notNull(type, "type");
-        Check.notNull(name, "name");
-        identifiers = Check.list(identifiers, "identifiers");
-        Check.that(identifiers.size() <= MAX_ITEMS, "identifiers", "Size", "must have at most " + MAX_ITEMS + " entries");
-        Set<String> kinds = new HashSet<>();
-        for (int i = 0; i < identifiers.size(); i++) {
-            Identifier ident = identifiers.get(i);
-            Check.that(kinds.add(ident.type() + "|" + ident.issuer()), "identifiers[" + i + "]", "UniqueType",
-                    "a customer has at most one identifier per type and issuer");
+        Check.Violations v = Check.collect();
+        v.notNull(id, "id");
+        v.notNull(type, "type");
+        v.notNull(name, "name");
+        identifiers = v.list(identifiers, "identifiers");
+        if (identifiers != null) {
+            v.that(identifiers.size() <= MAX_ITEMS, "identifiers", "Size", "must have at most " + MAX_ITEMS + " entries");
+            Set<String> kinds = new HashSet<>();
+            for (int i = 0; i < identifiers.size(); i++) {
+                Identifier ident = identifiers.get(i);
+                v.that(kinds.add(ident.type() + "|" + ident.issuer()), "identifiers[" + i + "]", "UniqueType",
+                        "a customer has at most one identifier per type and issuer");
+            }
         }
-        Check.notNull(profile, "profile");
-        Check.notNull(lifecycle, "lifecycle");
-        lifecycleHistory = Check.list(lifecycleHistory, "lifecycleHistory");
-        Check.that(lifecycleHistory.isEmpty() || lifecycleHistory.get(lifecycleHistory.size() - 1).to() == lifecycle,
-                "lifecycle", "MatchesHistory", "must equal the last entry of lifecycleHistory");
-        tags = Check.set(tags, "tags");
-        Check.that(tags.size() <= MAX_ITEMS, "tags", "Size", "must have at most " + MAX_ITEMS + " entries");
-        for (String tag : tags) {
-            Check.that(tag.matches("[a-z0-9][a-z0-9._-]{0,39}"), "tags", "TagFormat",
+        v.notNull(profile, "profile");
+        v.notNull(lifecycle, "lifecycle");
+        lifecycleHistory = v.list(lifecycleHistory, "lifecycleHistory");
+        if (lifecycleHistory != null) {
+            v.that(lifecycleHistory.isEmpty() || lifecycleHistory.get(lifecycleHistory.size() - 1).to() == lifecycle,
+                    "lifecycle", "MatchesHistory", "must equal the last entry of lifecycleHistory");
+        }
+        tags = v.set(tags, "tags");
+        if (tags != null) {
+            v.that(tags.size() <= MAX_ITEMS, "tags", "Size", "must have at most " + MAX_ITEMS + " entries");
+            v.that(tags.stream().allMatch(tag -> tag.matches("[a-z0-9][a-z0-9._-]{0,39}")), "tags", "TagFormat",
                     "tags are 1-40 lower-case letters, digits, '.', '_' or '-'");
         }
-        contactPoints = Check.list(contactPoints, "contactPoints");
-        Check.that(contactPoints.size() <= MAX_ITEMS, "contactPoints", "Size", "must have at most " + MAX_ITEMS + " entries");
-        extensions = Check.map(extensions, "extensions");
-        Check.that(extensions.size() <= MAX_ITEMS, "extensions", "Size", "must have at most " + MAX_ITEMS + " entries");
-        for (String key : extensions.keySet()) {
-            Check.that(key.matches("[A-Za-z][A-Za-z0-9_]{0,63}"), "extensions", "FieldName",
+        contactPoints = v.list(contactPoints, "contactPoints");
+        if (contactPoints != null) {
+            v.that(contactPoints.size() <= MAX_ITEMS, "contactPoints", "Size", "must have at most " + MAX_ITEMS + " entries");
+        }
+        extensions = v.map(extensions, "extensions");
+        if (extensions != null) {
+            v.that(extensions.size() <= MAX_ITEMS, "extensions", "Size", "must have at most " + MAX_ITEMS + " entries");
+            extensionNames(extensions.keySet(), v);
+        }
+        v.notNull(meta, "meta");
+        v.throwIfAny();
+    }
+
+    /**
+     * Checks extension field names. A bad name is reported by its position among the names in
+     * {@code String} order ({@code extensions[#2]}), never by its text: a mistyped key may hold
+     * the value that was meant for the field.
+     */
+    public static void extensionNames(Set<String> names, Check.Violations into) {
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        for (int i = 0; i < sorted.size(); i++) {
+            into.that(sorted.get(i).matches(EXTENSION_NAME), "extensions[#" + i + "]", "FieldName",
                     "extension field names are 1-64 letters, digits or '_' starting with a letter");
         }
-        Check.notNull(meta, "meta");
     }
 
     /** The identifier of the given type, if the customer has one (first by issuer order). */

@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record CustomerName(String legal, @Nullable String preferred, @Nullable String local) {
     public CustomerName {
-        legal = Check.notBlank(legal, "name.legal", Check.MAX_SHORT).strip();
-        preferred = Check.optionalText(preferred, "name.preferred", Check.MAX_SHORT);
-        local = Check.optionalText(local, "name.local", Check.MAX_SHORT);
+        Check.Violations v = Check.collect();
+        v.notBlank(legal, "name.legal", Check.MAX_SHORT);
+        v.optionalText(preferred, "name.preferred", Check.MAX_SHORT);
+        v.optionalText(local, "name.local", Check.MAX_SHORT);
+        v.throwIfAny();
+        legal = legal.strip();
     }
 
     public static CustomerName of(String legal) {

@@ -45,10 +45,7 @@ public sealed interface ExtensionValue {
     /** A decimal value. */
     record Decimal(BigDecimal value) implements ExtensionValue {
         public Decimal {
-            Check.notNull(value, "value");
-            Check.that(value.abs().compareTo(io.crmkit.core.money.Money.LIMIT) < 0, "value", "Range",
-                    "must be below 10^15 in absolute value");
-            value = io.crmkit.core.money.Money.normalise(value, "value");
+            value = io.crmkit.core.money.Money.bounded(value, "value");
         }
     }
 

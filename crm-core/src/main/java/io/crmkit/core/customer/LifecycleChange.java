@@ -27,4 +27,11 @@ public record LifecycleChange(@Nullable LifecycleStage from, LifecycleStage to, 
         Check.notNull(recordedAt, "recordedAt");
         Check.notBlank(recordedBy, "recordedBy", 64);
     }
+
+    /** Codes and ids only: the reason is free text. */
+    @Override
+    public String toString() {
+        return "LifecycleChange[from=" + from + ", to=" + to + ", effectiveOn=" + effectiveOn + ", recordedBy="
+                + recordedBy + ", ***]";
+    }
 }

@@ -44,7 +44,7 @@ public record NewCustomer(@NotNull CustomerType type, @NotBlank @Size(max = 200)
         @Nullable OrgUnitId branch,
         @NotNull @Size(max = 50) Set<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,39}") String> tags,
         @NotNull @Size(max = 50) List<@NotNull ContactPoint> contactPoints,
-        @NotNull @Size(max = 50) Map<@NotNull @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,63}") String, @NotNull ExtensionValue> extensions) {
+        @NotNull @Size(max = 50) Map<@NotNull String, @NotNull ExtensionValue> extensions) {
 
     public static Builder individual(String legalName) {
         return new Builder(CustomerType.INDIVIDUAL, legalName);

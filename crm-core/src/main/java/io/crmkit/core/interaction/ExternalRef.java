@@ -22,4 +22,10 @@ public record ExternalRef(String system, String id) {
     public static ExternalRef of(String system, String id) {
         return new ExternalRef(system, id);
     }
+
+    /** The system only: the host's record id may be a call or ticket number a customer can be found by. */
+    @Override
+    public String toString() {
+        return "ExternalRef[system=" + system + ", ***]";
+    }
 }

@@ -44,18 +44,22 @@ public record Interaction(InteractionId id, CustomerId customerId, Channel chann
     public static final Duration MAX_DURATION = Duration.ofDays(1);
 
     public Interaction {
-        Check.notNull(id, "id");
-        Check.notNull(customerId, "customerId");
-        Check.notNull(channel, "channel");
-        Check.notNull(direction, "direction");
-        Check.notNull(occurredAt, "occurredAt");
-        Check.that(duration == null || (!duration.isNegative() && duration.compareTo(MAX_DURATION) <= 0), "duration",
+        Check.Violations v = Check.collect();
+        v.notNull(id, "id");
+        v.notNull(customerId, "customerId");
+        v.notNull(channel, "channel");
+        v.notNull(direction, "direction");
+        v.notNull(occurredAt, "occurredAt");
+        v.that(duration == null || (!duration.isNegative() && duration.compareTo(MAX_DURATION) <= 0), "duration",
                 "Range", "must be between zero and one day");
-        subject = Check.notBlank(subject, "subject", Check.MAX_SHORT);
-        notes = Check.optionalText(notes, "notes", Check.MAX_TEXT);
-        participants = Check.list(participants, "participants");
-        Check.that(participants.size() <= 100, "participants", "Size", "must have at most 100 entries");
-        Check.notNull(meta, "meta");
+        v.notBlank(subject, "subject", Check.MAX_SHORT);
+        v.optionalText(notes, "notes", Check.MAX_TEXT);
+        participants = v.list(participants, "participants");
+        if (participants != null) {
+            v.that(participants.size() <= 100, "participants", "Size", "must have at most 100 entries");
+        }
+        v.notNull(meta, "meta");
+        v.throwIfAny();
     }
 
     @Override

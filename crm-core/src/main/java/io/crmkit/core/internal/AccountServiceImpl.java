@@ -43,7 +43,7 @@ final class AccountServiceImpl implements AccountService {
         List<Violation> v = engine.validator.check(a, "account");
         if (a != null) {
             plausible(a.openedOn(), engine.today().plusDays(1), "openedOn", v);
-            plausible(a.maturesOn(), LocalDate.of(2200, 1, 1), "maturesOn", v);
+            plausible(a.maturesOn(), CommandValidator.LATEST_STORED, "maturesOn", v);
         }
         throwIfAny(v);
         return engine.write(access, Operation.ACCOUNT_LINK, "LinkedAccount", null, Call.of("accounts", "link", a), null, a, () -> {
@@ -99,6 +99,9 @@ final class AccountServiceImpl implements AccountService {
     public Optional<AccountSnapshot> latestSnapshot(AccountId id, LocalDate onOrBefore) {
         Check.notNull(id, "id");
         Check.notNull(onOrBefore, "onOrBefore");
+        List<Violation> v = new java.util.ArrayList<>();
+        plausible(onOrBefore, CommandValidator.LATEST_QUERY, "onOrBefore", v);
+        throwIfAny(v);
         Optional<LinkedAccount> account = engine.store.accounts().findById(id)
                 .filter(a -> access.visible(a.customerId()).isPresent());
         return account.isEmpty() ? Optional.empty() : engine.store.accounts().latestSnapshot(id, onOrBefore);

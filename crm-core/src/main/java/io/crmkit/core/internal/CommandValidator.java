@@ -2,10 +2,15 @@ package io.crmkit.core.internal;
 
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.error.Violation;
+import io.crmkit.core.check.Check;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +31,15 @@ final class CommandValidator {
     /** Earliest date accepted anywhere: older dates are typing mistakes. */
     static final LocalDate EARLIEST = LocalDate.of(1850, 1, 1);
     static final Instant EARLIEST_INSTANT = EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC);
+    /** Latest date stored anywhere (maturities, due dates, expiries): later dates are typing mistakes. */
+    static final LocalDate LATEST_STORED = LocalDate.of(2200, 1, 1);
+    static final Instant LATEST_STORED_INSTANT = LATEST_STORED.atStartOfDay().toInstant(ZoneOffset.UTC);
+    /**
+     * Latest date a query accepts ("as of", "reminders on"): the end of the range every supported
+     * database's DATE type holds, so {@code LocalDate.MAX} is refused here instead of failing deep
+     * in a driver or in date arithmetic.
+     */
+    static final LocalDate LATEST_QUERY = LocalDate.of(9999, 12, 31);
 
     private final Validator validator;
 
@@ -46,8 +60,9 @@ final class CommandValidator {
         List<Violation> jakarta = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(command)) {
             String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            jakarta.add(Violation.of(path(v.getPropertyPath().toString()), rule, v.getMessage()));
+            jakarta.add(Violation.of(path(v.getPropertyPath()), rule, v.getMessage()));
         }
+        textRule(command, jakarta);
         // Hibernate Validator reports in no fixed order; sort so errors read the same every time.
         jakarta.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
         found.addAll(jakarta);
@@ -78,14 +93,60 @@ final class CommandValidator {
     static void reason(@Nullable String reason, List<Violation> into) {
         if (reason == null || reason.isBlank()) {
             into.add(Violation.of("reason", "NotBlank", "must not be blank"));
-        } else if (reason.length() > io.crmkit.core.check.Check.MAX_SHORT) {
-            into.add(Violation.of("reason", "Size", "must be at most " + io.crmkit.core.check.Check.MAX_SHORT + " characters"));
+        } else {
+            Violation v = Check.textProblem(reason, "reason", Check.MAX_SHORT);
+            if (v != null) {
+                into.add(v);
+            }
         }
     }
 
-    /** Hibernate Validator names container elements {@code tags[].<iterable element>}; keep the readable part. */
-    private static String path(String raw) {
-        return raw.replace(".<iterable element>", "").replace(".<list element>", "").replace(".<map value>", "")
-                .replace(".<map key>", "").replace("[]", "");
+    /**
+     * The field path of a Jakarta violation: property names with list indexes. A map key is never
+     * written out ({@code extensions[*]}): a rejected key is input, and may be personal data.
+     */
+    private static String path(Path raw) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : raw) {
+            if (node.isInIterable()) {
+                sb.append(node.getIndex() != null ? "[" + node.getIndex() + "]" : node.getKey() != null ? "[*]" : "");
+            }
+            String name = node.getName();
+            // container elements (<list element>, <map key>) add only their index or key marker
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && name != null && !name.startsWith("<")) {
+                sb.append(sb.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The text rule of {@link Check} on a command's own text components: single-line when the
+     * component's {@code @Size} allows at most {@link Check#MAX_SHORT} characters (or has none),
+     * free text otherwise. Length is Jakarta's {@code @Size}; this adds only the character rule.
+     */
+    private static void textRule(Object command, List<Violation> into) {
+        if (!command.getClass().isRecord()) {
+            return;
+        }
+        for (RecordComponent rc : command.getClass().getRecordComponents()) {
+            if (rc.getType() != String.class) {
+                continue;
+            }
+            Object value;
+            try {
+                value = rc.getAccessor().invoke(command);
+            } catch (ReflectiveOperationException e) {
+                continue; // our own public records: cannot happen
+            }
+            if (value != null) {
+                Size size = rc.getAccessor().getAnnotation(Size.class);
+                boolean freeText = size != null && size.max() > Check.MAX_SHORT;
+                Violation v = Check.characterProblem((String) value, rc.getName(), freeText);
+                if (v != null) {
+                    into.add(v);
+                }
+            }
+        }
     }
 }

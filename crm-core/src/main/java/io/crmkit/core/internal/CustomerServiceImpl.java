@@ -83,6 +83,11 @@ final class CustomerServiceImpl implements CustomerService {
                 v.add(Violation.of("initialStage", "InitialStage", "must be PROSPECT or ACTIVE"));
             }
             plausible(c.birthDate(), engine.today(), "birthDate", v);
+            if (c.extensions() != null) {
+                io.crmkit.core.check.Check.Violations names = io.crmkit.core.check.Check.collect();
+                Customer.extensionNames(c.extensions().keySet(), names);
+                v.addAll(names.list());
+            }
             if (c.identifiers() != null) {
                 Set<String> kinds = new HashSet<>();
                 for (int i = 0; i < c.identifiers().size(); i++) {
@@ -118,6 +123,9 @@ final class CustomerServiceImpl implements CustomerService {
     @Override
     public Customer update(Customer changed) {
         Check.notNull(changed, "customer");
+        List<Violation> input = new java.util.ArrayList<>();
+        plausible(changed.birthDate(), engine.today(), "birthDate", input);
+        throwIfAny(input);
         return engine.write(access, Operation.CUSTOMER_UPDATE, "Customer", changed.id(), Call.of("customers", "update", changed),
                 null, changed, () -> {
             Customer current = access.requireWritable(Operation.CUSTOMER_UPDATE, changed.id());
@@ -135,7 +143,6 @@ final class CustomerServiceImpl implements CustomerService {
             if (!Objects.equals(changed.tier(), current.tier())) {
                 v.add(Violation.of("tier", "UseTierService", "changes only through the tier service"));
             }
-            plausible(changed.birthDate(), engine.today(), "birthDate", v);
             throwIfAny(v);
             Instant now = engine.now();
             // Keep who created it from the stored record: callers cannot rewrite history.
@@ -327,8 +334,15 @@ final class CustomerServiceImpl implements CustomerService {
 
     @Override
     public Relationship endRelationship(RelationshipId id, LocalDate lastDay) {
-        Check.notNull(id, "id");
-        Check.notNull(lastDay, "lastDay");
+        List<Violation> v = new java.util.ArrayList<>();
+        if (id == null) {
+            v.add(Violation.of("id", "NotNull", "must not be null"));
+        }
+        if (lastDay == null) {
+            v.add(Violation.of("lastDay", "NotNull", "must not be null"));
+        }
+        plausible(lastDay, CommandValidator.LATEST_STORED, "lastDay", v);
+        throwIfAny(v);
         return engine.write(access, Operation.RELATIONSHIP_WRITE, "Relationship", id,
                 Call.of("customers", "endRelationship", id, lastDay), null, lastDay, () -> {
             Relationship current = engine.store.relationships().findById(id)

@@ -213,18 +213,37 @@ final class Engine {
         }
     }
 
+    /**
+     * Delivers committed events to every listener. The write has committed, so a listener's failure
+     * must not look like the write's: whatever a listener throws (a runtime exception, a checked
+     * exception thrown sneakily, an {@code Error} such as {@code AssertionError} or
+     * {@code LinkageError}) is logged by type and swallowed, and the remaining listeners still run.
+     * The one exception is a {@link VirtualMachineError} (out of memory, stack overflow): the
+     * remaining listeners still run, then the first such error is rethrown, because the JVM may no
+     * longer be able to go on. An interrupt is kept as the thread's interrupt flag.
+     */
     private void publish(List<CrmEvent> events) {
+        VirtualMachineError fatal = null;
         for (CrmEvent event : events) {
             for (CrmEventListener listener : listeners) {
                 try {
                     listener.on(event);
-                } catch (RuntimeException e) {
-                    // The write has committed; a listener's failure must not look like the write's.
+                } catch (VirtualMachineError e) {
+                    if (fatal == null) {
+                        fatal = e;
+                    }
+                } catch (Throwable e) { // NOPMD: see above, a listener must not undo or hide the commit
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
                     // Only types are logged: a listener's message may quote personal data.
                     log.warn("event listener {} threw {} on {} for customer {}", listener.getClass().getName(),
                             e.getClass().getName(), event.getClass().getSimpleName(), event.customerId());
                 }
             }
+        }
+        if (fatal != null) {
+            throw fatal;
         }
     }
 

@@ -39,7 +39,7 @@ final class TaskServiceImpl implements TaskService {
     /** The tag that puts a customer on their owner's reminders as at risk. */
     static final String AT_RISK_TAG = "at-risk";
     private static final int MAX_OPEN = 10_000;
-    private static final Instant LATEST = LocalDate.of(2200, 1, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    private static final Instant LATEST = CommandValidator.LATEST_STORED_INSTANT;
 
     private final Engine engine;
     private final Actor actor;
@@ -171,8 +171,15 @@ final class TaskServiceImpl implements TaskService {
 
     @Override
     public List<Reminder> reminders(StaffId staff, LocalDate day) {
-        Check.notNull(staff, "staff");
-        Check.notNull(day, "day");
+        List<Violation> v = new ArrayList<>();
+        if (staff == null) {
+            v.add(Violation.of("staff", "NotNull", "must not be null"));
+        }
+        if (day == null) {
+            v.add(Violation.of("day", "NotNull", "must not be null"));
+        }
+        plausible(day, CommandValidator.LATEST_QUERY, "day", v);
+        throwIfAny(v);
         List<Reminder> out = new ArrayList<>();
         for (Task t : openTasks(staff)) {
             if (t.dueAt() != null) {

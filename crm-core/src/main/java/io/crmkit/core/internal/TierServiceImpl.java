@@ -55,6 +55,7 @@ final class TierServiceImpl implements TierService {
         if (expiresAt != null && !expiresAt.isAfter(engine.now())) {
             v.add(Violation.of("expiresAt", "Future", "must be in the future"));
         }
+        CommandValidator.plausible(expiresAt, CommandValidator.LATEST_STORED_INSTANT, "expiresAt", v);
         throwIfAny(v);
         return engine.write(access, Operation.TIER_OVERRIDE, "Customer", customerId,
                 Call.of("tiers", "assignManually", customerId, tier, reason, expiresAt), reason, reason, () -> {

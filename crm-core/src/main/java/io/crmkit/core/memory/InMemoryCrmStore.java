@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe.
  */
-public final class InMemoryCrmStore implements CrmStore {
+public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     // Not reentrant: no code path reads under the write lock or nests reads (commit ops touch the maps directly).
     private final StampedLock lock = new StampedLock();
     private final ThreadLocal<MemoryTx> tx = new ThreadLocal<>();
@@ -57,7 +57,24 @@ public final class InMemoryCrmStore implements CrmStore {
     private final MemoryAudit audit = new MemoryAudit(this);
     private final MemoryPendingRequests approvals = new MemoryPendingRequests(this);
 
+    private volatile boolean closed;
+
     private InMemoryCrmStore() {}
+
+    /**
+     * Closes the store: its data is dropped for good and every later call (reads, writes,
+     * transactions) throws {@link StoreException}, as a closed database store does. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the store is closed", false);
+        }
+    }
 
     /** A new, empty store. */
     public static InMemoryCrmStore create() {
@@ -93,6 +110,7 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Check.notNull(work, "work");
+        ensureOpen();
         MemoryTx running = tx.get();
         if (running != null) {
             running.depth++;
@@ -113,6 +131,7 @@ public final class InMemoryCrmStore implements CrmStore {
         } finally {
             tx.remove();
         }
+        ensureOpen(); // closed while the work ran: nothing is applied
         if (fresh.rollbackOnly) {
             throw new StoreException("transaction rolled back: an inner unit of work failed and its exception was caught", false);
         }
@@ -121,10 +140,12 @@ public final class InMemoryCrmStore implements CrmStore {
     }
 
     @Nullable MemoryTx currentTx() {
+        ensureOpen();
         return tx.get();
     }
 
     <T> T read(Supplier<T> query) {
+        ensureOpen();
         long stamp = lock.readLock();
         try {
             return query.get();
@@ -140,6 +161,7 @@ public final class InMemoryCrmStore implements CrmStore {
      */
     <A extends Aggregate<I, A>, I extends Comparable<I>> void write(MemoryTable<A, I> table, I id, @Nullable A after,
             MemoryTx.Op op) {
+        ensureOpen();
         MemoryTx running = tx.get();
         if (running == null) {
             commit(List.of(op));
@@ -151,6 +173,7 @@ public final class InMemoryCrmStore implements CrmStore {
 
     /** A write that is not an aggregate save (snapshots, tier history): deferred inside a transaction. */
     void write(MemoryTx.Op op) {
+        ensureOpen();
         MemoryTx running = tx.get();
         if (running == null) {
             commit(List.of(op));

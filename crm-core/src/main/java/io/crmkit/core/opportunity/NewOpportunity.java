@@ -52,4 +52,11 @@ public record NewOpportunity(@NotNull CustomerId customerId, @NotNull PipelineId
     public NewOpportunity probability(int value) {
         return new NewOpportunity(customerId, pipelineId, name, amount, expectedClose, owner, source, sourceRef, value);
     }
+
+    /** Ids and codes only: the name and source reference are free text. */
+    @Override
+    public String toString() {
+        return "NewOpportunity[customerId=" + customerId + ", pipelineId=" + pipelineId + ", owner=" + owner
+                + ", source=" + source + ", ***]";
+    }
 }

@@ -40,23 +40,26 @@ public record Opportunity(OpportunityId id, CustomerId customerId, PipelineId pi
         OpportunitySource source, @Nullable String sourceRef, @Nullable String lostReason, List<StageChange> history,
         Meta meta) implements Aggregate<OpportunityId, Opportunity> {
     public Opportunity {
-        Check.notNull(id, "id");
-        Check.notNull(customerId, "customerId");
-        Check.notNull(pipelineId, "pipelineId");
-        name = Check.notBlank(name, "name", Check.MAX_SHORT);
-        Check.notBlank(stage, "stage", 32);
-        Check.notNull(status, "status");
-        Check.notNull(amount, "amount");
-        Check.that(!amount.isNegative(), "amount", "NotNegative", "must not be negative");
-        Check.range(probability, 0, 100, "probability");
-        Check.notNull(owner, "owner");
-        Check.notNull(source, "source");
-        sourceRef = Check.optionalText(sourceRef, "sourceRef", 64);
-        lostReason = Check.optionalText(lostReason, "lostReason", Check.MAX_SHORT);
-        Check.that(status != OpportunityStatus.LOST || lostReason != null, "lostReason", "RequiredWhenLost",
+        Check.Violations v = Check.collect();
+        v.notNull(id, "id");
+        v.notNull(customerId, "customerId");
+        v.notNull(pipelineId, "pipelineId");
+        v.notBlank(name, "name", Check.MAX_SHORT);
+        v.notBlank(stage, "stage", 32);
+        v.notNull(status, "status");
+        if (v.notNull(amount, "amount")) {
+            v.that(!amount.isNegative(), "amount", "NotNegative", "must not be negative");
+        }
+        v.that(probability >= 0 && probability <= 100, "probability", "Range", "must be between 0 and 100");
+        v.notNull(owner, "owner");
+        v.notNull(source, "source");
+        v.optionalText(sourceRef, "sourceRef", 64);
+        v.optionalText(lostReason, "lostReason", Check.MAX_SHORT);
+        v.that(status != OpportunityStatus.LOST || lostReason != null, "lostReason", "RequiredWhenLost",
                 "must be given when the opportunity is lost");
-        history = Check.list(history, "history");
-        Check.notNull(meta, "meta");
+        history = v.list(history, "history");
+        v.notNull(meta, "meta");
+        v.throwIfAny();
     }
 
     public boolean isOpen() {

@@ -25,4 +25,11 @@ public record StageChange(@Nullable String from, String to, int probability, Ins
         Check.notBlank(by, "by", 64);
         reason = Check.optionalText(reason, "reason", Check.MAX_SHORT);
     }
+
+    /** Codes and ids only: the reason is free text. */
+    @Override
+    public String toString() {
+        return "StageChange[from=" + from + ", to=" + to + ", probability=" + probability + ", at=" + at + ", by=" + by
+                + ", ***]";
+    }
 }

@@ -33,17 +33,20 @@ public record Task(TaskId id, String title, @Nullable String description, StaffI
         @Nullable OpportunityId opportunityId, @Nullable Instant completedAt, Meta meta)
         implements Aggregate<TaskId, Task> {
     public Task {
-        Check.notNull(id, "id");
-        title = Check.notBlank(title, "title", Check.MAX_SHORT);
-        description = Check.optionalText(description, "description", Check.MAX_TEXT);
-        Check.notNull(assignee, "assignee");
-        Check.that(remindAt == null || dueAt == null || !remindAt.isAfter(dueAt), "remindAt", "NotAfterDue",
+        Check.Violations v = Check.collect();
+        v.notNull(id, "id");
+        v.notBlank(title, "title", Check.MAX_SHORT);
+        v.optionalText(description, "description", Check.MAX_TEXT);
+        v.notNull(assignee, "assignee");
+        v.that(remindAt == null || dueAt == null || !remindAt.isAfter(dueAt), "remindAt", "NotAfterDue",
                 "must not be after dueAt");
-        Check.notNull(priority, "priority");
-        Check.notNull(status, "status");
-        Check.that(status.isOpen() == (completedAt == null), "completedAt", "SetWhenFinal",
-                "must be set exactly when the task is done or cancelled");
-        Check.notNull(meta, "meta");
+        v.notNull(priority, "priority");
+        if (v.notNull(status, "status")) {
+            v.that(status.isOpen() == (completedAt == null), "completedAt", "SetWhenFinal",
+                    "must be set exactly when the task is done or cancelled");
+        }
+        v.notNull(meta, "meta");
+        v.throwIfAny();
     }
 
     public Task withStatus(TaskStatus value, @Nullable Instant completed) {

@@ -40,4 +40,12 @@ public record TierAssignment(CustomerId customerId, @Nullable TierCode tier, @Nu
     public boolean isActiveOverride(Instant now) {
         return source == AssignmentSource.MANUAL && (expiresAt == null || expiresAt.isAfter(now));
     }
+
+    /** Codes and ids only: the reason is free text. */
+    @Override
+    public String toString() {
+        return "TierAssignment[customerId=" + customerId + ", tier=" + tier + ", previous=" + previous
+                + ", effectiveFrom=" + effectiveFrom + ", source=" + source + ", assignedBy=" + assignedBy
+                + ", expiresAt=" + expiresAt + ", ***]";
+    }
 }

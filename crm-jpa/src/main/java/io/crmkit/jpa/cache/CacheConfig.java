@@ -1,12 +1,13 @@
 package io.crmkit.jpa.cache;
 
+import io.crmkit.core.check.Check;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Sizes and lifetimes of the {@link CachingCrmStore}'s caches. Build with {@link #custom()}, start
  * from {@link #ofDefaults()} or copy with {@link #from(CacheConfig)}; every setter checks its range
- * and throws {@link IllegalArgumentException} naming the setting.
+ * and throws {@link io.crmkit.core.error.ValidationException} whose violation names the setting.
  *
  * <p>Immutable and thread-safe; the builder is not thread-safe.
  */
@@ -33,7 +34,7 @@ public final class CacheConfig {
     }
 
     public static Builder from(CacheConfig other) {
-        Objects.requireNonNull(other, "other");
+        Check.notNull(other, "other");
         return custom().maximumCustomers(other.maximumCustomers).maximumPipelines(other.maximumPipelines)
                 .expireAfterWrite(other.expireAfterWrite).recordStats(other.recordStats);
     }
@@ -72,19 +73,13 @@ public final class CacheConfig {
 
         /** Most customers kept, 0 (no customer caching) to 10,000,000. */
         public Builder maximumCustomers(int max) {
-            if (max < 0 || max > 10_000_000) {
-                throw new IllegalArgumentException("maximumCustomers must be between 0 and 10000000");
-            }
-            this.maximumCustomers = max;
+            this.maximumCustomers = Check.range(max, 0, 10_000_000, "maximumCustomers");
             return this;
         }
 
         /** Most pipelines kept, 0 to 100,000. */
         public Builder maximumPipelines(int max) {
-            if (max < 0 || max > 100_000) {
-                throw new IllegalArgumentException("maximumPipelines must be between 0 and 100000");
-            }
-            this.maximumPipelines = max;
+            this.maximumPipelines = Check.range(max, 0, 100_000, "maximumPipelines");
             return this;
         }
 
@@ -93,10 +88,9 @@ public final class CacheConfig {
          * another process (or a host transaction the cache cannot see) changes the database.
          */
         public Builder expireAfterWrite(Duration ttl) {
-            Objects.requireNonNull(ttl, "expireAfterWrite");
-            if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(Duration.ofDays(1)) > 0) {
-                throw new IllegalArgumentException("expireAfterWrite must be between 1 second and 1 day");
-            }
+            Check.notNull(ttl, "expireAfterWrite");
+            Check.that(ttl.compareTo(Duration.ofSeconds(1)) >= 0 && ttl.compareTo(Duration.ofDays(1)) <= 0,
+                    "expireAfterWrite", "Range", "must be between 1 second and 1 day");
             this.expireAfterWrite = ttl;
             return this;
         }

@@ -1,8 +1,13 @@
 package io.crmkit.jpa.internal;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.crmkit.core.error.StoreException;
 import io.crmkit.core.json.CrmJson;
@@ -12,29 +17,108 @@ import io.crmkit.core.json.CrmJson;
  * validate themselves in their constructors, so a document that no longer passes validation is
  * reported as a store failure rather than returned half-read. Messages never include the document.
  *
- * <p>Thread-safe: the mapper is configured once and shared.
+ * <p><b>Document format.</b> Stored data outlives the code that wrote it, so every document
+ * starts with its format version: {@code {"_format":1,...}}. A document without one was written
+ * before versioning and is format 1 (the same shape). Reading a document of an older format runs
+ * the upcasters registered for its type, one version step at a time, on the JSON tree, then maps
+ * the result; a document of a newer format than this code knows is refused with a
+ * {@link StoreException} (an older library must not guess at newer data). The golden documents
+ * under {@code src/test/resources/golden/} are written by each format and must stay readable.
+ * When a record changes shape incompatibly: raise {@link #CURRENT_FORMAT}, add an upcaster from
+ * the previous format, and keep the previous golden documents.
+ *
+ * <p>Thread-safe: the mapper is configured once and shared; codecs are immutable.
  */
 final class DocumentCodec {
+    /** The format this version writes. */
+    static final int CURRENT_FORMAT = 1;
+    static final String FORMAT_FIELD = "_format";
+    private static final String PREFIX = "{\"" + FORMAT_FIELD + "\":";
+
     // core's own JSON mapping (records through their components), tolerant of fields added later
     private static final ObjectMapper MAPPER = CrmJson.configure(new ObjectMapper())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private DocumentCodec() {
+    /** Changes one document of format {@code from} into format {@code from + 1}. */
+    record Upcaster(Class<?> type, int from, UnaryOperator<ObjectNode> step) {
+    }
+
+    /** The codec of this version: format {@value #CURRENT_FORMAT}, no upcasters yet. */
+    private static final DocumentCodec STANDARD = new DocumentCodec(CURRENT_FORMAT, List.of());
+
+    private final int current;
+    private final Map<Class<?>, Map<Integer, UnaryOperator<ObjectNode>>> upcasters;
+
+    DocumentCodec(int current, List<Upcaster> steps) {
+        this.current = current;
+        Map<Class<?>, Map<Integer, UnaryOperator<ObjectNode>>> byType = new java.util.HashMap<>();
+        for (Upcaster u : steps) {
+            byType.computeIfAbsent(u.type(), t -> new java.util.HashMap<>()).put(u.from(), u.step());
+        }
+        byType.replaceAll((t, m) -> Map.copyOf(m));
+        this.upcasters = Map.copyOf(byType);
     }
 
     static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot encode a " + value.getClass().getSimpleName() + " document", false);
-        }
+        return STANDARD.encode(value);
     }
 
     static <T> T read(String doc, Class<T> type) {
+        return STANDARD.decode(doc, type);
+    }
+
+    String encode(Object value) {
+        String json;
         try {
-            return MAPPER.readValue(doc, type);
+            json = MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot encode a " + value.getClass().getSimpleName() + " document", false);
+        }
+        // every record is a JSON object: put the format first, where reading finds it without parsing
+        return PREFIX + current + (json.length() > 2 ? "," + json.substring(1) : "}");
+    }
+
+    <T> T decode(String doc, Class<T> type) {
+        int format = formatOf(doc);
+        if (format > current) {
+            throw new StoreException("stored " + type.getSimpleName() + " document has format " + format
+                    + ", newer than this version reads (" + current + "); upgrade CRMKit", false);
+        }
+        try {
+            if (format == current) {
+                return MAPPER.readValue(doc, type);
+            }
+            ObjectNode tree = (ObjectNode) MAPPER.readTree(doc);
+            Map<Integer, UnaryOperator<ObjectNode>> steps = upcasters.getOrDefault(type, Map.of());
+            for (int f = format; f < current; f++) {
+                UnaryOperator<ObjectNode> step = steps.get(f);
+                if (step != null) {
+                    tree = step.apply(tree);
+                }
+            }
+            tree.put(FORMAT_FIELD, current);
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new StoreException("stored " + type.getSimpleName() + " document cannot be read", false);
         }
+    }
+
+    /** The format of a document: the leading {@code _format} member, or 1 for documents written before it. */
+    static int formatOf(String doc) {
+        if (!doc.startsWith(PREFIX)) {
+            return 1;
+        }
+        int v = 0;
+        int i = PREFIX.length();
+        int digits = 0;
+        while (i < doc.length() && Character.isDigit(doc.charAt(i)) && digits < 6) {
+            v = v * 10 + (doc.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            throw new StoreException("stored document has a malformed format version", false);
+        }
+        return v;
     }
 }

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import jakarta.persistence.EntityManagerFactory;
 
 import io.crmkit.core.check.Check;
+import io.crmkit.core.error.StoreException;
+import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.spi.AccountRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CustomerRepository;
@@ -134,13 +136,21 @@ final class JpaStore implements JpaCrmStore {
 
     @Override
     public <T> T unwrap(Class<T> type) {
+        Check.notNull(type, "type");
         if (emf == null) {
-            throw new IllegalArgumentException("a joining store has no persistence unit of its own");
+            throw ValidationException.of("type", "Unwrappable", "a joining store has no persistence unit of its own");
+        }
+        if (!emf.isOpen()) {
+            throw new StoreException("the store is closed", false);
         }
         if (type.isInstance(emf)) {
             return type.cast(emf);
         }
-        return emf.unwrap(type);
+        try {
+            return emf.unwrap(type);
+        } catch (RuntimeException e) {
+            throw ValidationException.of("type", "Unwrappable", "the persistence unit offers no object of this type");
+        }
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class JpaStoreFactory {
     private static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config, Runnable onClose) {
         Database database = Database.of(dataSource);
         DriverSafety.check(dataSource, database);
+        LoggerSafety.check();
         if (config.migrate()) {
             SchemaMigrator.migrate(dataSource, database);
         }
@@ -95,6 +96,7 @@ public final class JpaStoreFactory {
     }
 
     public static JpaCrmStore joining(Supplier<EntityManager> entityManager, JpaStoreConfig config) {
+        LoggerSafety.check();
         return new JpaStore(new HostTransactions(entityManager), settings(config), null, null, () -> { });
     }
 

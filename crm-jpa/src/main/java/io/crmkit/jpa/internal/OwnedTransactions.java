@@ -31,7 +31,7 @@ final class OwnedTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = open();
         EntityTransaction tx = em.getTransaction();
         current.set(em);
         try {
@@ -53,6 +53,21 @@ final class OwnedTransactions implements Transactions {
         } finally {
             current.remove();
             em.close();
+        }
+    }
+
+    /** A new entity manager, or the store's own exception once the store is closed. */
+    private EntityManager open() {
+        if (!emf.isOpen()) {
+            throw new StoreException("the store is closed", false);
+        }
+        try {
+            return emf.createEntityManager();
+        } catch (IllegalStateException e) {
+            // closed between the check and the call (Hibernate's own message names no data)
+            throw new StoreException("the store is closed", false);
+        } catch (RuntimeException e) {
+            throw ExceptionTranslator.translate(e);
         }
     }
 
@@ -100,7 +115,7 @@ final class OwnedTransactions implements Transactions {
         if (joined != null) {
             return TranslatingStreams.of(opener.apply(joined));
         }
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = open();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();

@@ -5,9 +5,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.crmkit.core.error.StoreException;
 import io.crmkit.jpa.CrmSchema;
 import io.crmkit.jpa.Database;
 
@@ -20,16 +22,28 @@ public final class SchemaMigrator {
 
     /** Applies the pending migrations of {@code database} through {@code dataSource}. */
     public static void migrate(DataSource dataSource, Database database) {
-        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+        migrate(dataSource, database, null);
+    }
+
+    /**
+     * Applies the migrations of {@code database} up to {@code targetVersion} ({@code null}: all),
+     * for tests that need a schema at an older version.
+     */
+    public static void migrate(DataSource dataSource, Database database, @Nullable String targetVersion) {
+        var config = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(database.migrationLocation())
+                .locations(database.migrationLocations().toArray(String[]::new))
+                .placeholders(database.placeholders())
                 .table(CrmSchema.HISTORY_TABLE)
                 // the host may already own tables in this schema: start our history beside them
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .validateOnMigrate(true)
-                .cleanDisabled(true)
-                .load();
+                .cleanDisabled(true);
+        if (targetVersion != null) {
+            config = config.target(targetVersion);
+        }
+        Flyway flyway = config.load();
         try {
             MigrateResult result = flyway.migrate();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
@@ -38,8 +52,7 @@ public final class SchemaMigrator {
                     result.migrationsExecuted);
         } catch (FlywayException e) {
             // Flyway messages name scripts and SQL states, not row values: safe to pass on
-            throw new IllegalStateException("CRMKit schema migration failed on " + database + ": "
-                    + e.getMessage(), e);
+            throw new StoreException("CRMKit schema migration failed on " + database + ": " + e.getMessage(), false, e);
         }
     }
 }

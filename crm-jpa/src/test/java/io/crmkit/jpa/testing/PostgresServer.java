@@ -30,7 +30,10 @@ public final class PostgresServer {
      * The README recommends the same to every user.
      */
     static final String SAFE_ERRORS = "?logServerErrorDetail=false";
+    /** The non-C locale of the second cluster (see {@link #localeEndpoint()}). */
+    public static final String LOCALE = "en_US.UTF-8";
     private static ServerEndpoint endpoint;
+    private static ServerEndpoint localeEndpoint;
     private static Duration startupTime = Duration.ZERO;
 
     private PostgresServer() {
@@ -41,6 +44,37 @@ public final class PostgresServer {
             endpoint = start();
         }
         return endpoint;
+    }
+
+    /**
+     * A second embedded cluster initialised with {@value #LOCALE} (initdb {@code --locale}), whose
+     * default collation orders text by the locale's rules, not by bytes; with an external server
+     * ({@code crmkit.test.postgres.url}) its databases are created with that collation instead
+     * ({@code TEMPLATE template0 LC_COLLATE}). The machine must have the locale ({@code .ci/run}
+     * generates it on Debian).
+     */
+    static synchronized ServerEndpoint localeEndpoint() {
+        if (localeEndpoint == null) {
+            String external = System.getProperty("crmkit.test.postgres.url");
+            localeEndpoint = external != null && !external.isBlank() ? endpoint() : startLocale();
+        }
+        return localeEndpoint;
+    }
+
+    private static ServerEndpoint startLocale() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setLocaleConfig("locale", LOCALE)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            LOG.info("embedded PostgreSQL ({}) started on port {}", LOCALE, pg.getPort());
+            return new ServerEndpoint("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", SAFE_ERRORS,
+                    "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL with locale " + LOCALE, e);
+        }
     }
 
     /** How long the embedded server took to start, or zero for an external server. */

@@ -59,6 +59,19 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A new empty PostgreSQL database whose default collation is {@link PostgresServer#LOCALE}, on
+     * a cluster initialised with that locale (or, on an external server, created with it).
+     */
+    public static TestDatabase freshPostgresWithLocale(String purpose) {
+        String name = "crm_" + purpose.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_")
+                + "_" + SEQUENCE.incrementAndGet();
+        ServerEndpoint pg = PostgresServer.localeEndpoint();
+        pg.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE '"
+                + PostgresServer.LOCALE + "' LC_CTYPE '" + PostgresServer.LOCALE + "'");
+        return new TestDatabase(Vendor.POSTGRESQL, pg.urlFor(name), pg.user(), pg.password());
+    }
+
     public Vendor vendor() {
         return vendor;
     }
