@@ -76,14 +76,16 @@ public abstract class DataFidelityContract extends StoreContract {
     @Test
     @DisplayName("decimals keep every digit: extension decimals, holding quantities and market values with 3 to 6 decimals")
     void decimalsAreKept() {
-        Customer customer = store().customers().save(Fixtures.customer()
-                .build().withExtension("fxRate", ExtensionValue.decimal(new BigDecimal("7.123456")))
-                .withExtension("ceiling", ExtensionValue.decimal(new BigDecimal("123456789012345.125"))));
+        Customer built = Fixtures.customer().build()
+                .withExtension("fxRate", ExtensionValue.decimal(new BigDecimal("7.123456")))
+                .withExtension("ceiling", ExtensionValue.decimal(new BigDecimal("123456789012345.125")));
+        Customer customer = store().customers().save(built);
         LinkedAccount account = store().accounts().save(Fixtures.account(customer.id()));
         AccountSnapshot snapshot = new AccountSnapshot(account.id(), Fixtures.TODAY, Money.of("1000.005", "CNY"), List.of(
                 new Holding("510300.SH", AssetClass.FUND, new BigDecimal("1234.5678"), Money.of("4321.875", "CNY"))));
         store().accounts().saveSnapshot(snapshot);
 
+        assertThat(customer).isStoredCopyOf(built);
         assertThat(store().customers().get(customer.id())).readsBackAs(customer);
         AccountSnapshot read = store().accounts().latestSnapshot(account.id(), Fixtures.TODAY).orElseThrow();
         assertThat(read.cash()).isEqualTo(snapshot.cash());
