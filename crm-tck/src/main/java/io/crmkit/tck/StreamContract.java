@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
 public abstract class StreamContract extends StoreContract {
     /** Rows per stream test. */
     static final int ROWS = 2_500;
-    private static final int BATCH = 500;
+    private static final int BATCH = 100;
 
-    /** Saves {@code n} aggregates made by {@code make}, a few hundred per transaction. */
+    /** Saves {@code n} aggregates made by {@code make}, 100 per transaction (a JPA persistence context re-checks every managed row at each flush, so bigger transactions get slower per row). */
     private <T> List<T> saveMany(int n, Supplier<T> make) {
         List<T> saved = new ArrayList<>(n);
         while (saved.size() < n) {
