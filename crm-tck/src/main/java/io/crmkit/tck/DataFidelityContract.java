@@ -102,6 +102,8 @@ public abstract class DataFidelityContract extends StoreContract {
         store().accounts().saveSnapshot(Fixtures.snapshot(account.id(), Fixtures.TODAY.minusDays(1), "10.00"));
         store().accounts().saveSnapshot(Fixtures.snapshot(account.id(), Fixtures.TODAY, "20.00"));
         store().accounts().saveSnapshot(Fixtures.snapshot(kept.id(), Fixtures.TODAY, "30.00"));
+        assertThat(store().accounts().snapshots(account.id(), LocalDate.MIN, LocalDate.MAX)).as("open bounds, before the delete").hasSize(2);
+        assertThat(store().accounts().latestSnapshot(account.id(), LocalDate.MAX)).as("the latest of all, before the delete").isPresent();
 
         store().accounts().delete(account.id(), 1);
 

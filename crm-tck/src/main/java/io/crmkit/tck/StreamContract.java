@@ -103,6 +103,20 @@ public abstract class StreamContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("an interaction stream from Instant.MIN to Instant.MAX returns every interaction, and an empty range none")
+    void openBoundsAreValid() {
+        CustomerId customer = store().customers().save(Fixtures.customer().build()).id();
+        Interaction call = store().interactions().save(Fixtures.interaction(customer).build());
+
+        try (Stream<Interaction> s = store().interactions().stream(Instant.MIN, Instant.MAX)) {
+            assertThat(s.filter(i -> i.customerId().equals(customer)).toList()).containsExactly(call);
+        }
+        try (Stream<Interaction> s = store().interactions().stream(Instant.MAX, Instant.MIN)) {
+            assertThat(s.findAny()).isEmpty();
+        }
+    }
+
+    @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     @DisplayName("every stream kind closed after one row, 40 times each, inside and outside a transaction, holds nothing later writes wait for")
     void everyStreamKindClosesEarly() throws Exception {
