@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Nested;
  * conflict, deletes with an expected version, nothing written on failure), natural keys refused
  * with {@code DuplicateKeyException}, ordered queries, keyset paging without gaps or repeats
  * while other threads insert, closable streams, transactions, and read-modify-write under
- * contention. Timestamps in fixtures have millisecond precision; stores must return every field
+ * contention. Timestamps in fixtures carry microseconds; stores must return every field
  * as saved (decimal scale aside, see {@link io.crmkit.tck.assertions.Canonical}).
  *
  * <p>Uses JUnit Jupiter and AssertJ; add {@code junit-jupiter} (the engine) to your test classpath.
@@ -194,6 +194,60 @@ public abstract class CrmStoreCompatibilityKit {
     @Nested
     @DisplayName("transactions")
     class Transactions extends TransactionContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("index maintenance after every kind of write")
+    class IndexMaintenance extends IndexMaintenanceContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("reads and natural keys inside a transaction")
+    class OwnWrites extends OwnWritesContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("rollback of deletes and reference data, nested units")
+    class Rollbacks extends RollbackContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("natural keys compared exactly")
+    class NaturalKeys extends NaturalKeyContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("long streams and early close")
+    class Streams extends StreamContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("data kept exactly")
+    class DataFidelity extends DataFidelityContract {
         @Override
         protected CrmStore store() {
             return CrmStoreCompatibilityKit.this.store();

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.jpa.JpaCrmStore;
 import io.crmkit.jpa.JpaStoreConfig;
-import io.crmkit.jpa.cache.CachingCrmStore;
+import io.crmkit.core.cache.CachingCrmStore;
 
 /**
  * JMH: the customer 360 view on the embedded H2 store, with and without the read cache in front.

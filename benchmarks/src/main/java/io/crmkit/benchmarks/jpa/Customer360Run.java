@@ -17,8 +17,8 @@ import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.tier.TierDefinition;
 import io.crmkit.jpa.JpaCrmStore;
 import io.crmkit.jpa.JpaStoreConfig;
-import io.crmkit.jpa.cache.CacheConfig;
-import io.crmkit.jpa.cache.CachingCrmStore;
+import io.crmkit.core.cache.CacheConfig;
+import io.crmkit.core.cache.CachingCrmStore;
 
 /**
  * Scale run: the customer 360 view on PostgreSQL with {@code customers} customers and

@@ -33,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * lock, so a reader never sees half of a transaction. Transactions are thread-confined: writes
  * inside {@link #inTransaction} are held back, checked early against what the transaction sees,
  * and validated again and applied together at commit, or not at all. Inside a transaction,
- * {@code findById} sees the transaction's own writes; queries see committed data only. Natural-key
- * clashes inside a transaction surface at commit.
+ * {@code findById} and the natural-key lookups see the transaction's own writes; list and page
+ * queries see committed data only. A natural key taken by committed data or by the transaction's
+ * own earlier write is refused at the save; a clash with a concurrent transaction surfaces at commit.
+ * A nested unit that fails marks the transaction rollback-only (see {@link CrmStore#inTransaction}).
  *
  * <p>Thread-safe.
  */

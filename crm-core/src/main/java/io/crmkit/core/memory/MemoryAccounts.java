@@ -73,6 +73,13 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
         byNaturalKey.remove(naturalKey(a), a.id());
     }
 
+    /** Deleting an account deletes its snapshots with it (see {@code CrmStore}). */
+    @Override
+    Runnable removeDependents(LinkedAccount row) {
+        TreeMap<LocalDate, AccountSnapshot> removed = snapshots.remove(row.id());
+        return removed == null ? () -> {} : () -> snapshots.put(row.id(), removed);
+    }
+
     @Override
     public List<LinkedAccount> findByExternalId(String hostSystem, String externalId) {
         Check.notNull(hostSystem, "hostSystem");

@@ -101,7 +101,9 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
             checkVersion(current, id, expectedVersion);
             rows.remove(id);
             unindex(current);
+            Runnable undoDependents = removeDependents(current);
             return () -> {
+                undoDependents.run();
                 rows.put(id, current);
                 index(current);
             };
@@ -113,6 +115,14 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         if (!ok) {
             throw new ConflictException(typeName, id.toString(), expected);
         }
+    }
+
+    /**
+     * Removes what belongs to a row being deleted (an account's snapshots), under the write lock in
+     * the same step as the delete, and returns how to put it back; nothing by default.
+     */
+    Runnable removeDependents(A row) {
+        return () -> {};
     }
 
     /** The natural keys of a row, each as one string; none by default. */

@@ -41,6 +41,10 @@ public interface AccountRepository extends Repository<LinkedAccount, AccountId> 
      */
     Map<AccountId, AccountSnapshot> latestSnapshots(CustomerId customerId, LocalDate date);
 
-    /** The account's snapshots from {@code from} to {@code to} inclusive, oldest first. */
+    /**
+     * The account's snapshots from {@code from} to {@code to} inclusive, oldest first. Any dates are
+     * valid bounds, {@link LocalDate#MIN} and {@link LocalDate#MAX} included (a SQL store clamps them
+     * to what its date type holds).
+     */
     List<AccountSnapshot> snapshots(AccountId accountId, LocalDate from, LocalDate to);
 }

@@ -13,11 +13,23 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>"Id order" is {@link String#compareTo} order of the id text (ids are ASCII, so this is
  *       byte order; a SQL store needs a binary collation such as {@code COLLATE "C"}).
- *   <li>Instants are kept to the microsecond at least; the services create them at microsecond
- *       precision. Decimals are kept exactly (scale included as normalised by the records).
+ *   <li>Instants are kept to the microsecond at least (the compatibility kit's fixtures carry
+ *       microseconds); the services create them at microsecond precision. Decimals are kept exactly
+ *       (scale included as normalised by the records).
+ *   <li>Natural keys (identifiers, external references, host account keys) compare exactly, as
+ *       {@link String#equals}: case-sensitive, accents and trailing blanks significant, so a SQL
+ *       store needs a binary, no-pad collation for those columns. An identifier's issuer is part of
+ *       its key. Exceptions name the key ({@code identifier}, {@code externalRef},
+ *       {@code externalId}), never its value.
  *   <li>Referential integrity between aggregates (an opportunity's pipeline, a task's customer) is
  *       checked by the services, not required of stores; owner, branch and assignee ids are free.
- *   <li>Deleting an account leaves its snapshots in place: they are history.
+ *   <li>Deleting an account deletes its snapshots with it, in the same transaction: afterwards
+ *       {@code latestSnapshot}, {@code latestSnapshots} and {@code snapshots} find none of them.
+ *   <li>An id freed by a delete may be inserted again (version 0): that is a new aggregate, stored
+ *       and returned as version 1 like any insert; nothing of the deleted one's version carries on.
+ *       (So a copy read before the delete may match the new version 1: the services never reuse ids.)
+ *   <li>Streams return every matching row however many there are (stores read them in chunks), and
+ *       {@code close()} at any point releases what the stream holds.
  * </ul>
  *
  * <p>Implementations are thread-safe.
@@ -81,6 +93,8 @@ public interface CrmStore {
      *       transaction: the work may catch them and go on.
      *   <li>Natural-key clashes with committed data or with this transaction's own writes are
      *       refused at the save; clashes with a concurrent transaction may surface at commit.
+     *   <li>A rollback undoes every kind of write: inserts, updates, deletes (an account's deleted
+     *       snapshots come back), snapshots, tier history, tier definitions and pipelines.
      * </ul>
      *
      * @throws io.crmkit.core.error.ConflictException if a write conflicts (at the write or, against a

@@ -28,7 +28,8 @@ public interface InteractionRepository extends Repository<Interaction, Interacti
 
     /**
      * Every interaction with {@code from <= occurredAt < to}, in occurredAt then id order, lazily;
-     * close the stream. Empty when {@code to} is not after {@code from}. For batch analytics.
+     * close the stream. Empty when {@code to} is not after {@code from}. Any instants are valid
+     * bounds, {@link Instant#MIN} and {@link Instant#MAX} included. For batch analytics.
      */
     Stream<Interaction> stream(Instant from, Instant to);
 }

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  *
  * @param items the items of this page, in the query's order
+ * <p>{@code nextCursor} is {@code null} exactly when no item follows: a last page that happens to
+ * be full carries no cursor (stores fetch one row more than the page size to know, see
+ * {@link #of}), and a page with a cursor is never followed by an empty one.
+ *
  * @param nextCursor the cursor of the next page, or {@code null} on the last page
  * @param <T> item type
  */

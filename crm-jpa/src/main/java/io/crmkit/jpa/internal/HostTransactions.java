@@ -32,7 +32,13 @@ final class HostTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         EntityManager em = entityManager.get();
         if (isJoined(em)) {
-            return work.get();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                // a failed unit inside a running transaction dooms it (CrmStore.inTransaction)
+                markRollbackOnly();
+                throw e;
+            }
         }
         EntityTransaction tx = em.getTransaction();
         OwnedTransactions.begin(tx);
@@ -42,6 +48,10 @@ final class HostTransactions implements Transactions {
         } catch (RuntimeException | Error e) {
             OwnedTransactions.rollbackQuietly(tx);
             throw e;
+        }
+        if (tx.getRollbackOnly()) {
+            OwnedTransactions.rollbackQuietly(tx);
+            throw new StoreException("the transaction failed earlier and was rolled back", false);
         }
         OwnedTransactions.commit(tx);
         return result;

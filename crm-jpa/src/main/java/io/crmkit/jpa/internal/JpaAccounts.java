@@ -22,6 +22,8 @@ import io.crmkit.core.spi.AccountRepository;
 
 /** Linked accounts and their dated snapshots on JPA. Thread-safe. */
 final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountEntity> implements AccountRepository {
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     JpaAccounts(Transactions tx, StoreSettings settings) {
         super(tx, settings, AccountEntity.class, LinkedAccount.class, "LinkedAccount");
@@ -123,7 +125,7 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
         Check.notNull(date, "date");
         return tx.run(em -> em.createQuery("select s.doc from AccountSnapshot s where s.accountId = :a"
                 + " and s.asOf <= :d order by s.asOf desc", String.class)
-                .setParameter("a", accountId.value()).setParameter("d", date).setMaxResults(1)
+                .setParameter("a", accountId.value()).setParameter("d", storable(date)).setMaxResults(1)
                 .getResultStream().findFirst().map(doc -> DocumentCodec.read(doc, AccountSnapshot.class)));
     }
 
@@ -136,9 +138,18 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
                 + " (select a.id from LinkedAccount a where a.customerId = :c)"
                 + " and s.asOf = (select max(s2.asOf) from AccountSnapshot s2"
                 + " where s2.accountId = s.accountId and s2.asOf <= :d)", String.class)
-                .setParameter("c", customerId.value()).setParameter("d", date).getResultList().stream()
+                .setParameter("c", customerId.value()).setParameter("d", storable(date)).getResultList().stream()
                 .map(doc -> DocumentCodec.read(doc, AccountSnapshot.class))
                 .collect(Collectors.toMap(AccountSnapshot::accountId, s -> s, (a, b) -> a, LinkedHashMap::new)));
+    }
+
+    /**
+     * A query bound every database can hold: PostgreSQL refuses {@code LocalDate.MIN} and
+     * {@code MAX} (SQLState 22008), and no snapshot lies outside years 1 to 9999, so clamping
+     * changes no result.
+     */
+    private static LocalDate storable(LocalDate date) {
+        return date.isBefore(FIRST_DAY) ? FIRST_DAY : date.isAfter(LAST_DAY) ? LAST_DAY : date;
     }
 
     @Override
@@ -148,7 +159,7 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
         Check.notNull(to, "to");
         return tx.run(em -> em.createQuery("select s.doc from AccountSnapshot s where s.accountId = :a"
                 + " and s.asOf >= :f and s.asOf <= :t order by s.asOf", String.class)
-                .setParameter("a", accountId.value()).setParameter("f", from).setParameter("t", to)
+                .setParameter("a", accountId.value()).setParameter("f", storable(from)).setParameter("t", storable(to))
                 .getResultList().stream().map(doc -> DocumentCodec.read(doc, AccountSnapshot.class)).toList());
     }
 }

@@ -26,6 +26,8 @@ import io.crmkit.core.spi.TimelineCursor;
 final class JpaInteractions extends JpaRepository<Interaction, InteractionId, InteractionEntity>
         implements InteractionRepository {
     private static final String NEWEST_FIRST = "e.occurredAt desc, e.occurredNano desc, e.id desc";
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     JpaInteractions(Transactions tx, StoreSettings settings) {
         super(tx, settings, InteractionEntity.class, Interaction.class, "Interaction");
@@ -99,6 +101,22 @@ final class JpaInteractions extends JpaRepository<Interaction, InteractionId, In
     public Stream<Interaction> stream(Instant from, Instant to) {
         Check.notNull(from, "from");
         Check.notNull(to, "to");
+        if (!to.isAfter(from)) {
+            return Stream.empty();
+        }
+        return streamBetween(storable(from), storable(to));
+    }
+
+    /**
+     * A bound every database's timestamp can hold: PostgreSQL refuses {@code Instant.MIN} and
+     * {@code MAX} (SQLState 22008), and no interaction lies outside years 1 to 9999, so clamping
+     * changes no result.
+     */
+    private static Instant storable(Instant at) {
+        return at.isBefore(FIRST_INSTANT) ? FIRST_INSTANT : at.isAfter(LAST_INSTANT) ? LAST_INSTANT : at;
+    }
+
+    private Stream<Interaction> streamBetween(Instant from, Instant to) {
         return tx.stream(em -> Jpql.from("Interaction")
                 .andAll("e.occurredAt >= :fromAt and e.occurredAt <= :toAt"
                         + " and (e.occurredAt, e.occurredNano) >= (:fromAt, :fromNano)"

@@ -29,7 +29,14 @@ final class OwnedTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
-            return work.get();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                // a failed nested unit dooms the outer one even if the outer work catches this
+                // (CrmStore.inTransaction: rollback-only, as JTA's REQUIRED)
+                markRollbackOnly();
+                throw e;
+            }
         }
         EntityManager em = open();
         EntityTransaction tx = em.getTransaction();

@@ -1,15 +1,8 @@
-package io.crmkit.jpa.cache;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
+package io.crmkit.core.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
-
+import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.opportunity.Pipeline;
@@ -27,11 +20,22 @@ import io.crmkit.core.spi.StaffRepository;
 import io.crmkit.core.spi.TaskRepository;
 import io.crmkit.core.spi.TierRepository;
 import io.crmkit.core.tier.TierDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A read-through cache in front of any {@link CrmStore}: tier definitions, pipelines (by id and
- * the whole list) and customers by id are kept in bounded Caffeine caches; everything else goes
- * straight to the store.
+ * the whole list) and customers by id are kept in bounded caches (Caffeine inside, never in the
+ * API); everything else goes straight to the store. It passes the compatibility kit in front of the
+ * in-memory store and in front of crm-jpa.
+ *
+ * <pre>{@code
+ * CachingCrmStore cached = CachingCrmStore.wrap(store, CacheConfig.custom().maximumCustomers(50_000).recordStats(true).build());
+ * Crm crm = Crm.builder().store(cached).build();
+ * double hitRate = cached.stats().get("customers").hitRate();
+ * }</pre>
  *
  * <p>Contract: a write through this store evicts the entries it touches at once and again when
  * the write's transaction ends (commit or rollback), so no reader keeps a value older than the
@@ -74,31 +78,39 @@ public final class CachingCrmStore implements CrmStore {
 
     /** Puts a cache configured by {@code config} in front of {@code store}. */
     public static CachingCrmStore wrap(CrmStore store, CacheConfig config) {
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(config, "config");
+        Check.notNull(store, "store");
+        Check.notNull(config, "config");
         return new CachingCrmStore(store, config);
     }
 
     private static <K, V> Cache<K, V> cache(CacheConfig config, int maximum) {
         Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(maximum)
-                .expireAfterWrite(config.expireAfterWrite());
+                .expireAfterWrite(config.expireAfterWrite()).ticker(config.ticker()::getAsLong);
         if (config.recordStats()) {
             builder.recordStats();
         }
         return builder.build();
     }
 
-    /** Hit, miss and eviction counts per cache (all zero unless {@link CacheConfig#recordStats()}). */
+    /**
+     * Hit, miss, load and eviction counts per cache, keyed {@code customers}, {@code pipelines},
+     * {@code pipelineList} and {@code tierDefinitions} (all zero unless {@link CacheConfig#recordStats()}).
+     */
     public Map<String, CacheStats> stats() {
         Map<String, CacheStats> stats = new LinkedHashMap<>();
-        stats.put("customers", customerCache.stats());
-        stats.put("pipelines", pipelineCache.stats());
-        stats.put("pipelineList", pipelineListCache.stats());
-        stats.put("tierDefinitions", tierCache.stats());
+        stats.put("customers", stats(customerCache));
+        stats.put("pipelines", stats(pipelineCache));
+        stats.put("pipelineList", stats(pipelineListCache));
+        stats.put("tierDefinitions", stats(tierCache));
         return stats;
     }
 
-    /** How many entries each cache holds now (after pending evictions are applied). */
+    private static CacheStats stats(Cache<?, ?> cache) {
+        com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.stats();
+        return new CacheStats(s.hitCount(), s.missCount(), s.loadSuccessCount(), s.evictionCount());
+    }
+
+    /** How many entries each cache holds now (after pending evictions are applied), keyed as {@link #stats()}. */
     public Map<String, Long> sizes() {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("customers", size(customerCache));

@@ -1,4 +1,4 @@
-package io.crmkit.jpa.cache;
+package io.crmkit.core.cache;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.crmkit.jpa.cache;
+package io.crmkit.jpa;
 
 import static io.crmkit.jpa.testing.Fixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.cache.CacheConfig;
+import io.crmkit.core.cache.CachingCrmStore;
 import io.crmkit.core.memory.InMemoryCrmStore;
 import io.crmkit.core.tier.TierDefinition;
-import io.crmkit.jpa.JpaCrmStore;
-import io.crmkit.jpa.JpaStoreConfig;
 import io.crmkit.jpa.testing.Fixtures;
 
-@DisplayName("The caching store")
-class CachingCrmStoreTest {
+@DisplayName("The caching store (io.crmkit.core.cache) in front of the JPA store")
+class CachingJpaStoreTest {
     private static int databases;
     private JpaCrmStore jpa;
     private CachingCrmStore store;

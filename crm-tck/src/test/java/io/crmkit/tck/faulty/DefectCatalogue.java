@@ -1,0 +1,38 @@
+package io.crmkit.tck.faulty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kit's defect catalogue: realistic store defects, each a small decorator over the in-memory
+ * store, that the compatibility kit must catch. {@code KitCatchesFaultyStoresTest} runs the named
+ * kit groups against every one and requires at least one failure, and runs the whole kit against
+ * the clean pass-through (no defect) and requires none. A new contract group adds the defects it
+ * is meant to catch here.
+ */
+public final class DefectCatalogue {
+    private DefectCatalogue() {}
+
+    /** Every defect, in catalogue order. */
+    public static List<Defect> all() {
+        List<Defect> all = new ArrayList<>();
+        all.add(Defect.of("last-writer-wins", "saves ignore the version the caller read", "Customers, Transactions",
+                FaultyStores::lastWriterWins));
+        all.add(Defect.of("auto-commit-transactions", "inTransaction just runs the work; every write commits on its own",
+                "Transactions, Rollbacks", FaultyStores::autoCommitTransactions));
+        all.add(Defect.of("timeline-cursor-without-tie-break", "the timeline cursor keeps the time but not the id",
+                "Timelines", FaultyStores::timelineCursorWithoutTieBreak));
+        all.add(Defect.of("offset-paging", "customer pages by offset instead of by key", "CustomerPaging",
+                FaultyStores::offsetPaging));
+        all.addAll(IndexDefects.all());
+        all.addAll(TransactionDefects.all());
+        all.addAll(KeyDefects.all());
+        all.addAll(DataDefects.all());
+        return List.copyOf(all);
+    }
+
+    /** The store with no defect: every call passes through the proxies to the in-memory store. */
+    public static io.crmkit.core.spi.CrmStore passThrough() {
+        return Faulty.store().build();
+    }
+}
