@@ -1,5 +1,6 @@
 package io.crmkit.core;
 
+import io.crmkit.core.alert.AlertService;
 import io.crmkit.core.org.Actor;
 import java.util.function.Supplier;
 
@@ -26,6 +27,9 @@ public interface CrmSession {
     TierService tiers();
 
     OrganisationService organisation();
+
+    /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
+    AlertService alerts();
 
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their

@@ -8,6 +8,7 @@ import io.crmkit.core.OpportunityService;
 import io.crmkit.core.OrganisationService;
 import io.crmkit.core.TaskService;
 import io.crmkit.core.TierService;
+import io.crmkit.core.alert.AlertService;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.org.Actor;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ final class Session implements CrmSession {
     private final TaskService tasks;
     private final TierService tiers;
     private final OrganisationService organisation;
+    private final AlertService alerts;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -34,6 +36,7 @@ final class Session implements CrmSession {
         this.tasks = new TaskServiceImpl(engine, actor);
         this.tiers = new TierServiceImpl(engine, actor);
         this.organisation = new OrganisationServiceImpl(engine, actor);
+        this.alerts = new AlertServiceImpl(engine, actor);
     }
 
     @Override public Actor actor() { return actor; }
@@ -51,6 +54,8 @@ final class Session implements CrmSession {
     @Override public TierService tiers() { return tiers; }
 
     @Override public OrganisationService organisation() { return organisation; }
+
+    @Override public AlertService alerts() { return alerts; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -4,6 +4,7 @@ import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.error.StoreException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerRepository;
@@ -52,6 +53,7 @@ public final class InMemoryCrmStore implements CrmStore {
     private final MemoryTiers tiers = new MemoryTiers(this);
     private final MemoryOrgUnits orgUnits = new MemoryOrgUnits(this);
     private final MemoryStaff staff = new MemoryStaff(this);
+    private final MemoryAlerts alerts = new MemoryAlerts(this);
 
     private InMemoryCrmStore() {}
 
@@ -81,6 +83,8 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override public OrgUnitRepository orgUnits() { return orgUnits; }
 
     @Override public StaffRepository staff() { return staff; }
+
+    @Override public AlertRepository alerts() { return alerts; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -45,6 +45,9 @@ public interface CrmStore {
 
     StaffRepository staff();
 
+    /** Alerts raised by the real-time engine or host jobs. */
+    AlertRepository alerts();
+
     /**
      * Runs {@code work} in one transaction: every write inside commits together when it returns, or
      * none does when it throws (the exception is rethrown as is).

@@ -1,0 +1,117 @@
+package io.crmkit.core.internal;
+
+import static io.crmkit.core.internal.CommandValidator.throwIfAny;
+
+import io.crmkit.core.alert.Alert;
+import io.crmkit.core.alert.AlertId;
+import io.crmkit.core.alert.AlertService;
+import io.crmkit.core.alert.AlertStatus;
+import io.crmkit.core.alert.NewAlert;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.ConflictException;
+import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.error.Violation;
+import io.crmkit.core.org.Actor;
+import io.crmkit.core.org.StaffId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/** {@link AlertService} over the store, through the write pipeline. Thread-safe. */
+final class AlertServiceImpl implements AlertService {
+    private static final int MAX_OPEN = 10_000;
+
+    private final Engine engine;
+    private final Actor actor;
+
+    AlertServiceImpl(Engine engine, Actor actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public Alert raise(NewAlert n) {
+        Check.notNull(n, "alert");
+        return engine.write(actor, "alert.raise", "Alert", n.id(), n, () -> {
+            Customer customer = engine.requireVisible(actor, n.customerId());
+            if (n.id() != null) {
+                Optional<Alert> seen = engine.store.alerts().findById(n.id());
+                if (seen.isPresent()) {
+                    if (!seen.get().customerId().equals(n.customerId())) {
+                        // one event raising one rule's alert for two customers is a feed error, not a repeat
+                        throw new DuplicateKeyException("Alert", "id");
+                    }
+                    return seen.get();
+                }
+            }
+            AlertId id = n.id() != null ? n.id() : AlertId.of(engine.newId("Alert"));
+            StaffId owner = n.owner() != null ? n.owner() : customer.owner();
+            Alert alert = new Alert(id, n.ruleId(), n.customerId(), n.accountId(), n.severity(), AlertStatus.OPEN,
+                    owner, n.reason(), n.triggerEventId(), micros(n.raisedAt()), null, null, null, null,
+                    Meta.created(engine.now(), actor.id()));
+            return engine.store.alerts().save(alert);
+        });
+    }
+
+    @Override
+    public Alert get(AlertId id) {
+        Check.notNull(id, "id");
+        Alert a = engine.store.alerts().get(id);
+        engine.requireVisible(actor, a.customerId());
+        return a;
+    }
+
+    @Override
+    public List<Alert> openAlerts(StaffId owner) {
+        Check.notNull(owner, "owner");
+        return engine.store.alerts().findOpenByOwner(owner, MAX_OPEN).stream()
+                .filter(a -> engine.visibleCustomer(actor, a.customerId()).isPresent()).toList();
+    }
+
+    @Override
+    public List<Alert> alertsFor(CustomerId customerId) {
+        Check.notNull(customerId, "customerId");
+        engine.requireVisible(actor, customerId);
+        return engine.store.alerts().findByCustomer(customerId);
+    }
+
+    @Override
+    public Alert acknowledge(AlertId id, long expectedVersion) {
+        return change(id, expectedVersion, "alert.acknowledge", AlertStatus.OPEN,
+                a -> a.acknowledged(actor.id(), engine.now()));
+    }
+
+    @Override
+    public Alert resolve(AlertId id, long expectedVersion, @Nullable String resolution) {
+        String note = Check.optionalText(resolution, "resolution", Alert.MAX_RESOLUTION);
+        return change(id, expectedVersion, "alert.resolve", null, a -> a.resolved(engine.now(), note));
+    }
+
+    /** Read, check version and status, change, save: one transaction. {@code from} null means any open status. */
+    private Alert change(AlertId id, long expectedVersion, String operation, @Nullable AlertStatus from,
+            UnaryOperator<Alert> edit) {
+        Check.notNull(id, "id");
+        return engine.write(actor, operation, "Alert", id, operation, () -> {
+            Alert current = get(id);
+            if (current.meta().version() != expectedVersion) {
+                throw new ConflictException("Alert", id.value(), expectedVersion);
+            }
+            boolean allowed = from == null ? current.status().isOpen() : current.status() == from;
+            if (!allowed) {
+                throwIfAny(List.of(Violation.of("status", from == null ? "Open" : from.name(),
+                        "the alert is " + current.status())));
+            }
+            return engine.store.alerts().save(edit.apply(current).withMeta(current.meta().touched(engine.now(), actor.id())));
+        });
+    }
+
+    /** Stores keep microseconds; the alert must read back equal to what was saved. */
+    private static Instant micros(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}
