@@ -165,8 +165,9 @@ final class CrmActions implements DecisionSink, AutoCloseable {
                 } catch (RuntimeException e) {
                     failures++;
                     failed.increment();
+                    // the library's own messages name fields and rules, never values; anything else: type only
                     log.warn("could not write alert {} of rule {}: {}", d.alertId(), d.rule().id(),
-                            e.getClass().getSimpleName());
+                            e instanceof io.crmkit.core.error.CrmException ? e.getMessage() : e.getClass().getName());
                 }
             }
         }
