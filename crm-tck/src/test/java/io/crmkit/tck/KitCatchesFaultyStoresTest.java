@@ -51,6 +51,20 @@ class KitCatchesFaultyStoresTest {
         }
     }
 
+    static class StaleAlertIndexKit extends CrmStoreCompatibilityKit {
+        @Override
+        protected CrmStore createStore() {
+            return FaultyStores.staleOpenAlertIndex();
+        }
+    }
+
+    static class AlertsOutsideTransactionsKit extends CrmStoreCompatibilityKit {
+        @Override
+        protected CrmStore createStore() {
+            return FaultyStores.alertsOutsideTransactions();
+        }
+    }
+
     private static Set<String> failedTests(Class<? extends CrmStoreCompatibilityKit> kit, Class<?> group) {
         Events tests = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectNestedClass(List.of(kit), group))
@@ -101,5 +115,19 @@ class KitCatchesFaultyStoresTest {
     void offsetPaging() {
         assertThat(failedTests(OffsetPagingKit.class, CrmStoreCompatibilityKit.CustomerPaging.class))
                 .contains("pagesInIdOrder", "malformedCursorIsRefused", "pagingUnderConcurrentInsertsHasNoGapsOrRepeats");
+    }
+
+    @Test
+    @DisplayName("an owner index that is never updated fails the open-alert tests")
+    void staleOpenAlertIndex() {
+        assertThat(failedTests(StaleAlertIndexKit.class, CrmStoreCompatibilityKit.Alerts.class))
+                .contains("openAlertsByRaiseTime", "openListFollowsUpdates");
+    }
+
+    @Test
+    @DisplayName("alerts written outside the running transaction fail the alert transaction tests")
+    void alertsOutsideTransactions() {
+        assertThat(failedTests(AlertsOutsideTransactionsKit.class, CrmStoreCompatibilityKit.Alerts.class))
+                .contains("rollbackLeavesNothing", "readsOwnWriteInsideTransaction");
     }
 }

@@ -15,6 +15,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.opportunity.Pipeline;
 import io.crmkit.core.opportunity.PipelineId;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerRepository;
@@ -174,6 +175,11 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public StaffRepository staff() {
         return delegate.staff();
+    }
+
+    @Override
+    public AlertRepository alerts() {
+        return delegate.alerts();
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CustomerRepository;
 import io.crmkit.core.spi.InteractionRepository;
@@ -34,6 +35,7 @@ final class JpaStore implements JpaCrmStore {
     private final TierRepository tiers;
     private final OrgUnitRepository orgUnits;
     private final StaffRepository staff;
+    private final AlertRepository alerts;
     private final String description;
     private final Runnable onClose;
 
@@ -52,6 +54,7 @@ final class JpaStore implements JpaCrmStore {
         this.tiers = new JpaTiers(tx, settings);
         this.orgUnits = new JpaOrgUnits(tx, settings);
         this.staff = new JpaStaff(tx, settings);
+        this.alerts = new JpaAlerts(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -108,6 +111,11 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public StaffRepository staff() {
         return staff;
+    }
+
+    @Override
+    public AlertRepository alerts() {
+        return alerts;
     }
 
     @Override

@@ -22,7 +22,8 @@ public final class JpaStoreFactory {
     private static final List<Class<?>> ENTITIES = List.of(CustomerEntity.class, ContactEntity.class,
             RelationshipEntity.class, AccountEntity.class, SnapshotEntity.class, InteractionEntity.class,
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
-            TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class);
+            TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class,
+            AlertEntity.class);
 
     private JpaStoreFactory() {
     }
