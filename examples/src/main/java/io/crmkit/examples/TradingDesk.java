@@ -48,7 +48,7 @@ public final class TradingDesk {
     private static final Instant OPEN = Instant.parse("2026-11-02T01:30:00Z"); // 09:30 in Shanghai
 
     /** What a run produced. */
-    public record Desk(long events, Map<String, Integer> alertsByRule, int tasks, int openForRmA, SignalStats stats,
+    public record Desk(long events, Map<String, Integer> alertsByRule, int tasks, int openForRmB, SignalStats stats,
             LifecycleStage dormantCustomerNow) {}
 
     private TradingDesk() {}
@@ -68,7 +68,8 @@ public final class TradingDesk {
                 Rule.parse("back-from-dormant", "first trade after 90d dormant").withActivateDormant(true)
                         .withSuppression(Duration.ZERO)
                         .withTask(TaskAction.of("Welcome back call", TaskPriority.NORMAL, Duration.ofDays(2))),
-                Rule.parse("turnover-spike", "turnover(1d) >= 5 * turnover.avg(30d) and trade.count(1d) >= 3")
+                // five times the daily average, and large enough to matter: a new customer's first days are not spikes
+                Rule.parse("turnover-spike", "turnover(1d) >= 5 * turnover.avg(30d) and turnover(1d) >= 250000")
                         .withSeverity(AlertSeverity.LOW),
                 Rule.parse("margin-stress", "margin_call.count(3d) >= 2").withSeverity(AlertSeverity.HIGH)
                         .withTask(TaskAction.of("Review margin position", TaskPriority.URGENT, Duration.ofHours(1))));
@@ -104,21 +105,23 @@ public final class TradingDesk {
                 }
                 tasks += crm.store().tasks().findByCustomer(c).size();
             }
-            List<Alert> open = desk.alerts().openAlerts(RM_A);
+            // the scripted customers are rm-042's: their desk's open alerts and tasks
+            CrmSession rmB = crm.as(Actor.staff(RM_B, OrgUnitId.of("br-sh-01"), "RM"));
+            List<Alert> open = rmB.alerts().openAlerts(RM_B);
             out.println("=== " + events + " events, alerts by rule " + byRule + ", " + tasks + " tasks");
-            out.println("=== " + RM_A + " has " + open.size() + " open alerts; first tasks:");
-            for (Task t : crm.store().tasks().findOpenByAssignee(RM_A, 3)) {
+            out.println("=== " + RM_B + " has " + open.size() + " open alerts; first tasks:");
+            for (Task t : rmB.tasks().openTasks(RM_B).stream().limit(3).toList()) {
                 out.println("TASK " + t.priority() + " due " + t.dueAt() + " customer=" + t.customerId());
             }
             if (!open.isEmpty()) {
                 Alert first = open.get(0);
-                Alert acked = desk.alerts().acknowledge(first.id(), first.meta().version());
-                desk.alerts().resolve(acked.id(), acked.meta().version(), "Spoke to the customer");
+                Alert acked = rmB.alerts().acknowledge(first.id(), first.meta().version());
+                rmB.alerts().resolve(acked.id(), acked.meta().version(), "Spoke to the customer");
                 out.println("=== resolved " + first.id());
             }
             SignalStats stats = engine.stats();
             out.println("=== stats " + stats);
-            return new Desk(events, byRule, tasks, desk.alerts().openAlerts(RM_A).size(), stats,
+            return new Desk(events, byRule, tasks, rmB.alerts().openAlerts(RM_B).size(), stats,
                     desk.customers().get(sleeper).lifecycle());
         }
     }
