@@ -54,7 +54,8 @@ final class RealtimeFeed {
         for (int i = 0; i < SIZE; i++) {
             who[i] = rnd.nextInt(customerCount);
             kind[i] = MIX[rnd.nextInt(100)];
-            value[i] = kind[i] == EventKind.BALANCE_SNAPSHOT ? 50_000 + rnd.nextInt(2_000_000)
+            // assets of 1M to 20M against tickets up to 200k: alerts are the exception, as on a real desk
+            value[i] = kind[i] == EventKind.BALANCE_SNAPSHOT ? 1_000_000 + rnd.nextInt(19_000_000)
                     : kind[i] == EventKind.LOGIN || kind[i] == EventKind.FAILED_LOGIN ? 0 : 100 + rnd.nextInt(200_000);
         }
     }
@@ -68,15 +69,14 @@ final class RealtimeFeed {
     HostEvent next() {
         long s = seq++;
         int i = (int) (s & (SIZE - 1));
-        int c = who[i];
+        int c = customerOf(s, i);
         return new HostEvent("e" + s, kind[i], customers[c], accounts[c], Instant.ofEpochMilli(startMillis + s * 10),
                 value[i]);
     }
 
-    /** The customer index of the next event, for the baseline that only looks the customer up. */
-    CustomerId nextCustomerOnly() {
-        long s = seq++;
-        return customers[who[(int) (s & (SIZE - 1))]];
+    /** The draws repeat every 2^20 events; each round shifts them so every customer gets events. */
+    private int customerOf(long s, int i) {
+        return (int) ((who[i] + (s >>> 20) * 7_919L) % customers.length);
     }
 
     static List<Rule> rules() {

@@ -24,6 +24,16 @@ public interface AlertService {
     Alert raise(NewAlert alert);
 
     /**
+     * Raises the alert unless one with its id exists, in which case nothing changes and the result is
+     * empty: for feeds that must know whether a replayed decision was new (one read fewer than
+     * checking first and then raising).
+     *
+     * @throws io.crmkit.core.error.NotFoundException if the customer is absent or hidden
+     * @throws io.crmkit.core.error.DuplicateKeyException if the id belongs to an alert about another customer
+     */
+    java.util.Optional<Alert> raiseIfAbsent(NewAlert alert);
+
+    /**
      * The alert.
      *
      * @throws io.crmkit.core.error.NotFoundException if it is absent or its customer hidden

@@ -38,24 +38,36 @@ final class AlertServiceImpl implements AlertService {
     public Alert raise(NewAlert n) {
         Check.notNull(n, "alert");
         return engine.write(actor, "alert.raise", "Alert", n.id(), n, () -> {
-            Customer customer = engine.requireVisible(actor, n.customerId());
-            if (n.id() != null) {
-                Optional<Alert> seen = engine.store.alerts().findById(n.id());
-                if (seen.isPresent()) {
-                    if (!seen.get().customerId().equals(n.customerId())) {
-                        // one event raising one rule's alert for two customers is a feed error, not a repeat
-                        throw new DuplicateKeyException("Alert", "id");
-                    }
-                    return seen.get();
-                }
-            }
-            AlertId id = n.id() != null ? n.id() : AlertId.of(engine.newId("Alert"));
-            StaffId owner = n.owner() != null ? n.owner() : customer.owner();
-            Alert alert = new Alert(id, n.ruleId(), n.customerId(), n.accountId(), n.severity(), AlertStatus.OPEN,
-                    owner, n.reason(), n.triggerEventId(), micros(n.raisedAt()), null, null, null, null,
-                    Meta.created(engine.now(), actor.id()));
-            return engine.store.alerts().save(alert);
+            Optional<Alert> created = create(n);
+            return created.isPresent() ? created.get() : engine.store.alerts().get(n.id());
         });
+    }
+
+    @Override
+    public Optional<Alert> raiseIfAbsent(NewAlert n) {
+        Check.notNull(n, "alert");
+        return engine.write(actor, "alert.raise", "Alert", n.id(), n, () -> create(n));
+    }
+
+    /** Inside the write: the new alert, or empty if one with the given id exists. */
+    private Optional<Alert> create(NewAlert n) {
+        Customer customer = engine.requireVisible(actor, n.customerId());
+        if (n.id() != null) {
+            Optional<Alert> seen = engine.store.alerts().findById(n.id());
+            if (seen.isPresent()) {
+                if (!seen.get().customerId().equals(n.customerId())) {
+                    // one event raising one rule's alert for two customers is a feed error, not a repeat
+                    throw new DuplicateKeyException("Alert", "id");
+                }
+                return Optional.empty();
+            }
+        }
+        AlertId id = n.id() != null ? n.id() : AlertId.of(engine.newId("Alert"));
+        StaffId owner = n.owner() != null ? n.owner() : customer.owner();
+        Alert alert = new Alert(id, n.ruleId(), n.customerId(), n.accountId(), n.severity(), AlertStatus.OPEN,
+                owner, n.reason(), n.triggerEventId(), micros(n.raisedAt()), null, null, null, null,
+                Meta.created(engine.now(), actor.id()));
+        return Optional.of(engine.store.alerts().save(alert));
     }
 
     @Override

@@ -188,13 +188,14 @@ final class CrmActions implements DecisionSink, AutoCloseable {
     /** One decision's writes, inside the running transaction; adds the alert if it is new. */
     private void apply(Decision d, List<Alert> raised) {
         AlertId id = d.alertId();
-        if (crm.store().alerts().findById(id).isPresent()) {
-            return;
-        }
         Rule rule = d.rule();
         HostEvent e = d.event();
-        Alert alert = session.alerts().raise(new NewAlert(id, rule.id(), e.customerId(), e.accountId(),
-                rule.severity(), null, rule.reason(), e.eventId(), e.at()));
+        java.util.Optional<Alert> created = session.alerts().raiseIfAbsent(new NewAlert(id, rule.id(), e.customerId(),
+                e.accountId(), rule.severity(), null, rule.reason(), e.eventId(), e.at()));
+        if (created.isEmpty()) {
+            return; // a replayed decision: its alert and actions were written before
+        }
+        Alert alert = created.get();
         if (rule.task() != null && alert.owner() != null) {
             TaskAction t = rule.task();
             session.tasks().assign(NewTask.of(t.title(), alert.owner(), e.at().plus(t.dueIn())).about(e.customerId())
