@@ -20,8 +20,11 @@ module io.crmkit.core {
 
     exports io.crmkit.core;
     exports io.crmkit.core.account;
+    exports io.crmkit.core.alert;
+    exports io.crmkit.core.signal;
     exports io.crmkit.core.approval;
     exports io.crmkit.core.audit;
+    exports io.crmkit.core.cache;
     exports io.crmkit.core.common;
     exports io.crmkit.core.customer;
     exports io.crmkit.core.error;

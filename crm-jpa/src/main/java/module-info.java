@@ -1,6 +1,6 @@
 /**
  * The CRMKit store on the firm's own database through Jakarta Persistence and Hibernate ORM.
- * Exports the API ({@code io.crmkit.jpa}, {@code io.crmkit.jpa.cache}); the entities and
+ * Exports the API ({@code io.crmkit.jpa}); the entities and
  * repositories in {@code io.crmkit.jpa.internal} are not exported, only opened to Hibernate,
  * which builds and reads them by reflection.
  *
@@ -16,12 +16,10 @@ module io.crmkit.jpa {
     requires flyway.core; // Flyway ships no module name: the name derived from its jar file
     requires com.h2database;
     requires com.fasterxml.jackson.databind;
-    requires com.github.benmanes.caffeine;
     requires org.slf4j;
     requires org.jspecify;
 
     exports io.crmkit.jpa;
-    exports io.crmkit.jpa.cache;
 
     opens io.crmkit.jpa.internal to org.hibernate.orm.core;
 }

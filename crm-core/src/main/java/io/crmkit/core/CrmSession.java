@@ -1,5 +1,6 @@
 package io.crmkit.core;
 
+import io.crmkit.core.alert.AlertService;
 import io.crmkit.core.org.Actor;
 import java.util.function.Supplier;
 
@@ -40,6 +41,9 @@ public interface CrmSession {
      * grants it; everything when the {@code Crm} has no permissions.
      */
     io.crmkit.core.spi.DataScope dataScope(io.crmkit.core.governance.Operation operation);
+
+    /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
+    AlertService alerts();
 
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their

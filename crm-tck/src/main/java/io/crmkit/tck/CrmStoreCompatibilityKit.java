@@ -192,6 +192,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("alerts")
+    class Alerts extends AlertContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("transactions")
     class Transactions extends TransactionContract {
         @Override

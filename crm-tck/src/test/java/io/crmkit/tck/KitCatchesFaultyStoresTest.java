@@ -57,6 +57,20 @@ class KitCatchesFaultyStoresTest {
         return EngineTestKit.engine("junit-jupiter").selectors(selectNestedClass(List.of(kit), group)).execute().testEvents();
     }
 
+    static class StaleAlertIndexKit extends CrmStoreCompatibilityKit {
+        @Override
+        protected CrmStore createStore() {
+            return FaultyStores.staleOpenAlertIndex();
+        }
+    }
+
+    static class AlertsOutsideTransactionsKit extends CrmStoreCompatibilityKit {
+        @Override
+        protected CrmStore createStore() {
+            return FaultyStores.alertsOutsideTransactions();
+        }
+    }
+
     private static Set<String> failedTests(Class<? extends CrmStoreCompatibilityKit> kit, Class<?> group) {
         Events tests = run(kit, group);
         assertThat(tests.started().count()).as("tests run in %s", group.getSimpleName()).isPositive();
@@ -180,5 +194,19 @@ class KitCatchesFaultyStoresTest {
         } finally {
             CatalogueKit.factory = DefectCatalogue::passThrough;
         }
+    }
+
+    @Test
+    @DisplayName("an owner index that is never updated fails the open-alert tests")
+    void staleOpenAlertIndex() {
+        assertThat(failedTests(StaleAlertIndexKit.class, CrmStoreCompatibilityKit.Alerts.class))
+                .contains("openAlertsByRaiseTime", "openListFollowsUpdates");
+    }
+
+    @Test
+    @DisplayName("alerts written outside the running transaction fail the alert transaction tests")
+    void alertsOutsideTransactions() {
+        assertThat(failedTests(AlertsOutsideTransactionsKit.class, CrmStoreCompatibilityKit.Alerts.class))
+                .contains("rollbackLeavesNothing", "readsOwnWriteInsideTransaction");
     }
 }

@@ -71,4 +71,23 @@ class ExamplesTest {
         assertThat(night.topSecurities()).hasSize(3);
         assertThat(out).contains("=== Nightly analytics over 300 customers", "At risk (", "points: [", "Top 5 by assets");
     }
+
+    @Test
+    @DisplayName("the trading desk turns its simulated order and cash flow into the scripted alerts, tasks and a woken customer")
+    void tradingDesk() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Clock clock = Clock.fixed(Instant.parse("2026-12-12T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        TradingDesk.Desk desk = TradingDesk.run(InMemoryCrmStore.create(), clock, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(desk.alertsByRule()).containsEntry("large-withdrawal", 1).containsEntry("brute-force-login", 1)
+                .containsEntry("back-from-dormant", 1).containsEntry("margin-stress", 1).containsEntry("turnover-spike", 1)
+                .hasSize(5);
+        assertThat(desk.tasks()).isEqualTo(3);
+        assertThat(desk.openForRmB()).as("five raised, one resolved").isEqualTo(4);
+        assertThat(desk.dormantCustomerNow()).isEqualTo(io.crmkit.core.customer.LifecycleStage.ACTIVE);
+        assertThat(desk.stats().failed()).isZero();
+        assertThat(desk.stats().written()).isEqualTo(desk.alertsByRule().values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(out).contains("=== Trading desk: 60 customers", "ALERT CRITICAL brute-force-login",
+                "NOTICE security-check", "TASK ", "=== resolved ");
+    }
 }

@@ -8,6 +8,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.opportunity.Pipeline;
 import io.crmkit.core.opportunity.PipelineId;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerRepository;
@@ -196,6 +197,11 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public io.crmkit.core.spi.PendingRequestRepository approvals() {
         return delegate.approvals();
+    }
+
+    @Override
+    public AlertRepository alerts() {
+        return delegate.alerts();
     }
 
     @Override

@@ -24,6 +24,8 @@ public enum Operation {
     PIPELINE_DEFINE("pipeline.define"),
     TASK_ASSIGN("task.assign"),
     TASK_WORK("task.work"),
+    /** Raise, acknowledge and resolve alerts about customers in scope. */
+    ALERT_WRITE("alert.write"),
     TIER_DEFINE("tier.define"),
     TIER_OVERRIDE("tier.assignManually"),
     TIER_RULE("tier.assignByRule"),

@@ -10,6 +10,7 @@ import io.crmkit.core.OpportunityService;
 import io.crmkit.core.OrganisationService;
 import io.crmkit.core.TaskService;
 import io.crmkit.core.TierService;
+import io.crmkit.core.alert.AlertService;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.org.Actor;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ final class Session implements CrmSession {
     private final AuditService audit;
     private final ApprovalService approvals;
     private final Access access;
+    private final AlertService alerts;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -42,6 +44,7 @@ final class Session implements CrmSession {
         this.organisation = new OrganisationServiceImpl(access);
         this.audit = new AuditServiceImpl(access);
         this.approvals = new ApprovalServiceImpl(access);
+        this.alerts = new AlertServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -68,6 +71,8 @@ final class Session implements CrmSession {
     public io.crmkit.core.spi.DataScope dataScope(io.crmkit.core.governance.Operation operation) {
         return access.scope(Check.notNull(operation, "operation"));
     }
+
+    @Override public AlertService alerts() { return alerts; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

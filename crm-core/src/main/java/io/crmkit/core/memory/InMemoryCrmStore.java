@@ -4,6 +4,7 @@ import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.error.StoreException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerRepository;
@@ -61,6 +62,8 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
 
     private volatile boolean closed;
 
+    private final MemoryAlerts alerts = new MemoryAlerts(this);
+
     private InMemoryCrmStore() {}
 
     /**
@@ -108,6 +111,8 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public AuditRepository audit() { return audit; }
 
     @Override public PendingRequestRepository approvals() { return approvals; }
+
+    @Override public AlertRepository alerts() { return alerts; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -57,6 +57,9 @@ public interface CrmStore {
 
     StaffRepository staff();
 
+    /** Alerts raised by the real-time engine or host jobs. */
+    AlertRepository alerts();
+
     /**
      * The audit trail. Stores that cannot keep one may leave this default, which refuses; a
      * {@code Crm} that audits (every {@code Crm} with permissions or four-eyes rules) then fails

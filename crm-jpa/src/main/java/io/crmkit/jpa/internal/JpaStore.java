@@ -8,6 +8,7 @@ import io.crmkit.core.check.Check;
 import io.crmkit.core.error.StoreException;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CustomerRepository;
 import io.crmkit.core.spi.InteractionRepository;
@@ -40,6 +41,8 @@ final class JpaStore implements JpaCrmStore {
     private final StaffRepository staff;
     private final AuditRepository audit;
     private final PendingRequestRepository approvals;
+
+    private final AlertRepository alerts;
     private final String description;
     private final Runnable onClose;
 
@@ -60,6 +63,8 @@ final class JpaStore implements JpaCrmStore {
         this.staff = new JpaStaff(tx, settings);
         this.audit = new JpaAudit(tx, settings);
         this.approvals = new JpaPendingRequests(tx, settings);
+
+        this.alerts = new JpaAlerts(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -126,6 +131,11 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public PendingRequestRepository approvals() {
         return approvals;
+    }
+
+    @Override
+    public AlertRepository alerts() {
+        return alerts;
     }
 
     @Override

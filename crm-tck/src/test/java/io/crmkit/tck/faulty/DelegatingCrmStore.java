@@ -1,6 +1,7 @@
 package io.crmkit.tck.faulty;
 
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.ContactRepository;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerRepository;
@@ -33,5 +34,6 @@ class DelegatingCrmStore implements CrmStore {
     @Override public TierRepository tiers() { return delegate.tiers(); }
     @Override public OrgUnitRepository orgUnits() { return delegate.orgUnits(); }
     @Override public StaffRepository staff() { return delegate.staff(); }
+    @Override public AlertRepository alerts() { return delegate.alerts(); }
     @Override public <T> T inTransaction(Supplier<T> work) { return delegate.inTransaction(work); }
 }

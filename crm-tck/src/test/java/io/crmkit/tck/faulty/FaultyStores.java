@@ -1,10 +1,13 @@
 package io.crmkit.tck.faulty;
 
+import io.crmkit.core.alert.Alert;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
 import io.crmkit.core.memory.InMemoryCrmStore;
+import io.crmkit.core.org.StaffId;
+import io.crmkit.core.spi.AlertRepository;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.spi.CustomerRepository;
@@ -12,7 +15,13 @@ import io.crmkit.core.spi.InteractionRepository;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.spi.TimelineCursor;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -95,6 +104,62 @@ public final class FaultyStores {
             @Override
             public CustomerRepository customers() {
                 return customers;
+            }
+        };
+    }
+
+    /**
+     * The owner index is only ever added to: an alert stays on its first owner's open list after it is
+     * resolved or handed to someone else (an index maintained on insert but not on update).
+     */
+    public static CrmStore staleOpenAlertIndex() {
+        CrmStore base = InMemoryCrmStore.create();
+        Map<StaffId, Set<io.crmkit.core.alert.AlertId>> everOwned = new ConcurrentHashMap<>();
+        AlertRepository alerts = new DelegatingAlertRepository(base.alerts()) {
+            @Override
+            public Alert save(Alert a) {
+                Alert stored = delegate.save(a);
+                if (stored.owner() != null) {
+                    everOwned.computeIfAbsent(stored.owner(), o -> ConcurrentHashMap.newKeySet()).add(stored.id());
+                }
+                return stored;
+            }
+
+            @Override
+            public List<Alert> findOpenByOwner(StaffId owner, int limit) {
+                return everOwned.getOrDefault(owner, Set.of()).stream().map(delegate::findById)
+                        .flatMap(java.util.Optional::stream)
+                        .sorted(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id)).limit(limit).toList();
+            }
+        };
+        return new DelegatingCrmStore(base) {
+            @Override
+            public AlertRepository alerts() {
+                return alerts;
+            }
+        };
+    }
+
+    /**
+     * Alerts are written on a connection of their own: a save inside a transaction commits at once and
+     * stays when the transaction rolls back (an alert table outside the unit of work).
+     */
+    public static CrmStore alertsOutsideTransactions() {
+        CrmStore base = InMemoryCrmStore.create();
+        AlertRepository alerts = new DelegatingAlertRepository(base.alerts()) {
+            @Override
+            public Alert save(Alert a) {
+                try {
+                    return CompletableFuture.supplyAsync(() -> delegate.save(a)).join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        };
+        return new DelegatingCrmStore(base) {
+            @Override
+            public AlertRepository alerts() {
+                return alerts;
             }
         };
     }

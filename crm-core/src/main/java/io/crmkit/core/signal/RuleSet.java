@@ -1,0 +1,296 @@
+package io.crmkit.core.signal;
+
+import io.crmkit.core.check.Check;
+import io.crmkit.core.error.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rules compiled for the kernel: the event kinds they mention (indexed), the rolling windows they
+ * need (one ring per kind and bucket size, as long as the longest window on it), and for each kind
+ * the rings to update and the rules to evaluate. Immutable and thread-safe.
+ *
+ * <p>Bucket size: the smallest of 1s, 5s, 10s, 15s, 30s, 1m, 5m, 10m, 15m, 30m, 1h, 2h, 3h, 6h, 12h,
+ * 1d, 2d, 3d, 7d, 14d, 30d that covers the window in at most {@value #MAX_SLOTS} buckets; the window
+ * is then the current bucket and the {@code ceil(W / B) - 1} before it.
+ */
+final class RuleSet {
+    static final int MAX_SLOTS = 48;
+    static final int MAX_RULES = 256;
+    static final long DAY = 86_400_000L;
+    private static final long[] LADDER = {1_000, 5_000, 10_000, 15_000, 30_000, 60_000, 300_000, 600_000, 900_000,
+        1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, DAY, 2 * DAY, 3 * DAY, 7 * DAY,
+        14 * DAY, 30 * DAY};
+
+    /** One ring layout: kind, bucket size, slots and which measures it keeps. */
+    record Series(int kind, long bucketMillis, int slots, boolean sums, boolean maxima) {}
+
+    final List<Rule> rules;
+    final Map<EventKind, Integer> kinds;
+    final Series[] series;
+    final int[][] seriesOfKind;
+    final int[][] rulesOfKind;
+    final Test[] tests;
+    final long[] suppressMillis;
+    final long fingerprint;
+
+    RuleSet(List<Rule> input) {
+        Check.that(!input.isEmpty() && input.size() <= MAX_RULES, "rules", "Size",
+                "must hold 1 to " + MAX_RULES + " rules");
+        this.rules = List.copyOf(input);
+        Map<String, Boolean> ids = new HashMap<>();
+        for (Rule r : rules) {
+            if (ids.put(r.id(), Boolean.TRUE) != null) {
+                throw ValidationException.of("rules", "UniqueIds", "rule id " + r.id() + " appears twice");
+            }
+        }
+        kinds = new LinkedHashMap<>();
+        Map<String, int[]> ringSpec = new LinkedHashMap<>(); // "kind:bucket" -> [kind, slots, sums, maxima]
+        List<List<Integer>> triggered = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            List<EventKind> mentioned = new ArrayList<>();
+            collect(rules.get(r).when(), mentioned, ringSpec, 0);
+            for (EventKind k : mentioned) {
+                int idx = kindIndex(k);
+                while (triggered.size() <= idx) {
+                    triggered.add(new ArrayList<>());
+                }
+                if (!triggered.get(idx).contains(r)) {
+                    triggered.get(idx).add(r);
+                }
+            }
+        }
+        List<Series> layout = new ArrayList<>();
+        Map<String, Integer> seriesIndex = new HashMap<>();
+        for (Map.Entry<String, int[]> e : ringSpec.entrySet()) {
+            int[] v = e.getValue();
+            long bucket = Long.parseLong(e.getKey().substring(e.getKey().indexOf(':') + 1));
+            seriesIndex.put(e.getKey(), layout.size());
+            layout.add(new Series(v[0], bucket, v[1], v[2] == 1, v[3] == 1));
+        }
+        series = layout.toArray(new Series[0]);
+        seriesOfKind = new int[kinds.size()][];
+        rulesOfKind = new int[kinds.size()][];
+        for (int k = 0; k < kinds.size(); k++) {
+            final int kk = k;
+            seriesOfKind[k] = java.util.stream.IntStream.range(0, series.length).filter(s -> series[s].kind == kk).toArray();
+            rulesOfKind[k] = k < triggered.size() ? triggered.get(k).stream().mapToInt(Integer::intValue).toArray() : new int[0];
+        }
+        tests = new Test[rules.size()];
+        suppressMillis = new long[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            tests[r] = compile(rules.get(r).when(), seriesIndex);
+            suppressMillis[r] = rules.get(r).suppressFor().toMillis();
+        }
+        StringBuilder fp = new StringBuilder();
+        for (Rule r : rules) {
+            fp.append(r.id()).append('|').append(r.when()).append('|').append(r.suppressFor()).append(';');
+        }
+        fingerprint = Hash64.of(fp.toString());
+    }
+
+    int kindIndex(EventKind k) {
+        return kinds.computeIfAbsent(k, x -> kinds.size());
+    }
+
+    /** The index of a mentioned kind, or -1. */
+    int indexOf(EventKind k) {
+        Integer i = kinds.get(k);
+        return i == null ? -1 : i;
+    }
+
+    static long bucketFor(Duration window) {
+        long w = window.toMillis();
+        for (long b : LADDER) {
+            if (slotsFor(w, b) <= MAX_SLOTS) {
+                return b;
+            }
+        }
+        return LADDER[LADDER.length - 1];
+    }
+
+    static int slotsFor(long windowMillis, long bucketMillis) {
+        return (int) ((windowMillis + bucketMillis - 1) / bucketMillis);
+    }
+
+    private void collect(Object node, List<EventKind> mentioned, Map<String, int[]> ringSpec, int depth) {
+        Check.that(depth <= 64, "when", "Depth", "is nested deeper than 64 levels");
+        if (node instanceof Condition.Compare c) {
+            collect(c.left(), mentioned, ringSpec, depth + 1);
+            collect(c.right(), mentioned, ringSpec, depth + 1);
+        } else if (node instanceof Condition.FirstAfterDormant f) {
+            mentioned.add(f.kind());
+        } else if (node instanceof Condition.And a) {
+            collect(a.left(), mentioned, ringSpec, depth + 1);
+            collect(a.right(), mentioned, ringSpec, depth + 1);
+        } else if (node instanceof Condition.Or o) {
+            collect(o.left(), mentioned, ringSpec, depth + 1);
+            collect(o.right(), mentioned, ringSpec, depth + 1);
+        } else if (node instanceof Condition.Not n) {
+            collect(n.inner(), mentioned, ringSpec, depth + 1);
+        } else if (node instanceof Expr.Arith a) {
+            collect(a.left(), mentioned, ringSpec, depth + 1);
+            collect(a.right(), mentioned, ringSpec, depth + 1);
+        } else if (node instanceof Expr.Window w) {
+            mentioned.add(w.kind());
+            int kind = kindIndex(w.kind());
+            long bucket = bucketFor(w.window());
+            int slots = slotsFor(w.window().toMillis(), bucket);
+            int[] spec = ringSpec.computeIfAbsent(kind + ":" + bucket, x -> new int[] {kind, 0, 0, 0});
+            spec[1] = Math.max(spec[1], slots);
+            if (w.measure() == Measure.SUM || w.measure() == Measure.AVG) {
+                spec[2] = 1;
+            }
+            if (w.measure() == Measure.MAX) {
+                spec[3] = 1;
+            }
+        }
+    }
+
+    // compiled evaluators --------------------------------------------------------------------
+
+    /** A compiled condition. */
+    abstract static class Test {
+        abstract boolean test(CustomerState s, long t, int kind, long previousOfKind);
+    }
+
+    /** A compiled number. */
+    abstract static class Num {
+        abstract double eval(CustomerState s, long t);
+    }
+
+    private Test compile(Condition c, Map<String, Integer> seriesIndex) {
+        if (c instanceof Condition.Compare cmp) {
+            Num l = compile(cmp.left(), seriesIndex);
+            Num r = compile(cmp.right(), seriesIndex);
+            Condition.Op op = cmp.op();
+            return new Test() {
+                @Override
+                boolean test(CustomerState s, long t, int kind, long prev) {
+                    double a = l.eval(s, t);
+                    double b = r.eval(s, t);
+                    if (Double.isNaN(a) || Double.isNaN(b)) {
+                        return false;
+                    }
+                    return switch (op) {
+                        case GE -> a >= b;
+                        case GT -> a > b;
+                        case LE -> a <= b;
+                        case LT -> a < b;
+                        case EQ -> a == b;
+                        case NE -> a != b;
+                    };
+                }
+            };
+        }
+        if (c instanceof Condition.FirstAfterDormant f) {
+            int k = indexOf(f.kind());
+            long w = f.dormant().toMillis();
+            return new Test() {
+                @Override
+                boolean test(CustomerState s, long t, int kind, long prev) {
+                    return kind == k && prev != Long.MIN_VALUE && t - prev >= w;
+                }
+            };
+        }
+        if (c instanceof Condition.And a) {
+            Test l = compile(a.left(), seriesIndex);
+            Test r = compile(a.right(), seriesIndex);
+            return new Test() {
+                @Override
+                boolean test(CustomerState s, long t, int kind, long prev) {
+                    return l.test(s, t, kind, prev) && r.test(s, t, kind, prev);
+                }
+            };
+        }
+        if (c instanceof Condition.Or o) {
+            Test l = compile(o.left(), seriesIndex);
+            Test r = compile(o.right(), seriesIndex);
+            return new Test() {
+                @Override
+                boolean test(CustomerState s, long t, int kind, long prev) {
+                    return l.test(s, t, kind, prev) || r.test(s, t, kind, prev);
+                }
+            };
+        }
+        Test inner = compile(((Condition.Not) c).inner(), seriesIndex);
+        return new Test() {
+            @Override
+            boolean test(CustomerState s, long t, int kind, long prev) {
+                return !inner.test(s, t, kind, prev);
+            }
+        };
+    }
+
+    private Num compile(Expr e, Map<String, Integer> seriesIndex) {
+        if (e instanceof Expr.Const c) {
+            double v = c.value();
+            return new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    return v;
+                }
+            };
+        }
+        if (e instanceof Expr.Assets) {
+            return new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    return s.assets;
+                }
+            };
+        }
+        if (e instanceof Expr.Window w) {
+            long bucket = bucketFor(w.window());
+            int n = slotsFor(w.window().toMillis(), bucket);
+            int si = seriesIndex.get(indexOf(w.kind()) + ":" + bucket);
+            Measure m = w.measure();
+            double perDay = (double) DAY / ((double) n * bucket);
+            return new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    Ring ring = s.rings[si];
+                    if (ring == null) {
+                        return 0;
+                    }
+                    double v = ring.measure(m, Math.floorDiv(t, bucket), n);
+                    return m == Measure.AVG ? v * perDay : v;
+                }
+            };
+        }
+        Expr.Arith a = (Expr.Arith) e;
+        Num l = compile(a.left(), seriesIndex);
+        Num r = compile(a.right(), seriesIndex);
+        return switch (a.op()) {
+            case '+' -> new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    return l.eval(s, t) + r.eval(s, t);
+                }
+            };
+            case '-' -> new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    return l.eval(s, t) - r.eval(s, t);
+                }
+            };
+            case '*' -> new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    return l.eval(s, t) * r.eval(s, t);
+                }
+            };
+            default -> new Num() {
+                @Override
+                double eval(CustomerState s, long t) {
+                    double d = r.eval(s, t);
+                    return d == 0 ? Double.NaN : l.eval(s, t) / d;
+                }
+            };
+        };
+    }
+}
