@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * How a model was fitted: the maximised log-likelihood, the standard error of each parameter
- * (inverse observed information; NaN when the Hessian is not positive definite), the number of
+ * (inverse observed information; a fit is only accepted where that is positive definite), the number of
  * customers and of distinct (x, t_x, T) histories summed over, and the optimiser's effort.
  *
  * <p>Immutable and thread-safe.

@@ -50,7 +50,8 @@ public final class Hypergeometric {
             double ratio = (a + n) * (b + n) / ((c + n) * (n + 1));
             term *= ratio * z;
             if (term == 0) {
-                break; // a or b a non-positive integer: the series is a polynomial
+                // a or b a non-positive integer: the series is a polynomial and has ended
+                return sum > 0 ? logScale + Math.log(sum) : Double.NaN;
             }
             sum += term;
             if (Math.abs(sum) > RESCALE) {

@@ -11,9 +11,16 @@ final class Linear {
     private Linear() {
     }
 
-    /** The inverse of {@code a}, or null when it is not positive definite. */
-    static double[][] inverseSpd(double[][] a) {
+    /**
+     * The inverse of {@code a}, or null when it is not positive definite with every Cholesky pivot
+     * (squared) at least {@code relative} times the largest diagonal entry.
+     */
+    static double[][] inverseSpd(double[][] a, double relative) {
         int n = a.length;
+        double maxDiag = 0;
+        for (int i = 0; i < n; i++) {
+            maxDiag = Math.max(maxDiag, a[i][i]);
+        }
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -22,7 +29,7 @@ final class Linear {
                     sum -= l[i][k] * l[j][k];
                 }
                 if (i == j) {
-                    if (!(sum > 0) || !Double.isFinite(sum)) {
+                    if (!(sum > relative * maxDiag) || !Double.isFinite(sum)) {
                         return null;
                     }
                     l[i][i] = Math.sqrt(sum);

@@ -34,6 +34,7 @@ public final class MultiStart {
         double[] best = null;
         double bestValue = Double.POSITIVE_INFINITY;
         double bestGradient = Double.NaN;
+        double[] bestSe = null;
         double[] seen = null;
         double seenValue = Double.POSITIVE_INFINITY;
         int iterations = 0;
@@ -72,9 +73,15 @@ public final class MultiStart {
                 break; // two starts found the same optimum: more starts would only confirm it
             }
             if (r.value() < bestValue) {
+                double[] se = standardErrors(f, r.theta(), totalWeight);
+                if (se == null) {
+                    ridge = true; // flat in some direction: a ridge or an unidentified parameter, not a maximum
+                    continue;
+                }
                 best = r.theta();
                 bestValue = r.value();
                 bestGradient = r.gradientNorm();
+                bestSe = se;
             }
         }
         if (best == null) {
@@ -82,7 +89,7 @@ public final class MultiStart {
             return new Outcome(false, theta, -seenValue * totalWeight, new double[theta.length], tried, iterations,
                     evaluations, usedFallback, Double.NaN, ridge);
         }
-        return new Outcome(true, best, -bestValue * totalWeight, standardErrors(f, best, totalWeight), tried,
+        return new Outcome(true, best, -bestValue * totalWeight, bestSe, tried,
                 iterations, evaluations, usedFallback, bestGradient, ridge);
     }
 
@@ -107,8 +114,9 @@ public final class MultiStart {
     /**
      * Standard errors of the natural parameters: the inverse of the observed information in log
      * space (central differences of the analytic gradient), mapped back by the delta method
-     * (se(p) = p se(log p), exact at a stationary point). NaN entries when the Hessian is not
-     * positive definite.
+     * (se(p) = p se(log p), exact at a stationary point). Null when the information is not
+     * clearly positive definite (some pivot below 1e-9 of the largest diagonal entry): then the
+     * point is no proper maximum.
      */
     static double[] standardErrors(Objective f, double[] theta, double totalWeight) {
         int n = theta.length;
@@ -134,10 +142,13 @@ public final class MultiStart {
                 h[j][i] = avg;
             }
         }
-        double[][] inv = Linear.inverseSpd(h);
+        double[][] inv = Linear.inverseSpd(h, 1e-9);
+        if (inv == null) {
+            return null;
+        }
         double[] se = new double[n];
         for (int i = 0; i < n; i++) {
-            se[i] = inv == null ? Double.NaN : Math.exp(theta[i]) * Math.sqrt(inv[i][i]);
+            se[i] = Math.exp(theta[i]) * Math.sqrt(inv[i][i]);
         }
         return se;
     }

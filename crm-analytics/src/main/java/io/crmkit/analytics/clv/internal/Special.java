@@ -3,7 +3,7 @@ package io.crmkit.analytics.clv.internal;
 /**
  * Special functions the buy-till-you-die likelihoods need, written out so crm-analytics stays free
  * of numeric libraries: log-gamma (Lanczos, g = 7, about 1e-15 relative), digamma (recurrence to
- * x >= 6, then the asymptotic series) and the log-sum helpers.
+ * x >= 10, then the asymptotic series) and the log-sum helpers.
  *
  * <p>Not part of the public API. Stateless and thread-safe.
  */
@@ -46,7 +46,7 @@ public final class Special {
             return Double.NaN;
         }
         double result = 0;
-        while (x < 6) {
+        while (x < 10) {
             result -= 1 / x;
             x += 1;
         }
