@@ -13,6 +13,8 @@ public final class Bfgs {
     private static final double C2 = 0.9;
     /** Longest step in log-parameter space: a factor of e^4 on a parameter per iteration. */
     private static final double MAX_STEP = 4;
+    /** Relative rounding allowed in the sufficient-decrease test. */
+    private static final double ROUNDING = 1e-14;
 
     private Bfgs() {
     }
@@ -62,7 +64,7 @@ public final class Bfgs {
             double pnorm = normInf(p);
             double maxAlpha = MAX_STEP / pnorm;
             double alpha0 = Math.min(1, maxAlpha);
-            double fNew = lineSearch(f, x, fx, p, slope, alpha0, maxAlpha, xNew, gNew, evals);
+            double fNew = lineSearch(f, x, fx, p, slope, alpha0, maxAlpha, xNew, gNew, evals, gradientTolerance);
             if (Double.isNaN(fNew)) {
                 return new Result(x, fx, gnorm, iter, evals[0], gnorm < 100 * gradientTolerance);
             }
@@ -94,7 +96,11 @@ public final class Bfgs {
 
     /** Strong-Wolfe search along p; fills xNew/gNew and returns the value there, or NaN on failure. */
     private static double lineSearch(Objective f, double[] x, double f0, double[] p, double d0, double alpha1,
-            double maxAlpha, double[] xNew, double[] gNew, int[] evals) {
+            double maxAlpha, double[] xNew, double[] gNew, int[] evals, double gtol) {
+        // Near the optimum the decrease falls below the rounding of f: allow that much (the
+        // approximate Wolfe condition of Hager and Zhang) and let the curvature test decide
+        double limit = f0 + 100 * ROUNDING * Math.abs(f0);
+        f0 += ROUNDING * Math.abs(f0);
         double aPrev = 0;
         double fPrev = f0;
         double dPrev = d0;
@@ -102,6 +108,9 @@ public final class Bfgs {
         for (int i = 0; i < 40; i++) {
             double fa = evaluate(f, x, p, a, xNew, gNew, evals);
             double da = Double.isFinite(fa) ? dot(gNew, p) : Double.NaN;
+            if (Double.isFinite(da) && fa <= limit && normInf(gNew) < gtol) {
+                return fa; // the point the search is for, whatever rounding says about f
+            }
             if (!Double.isFinite(fa) || !Double.isFinite(da) || fa > f0 + C1 * a * d0 || (i > 0 && fa >= fPrev)) {
                 return zoom(f, x, f0, p, d0, aPrev, fPrev, dPrev, a, fa, xNew, gNew, evals);
             }
@@ -125,7 +134,7 @@ public final class Bfgs {
     private static double zoom(Objective f, double[] x, double f0, double[] p, double d0, double lo, double fLo,
             double dLo, double hi, double fHi, double[] xNew, double[] gNew, int[] evals) {
         double bestA = lo;
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 20; i++) {
             double width = hi - lo;
             double a;
             if (Double.isFinite(fHi)) {

@@ -88,6 +88,11 @@ public final class BgNbdLikelihood implements Objective {
             invBx[i] = 1 / (b + x - 1 + m);
         }
         double logA = Math.log(a);
+        // Kahan-compensated sum over groups: with a million customers the plain sum's rounding
+        // (about 1e-13 relative) would hide the last decreases the line search has to see
+        double sum = 0;
+        double comp = 0;
+        double deathWeight = 0;
         int[] xs = g.x;
         double[] weight = g.weight;
         int[] ti = g.tIndex;
@@ -99,8 +104,13 @@ public final class BgNbdLikelihood implements Objective {
             double rx = r + x;
             int j = ti[k];
             double a3 = -rx * logAlphaT[j];
+            double term;
             if (x == 0 && !modified) {
-                ll += w * a3;
+                term = w * a3;
+                double y = term - comp;
+                double t = sum + y;
+                comp = (t - sum) - y;
+                sum = t;
                 dr -= w * logAlphaT[j];
                 dalpha -= w * rx * invAlphaT[j];
                 continue;
@@ -108,18 +118,24 @@ public final class BgNbdLikelihood implements Objective {
             int q = txi[k];
             int xk = xi[k];
             double a4 = logA - logBx[xk] - rx * logAlphaTx[q];
-            double hi = Math.max(a3, a4);
-            double e3 = Math.exp(a3 - hi);
-            double e4 = Math.exp(a4 - hi);
-            double sum = e3 + e4;
-            ll += w * (hi + Math.log(sum));
-            double w3 = w * e3 / sum;
-            double w4 = w * e4 / sum;
+            // log(e^a3 + e^a4) with one exp and one log: max + log(1 + e^-|a3-a4|)
+            double d = a4 - a3;
+            double e = Math.exp(-Math.abs(d));
+            double share = e / (1 + e); // weight of the smaller term
+            term = w * (Math.max(a3, a4) + Math.log(1 + e));
+            double y = term - comp;
+            double t = sum + y;
+            comp = (t - sum) - y;
+            sum = t;
+            double w4 = w * (d > 0 ? 1 - share : share);
+            double w3 = w - w4;
             dr -= w3 * logAlphaT[j] + w4 * logAlphaTx[q];
             dalpha -= rx * (w3 * invAlphaT[j] + w4 * invAlphaTx[q]);
-            da += w4 / a;
+            deathWeight += w4;
             db -= w4 * invBx[xk];
         }
+        ll += sum;
+        da += deathWeight / a;
         grad[0] = dr;
         grad[1] = dalpha;
         grad[2] = da;

@@ -53,12 +53,14 @@ public final class Groups {
         Interner pairs = new Interner(Math.min(n, 1 << 16));
         Interner triples = new Interner(Math.min(n, 1 << 16));
         int[] groupOf = new int[n];
+        // below 2^21 rows each index fits 21 bits and one packed key suffices; above, pair then triple
+        boolean packed = n < (1 << 21);
         for (int i = 0; i < n; i++) {
-            int a = xi.intern(xs[i]);
-            int b = txi.intern(bits(tx[i]));
-            int c = ti.intern(bits(age[i]));
-            int pair = pairs.intern(((long) a << 32) | b);
-            groupOf[i] = triples.intern(((long) pair << 32) | c);
+            long a = xi.intern(xs[i]);
+            long b = txi.intern(bits(tx[i]));
+            long c = ti.intern(bits(age[i]));
+            groupOf[i] = packed ? triples.intern((a << 42) | (b << 21) | c)
+                    : triples.intern(((long) pairs.intern((a << 32) | b) << 32) | c);
         }
         int groups = triples.size();
         int[] gx = new int[groups];

@@ -1,0 +1,96 @@
+package io.crmkit.benchmarks.clv;
+
+import io.crmkit.analytics.clv.BgNbdModel;
+import io.crmkit.analytics.clv.CustomerSummaries;
+import io.crmkit.analytics.clv.FitSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * CRMKit's BG/NBD fit against scipy's optimiser on the same likelihood and the same data, in one
+ * run: writes the CDNOW summary and a simulated population to temporary CSV files, times
+ * {@code BgNbdModel.fit} (median of warm repeats, grouping included), then runs
+ * {@code benchmarks/scipy/bgnbd_scipy.py} on each file (scipy.optimize.minimize BFGS with the
+ * analytic numpy gradient, per-row and grouped) and prints the ratios.
+ *
+ * <p>Usage (from the repository root, after {@code ./mvnw -B -pl benchmarks -am package -DskipTests}):
+ * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.clv.ClvScipyComparison
+ * [customers=1000000] [repeats=5]}.
+ */
+public final class ClvScipyComparison {
+
+    private ClvScipyComparison() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path script = Path.of("benchmarks", "scipy", "bgnbd_scipy.py");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("run from the repository root: " + script + " not found");
+        }
+        double[][] cdnow = ClvData.cdnow();
+        double[][] sim = ClvData.simulated(customers, 2026);
+        report("CDNOW (2,357)", cdnow, 200, repeats, script);
+        report(String.format(Locale.ROOT, "simulated (%,d)", customers), sim, Math.max(3, repeats), repeats, script);
+    }
+
+    private static void report(String label, double[][] data, int javaRepeats, int pyRepeats, Path script)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < Math.min(javaRepeats, 30); i++) {
+            BgNbdModel.fit(ClvData.summaries(data)); // warm-up
+        }
+        long[] nanos = new long[javaRepeats];
+        BgNbdModel m = null;
+        for (int i = 0; i < javaRepeats; i++) {
+            long t0 = System.nanoTime();
+            m = BgNbdModel.fit(ClvData.summaries(data));
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        double javaMedian = nanos[javaRepeats / 2] / 1e6;
+        FitSummary s = m.fitSummary().orElseThrow();
+        CustomerSummaries sum = ClvData.summaries(data);
+        Path csv = Files.createTempFile("clv-bgnbd-", ".csv");
+        try {
+            ClvData.writeCsv(data, csv);
+            Process p = new ProcessBuilder("python3", script.toString(), csv.toString(), Integer.toString(pyRepeats))
+                    .redirectErrorStream(false).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("scipy peer failed: " + err);
+            }
+            double rows = number(out, "rows", "median_ms");
+            double grouped = number(out, "grouped", "median_ms");
+            System.out.printf(Locale.ROOT, "%s: %d distinct histories%n", label, sum.distinctHistories());
+            System.out.printf(Locale.ROOT, "  CRMKit BgNbdModel.fit  median %9.2f ms  best %9.2f ms  LL %.4f  "
+                    + "starts %d  iterations %d  evaluations %d  %s%n", javaMedian, nanos[0] / 1e6,
+                    s.logLikelihood(), s.startsTried(), s.iterations(), s.evaluations(), m.parameters());
+            System.out.printf(Locale.ROOT, "  scipy BFGS, per row    median %9.2f ms  (%.1fx slower)%n", rows,
+                    rows / javaMedian);
+            System.out.printf(Locale.ROOT, "  scipy BFGS, grouped    median %9.2f ms  (%.1fx slower)%n", grouped,
+                    grouped / javaMedian);
+            System.out.println("  scipy JSON: " + out);
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** Reads {@code "key": number} inside the {@code section} object of the script's flat JSON. */
+    private static double number(String json, String section, String key) {
+        int at = json.indexOf("\"" + section + "\"");
+        int k = json.indexOf("\"" + key + "\"", at);
+        int colon = json.indexOf(':', k);
+        int end = colon + 1;
+        while (end < json.length() && "0123456789.eE+- ".indexOf(json.charAt(end)) >= 0) {
+            end++;
+        }
+        return Double.parseDouble(json.substring(colon + 1, end).trim());
+    }
+}
