@@ -21,7 +21,7 @@ public final class Bfgs {
 
     /** Where a minimisation ended. */
     public record Result(double[] theta, double value, double gradientNorm, int iterations, int evaluations,
-            boolean converged) {
+            boolean converged, double[][] inverseHessian) {
     }
 
     /**
@@ -30,23 +30,39 @@ public final class Bfgs {
      * any more (not converged, unless the gradient is within 100 times the tolerance).
      */
     public static Result minimize(Objective f, double[] start, double gradientTolerance, int maxIterations) {
+        return minimize(f, start, gradientTolerance, maxIterations, null);
+    }
+
+    /**
+     * As {@link #minimize(Objective, double[], double, int)}, starting from the inverse-Hessian
+     * estimate {@code h0} (for example the one a run on a subsample ended with), or the identity
+     * when null.
+     */
+    public static Result minimize(Objective f, double[] start, double gradientTolerance, int maxIterations,
+            double[][] h0) {
         int n = f.dimension();
         double[] x = start.clone();
         double[] g = new double[n];
         int[] evals = {1};
         double fx = f.valueAndGradient(x, g);
         if (!Double.isFinite(fx) || !allFinite(g)) {
-            return new Result(x, fx, Double.NaN, 0, evals[0], false);
+            return new Result(x, fx, Double.NaN, 0, evals[0], false, null);
         }
         double[][] h = identity(n);
         boolean scaled = false;
+        if (h0 != null) {
+            for (int i = 0; i < n; i++) {
+                h[i] = h0[i].clone();
+            }
+            scaled = true;
+        }
         double[] p = new double[n];
         double[] xNew = new double[n];
         double[] gNew = new double[n];
         for (int iter = 0; iter < maxIterations; iter++) {
             double gnorm = normInf(g);
             if (gnorm < gradientTolerance) {
-                return new Result(x, fx, gnorm, iter, evals[0], true);
+                return new Result(x, fx, gnorm, iter, evals[0], true, h);
             }
             multiply(h, g, p);
             double slope = 0;
@@ -66,7 +82,7 @@ public final class Bfgs {
             double alpha0 = Math.min(1, maxAlpha);
             double fNew = lineSearch(f, x, fx, p, slope, alpha0, maxAlpha, xNew, gNew, evals, gradientTolerance);
             if (Double.isNaN(fNew)) {
-                return new Result(x, fx, gnorm, iter, evals[0], gnorm < 100 * gradientTolerance);
+                return new Result(x, fx, gnorm, iter, evals[0], gnorm < 100 * gradientTolerance, h);
             }
             double[] s = new double[n];
             double[] y = new double[n];
@@ -91,7 +107,7 @@ public final class Bfgs {
             fx = fNew;
         }
         double gnorm = normInf(g);
-        return new Result(x, fx, gnorm, maxIterations, evals[0], gnorm < gradientTolerance);
+        return new Result(x, fx, gnorm, maxIterations, evals[0], gnorm < gradientTolerance, h);
     }
 
     /** Strong-Wolfe search along p; fills xNew/gNew and returns the value there, or NaN on failure. */

@@ -47,7 +47,7 @@ public final class GammaGammaLikelihood implements Objective {
                 java.util.Arrays.copyOf(w, n));
     }
 
-    /** Number of customers. */
+    @Override
     public double totalWeight() {
         return total;
     }

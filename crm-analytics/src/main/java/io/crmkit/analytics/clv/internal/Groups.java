@@ -90,6 +90,38 @@ public final class Groups {
         return new Groups(gx, gxIndex, gtx, gt, w, xValues, txValues, tValues);
     }
 
+    /**
+     * A random thinning to about {@code fraction} of the customers: each group keeps
+     * floor(w f + u) customers, u uniform (unbiased), and groups left empty are dropped. The value
+     * tables are shared, so indexes stay valid.
+     */
+    public Groups thin(double fraction, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int n = x.length;
+        int[] keep = new int[n];
+        double[] w = new double[n];
+        int m = 0;
+        for (int g = 0; g < n; g++) {
+            double kept = Math.floor(weight[g] * fraction + rnd.nextDouble());
+            if (kept > 0) {
+                keep[m] = g;
+                w[m++] = kept;
+            }
+        }
+        int[] gx = new int[m];
+        int[] gxi = new int[m];
+        int[] gtx = new int[m];
+        int[] gt = new int[m];
+        for (int k = 0; k < m; k++) {
+            int g = keep[k];
+            gx[k] = x[g];
+            gxi[k] = xIndex[g];
+            gtx[k] = txIndex[g];
+            gt[k] = tIndex[g];
+        }
+        return new Groups(gx, gxi, gtx, gt, java.util.Arrays.copyOf(w, m), xValues, txValues, tValues);
+    }
+
     private static long bits(double v) {
         return Double.doubleToLongBits(v == 0 ? 0.0 : v); // -0.0 and 0.0 are one group
     }

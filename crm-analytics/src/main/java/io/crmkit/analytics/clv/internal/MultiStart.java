@@ -7,8 +7,16 @@ import java.util.List;
  * starting points, a Nelder-Mead fallback (then BFGS again to polish) for a start BFGS cannot
  * finish, and the best converged optimum by likelihood. Starts whose optimum runs off to the edge
  * of the parameter space (|log parameter| > {@value #EDGE}: a ridge such as the Gamma-Gamma's
- * p to infinity, v to 0) never count as the answer. The search stops early once two starts agree.
- * Standard errors come from a central-difference Hessian of the analytic gradient.
+ * p to infinity, v to 0) never count as the answer. Each start runs to a coarse tolerance, enough
+ * to find its basin, and the search stops early once two starts land in the same one; the basins
+ * are then polished best first to the full tolerance, each from its run's inverse-Hessian
+ * estimate, so the tight tolerance is paid for once. Standard errors come from a central-difference Hessian of the analytic gradient.
+ *
+ * <p>Above {@value #EXPLORE_ABOVE} customers the starts are explored on a random subsample of
+ * about {@value #EXPLORE_CUSTOMERS} (unbiased thinning of the groups), and only the best of those
+ * optima is polished on the whole data; the full multi-start runs if that polish fails. A basin
+ * that 50,000 customers single out is the whole data's too, and the polish from there takes a
+ * handful of iterations instead of two full searches.
  *
  * <p>Not part of the public API. Stateless.
  */
@@ -16,6 +24,12 @@ public final class MultiStart {
 
     /** Largest |log parameter| accepted as an interior optimum (e^20 is about 5e8). */
     static final double EDGE = 20;
+    /** Above this many customers the starts are explored on a random subsample first. */
+    static final double EXPLORE_ABOVE = 200_000;
+    /** Size of that subsample. */
+    static final double EXPLORE_CUSTOMERS = 50_000;
+    /** Gradient tolerance of the exploring runs. */
+    static final double COARSE = 1e-5;
 
     private MultiStart() {
     }
@@ -26,15 +40,52 @@ public final class MultiStart {
      */
     public record Outcome(boolean converged, double[] theta, double logLikelihood, double[] standardErrors,
             int startsTried, int iterations, int evaluations, boolean fallbackUsed, double gradientNorm,
-            boolean ridge) {
+            boolean ridge, double[][] inverseHessian) {
     }
 
     public static Outcome fit(Objective f, double totalWeight, List<double[]> starts, int maxIterations,
             double gradientTolerance, boolean fallback) {
-        double[] best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
-        double bestGradient = Double.NaN;
-        double[] bestSe = null;
+        if (totalWeight > EXPLORE_ABOVE) {
+            Objective sample = f.subsample(EXPLORE_CUSTOMERS / totalWeight, 0x5EEDL);
+            if (sample != f) {
+                Search explored = explore(sample, starts, maxIterations, gradientTolerance, fallback);
+                Outcome polished = polish(sample, sample.totalWeight(), explored, maxIterations, gradientTolerance,
+                        fallback);
+                if (polished.converged()) {
+                    Candidate c = new Candidate(polished.theta(), 0, polished.inverseHessian());
+                    Search one = new Search(List.of(c), 1, 0, 0, false, false, Double.POSITIVE_INFINITY, null);
+                    Outcome full = polish(f, totalWeight, one, maxIterations, gradientTolerance, fallback);
+                    if (full.converged()) {
+                        return new Outcome(true, full.theta(), full.logLikelihood(), full.standardErrors(),
+                                polished.startsTried(), polished.iterations() + full.iterations(),
+                                polished.evaluations() + full.evaluations(),
+                                polished.fallbackUsed() || full.fallbackUsed(), full.gradientNorm(),
+                                polished.ridge(), full.inverseHessian());
+                    }
+                }
+                // the sample misled: search the whole data from every start
+            }
+        }
+        return polish(f, totalWeight, explore(f, starts, maxIterations, gradientTolerance, fallback), maxIterations,
+                gradientTolerance, fallback);
+    }
+
+    /** A basin found by a coarse run: its point, value and the run's inverse-Hessian estimate. */
+    private record Candidate(double[] theta, double value, double[][] inverseHessian) {
+    }
+
+    private record Search(List<Candidate> candidates, int tried, int iterations, int evaluations, boolean fallback,
+            boolean ridge, double seenValue, double[] seen) {
+    }
+
+    /**
+     * Runs every start to the coarse tolerance {@value #COARSE} (enough to tell basins apart),
+     * stopping once two starts land in the same basin.
+     */
+    private static Search explore(Objective f, List<double[]> starts, int maxIterations, double gradientTolerance,
+            boolean fallback) {
+        double coarse = Math.max(gradientTolerance, COARSE);
+        List<Candidate> found = new java.util.ArrayList<>();
         double[] seen = null;
         double seenValue = Double.POSITIVE_INFINITY;
         int iterations = 0;
@@ -44,17 +95,17 @@ public final class MultiStart {
         boolean ridge = false;
         for (double[] start : starts) {
             tried++;
-            Bfgs.Result r = Bfgs.minimize(f, start, gradientTolerance, maxIterations);
+            Bfgs.Result r = Bfgs.minimize(f, start, coarse, maxIterations);
             iterations += r.iterations();
             evaluations += r.evaluations();
             if (!r.converged() && fallback) {
                 usedFallback = true;
                 double[] nm = NelderMead.minimize(f, Double.isFinite(r.value()) ? r.theta() : start, 0.5, 4000);
-                Bfgs.Result polished = Bfgs.minimize(f, nm, gradientTolerance, maxIterations);
-                iterations += polished.iterations();
-                evaluations += polished.evaluations() + 4000;
-                if (polished.converged() || polished.value() < r.value() || !Double.isFinite(r.value())) {
-                    r = polished;
+                Bfgs.Result again = Bfgs.minimize(f, nm, coarse, maxIterations);
+                iterations += again.iterations();
+                evaluations += again.evaluations() + 4000;
+                if (again.converged() || again.value() < r.value() || !Double.isFinite(r.value())) {
+                    r = again;
                 }
             }
             if (Double.isFinite(r.value()) && r.value() < seenValue) {
@@ -68,29 +119,49 @@ public final class MultiStart {
                 ridge = true;
                 continue;
             }
-            if (best != null && Math.abs(r.value() - bestValue) <= 1e-10 * (1 + Math.abs(bestValue))
-                    && close(r.theta(), best)) {
-                break; // two starts found the same optimum: more starts would only confirm it
+            boolean again = false;
+            for (Candidate c : found) {
+                again |= Math.abs(r.value() - c.value()) <= 1e-8 * (1 + Math.abs(c.value())) && close(r.theta(),
+                        c.theta(), 1e-2);
             }
-            if (r.value() < bestValue) {
-                double[] se = standardErrors(f, r.theta(), totalWeight);
-                if (se == null) {
-                    ridge = true; // flat in some direction: a ridge or an unidentified parameter, not a maximum
-                    continue;
-                }
-                best = r.theta();
-                bestValue = r.value();
-                bestGradient = r.gradientNorm();
-                bestSe = se;
+            found.add(new Candidate(r.theta(), r.value(), r.inverseHessian()));
+            if (again) {
+                break; // two starts found the same basin: more starts would only confirm it
             }
         }
-        if (best == null) {
-            double[] theta = seen != null ? seen : starts.get(0);
-            return new Outcome(false, theta, -seenValue * totalWeight, new double[theta.length], tried, iterations,
-                    evaluations, usedFallback, Double.NaN, ridge);
+        found.sort((p, q) -> Double.compare(p.value(), q.value()));
+        return new Search(found, tried, iterations, evaluations, usedFallback, ridge, seenValue, seen);
+    }
+
+    /**
+     * Polishes the basins best first to the full tolerance, from each one's inverse-Hessian
+     * estimate; the first that is an interior maximum (positive definite information) wins.
+     */
+    private static Outcome polish(Objective f, double totalWeight, Search s, int maxIterations,
+            double gradientTolerance, boolean fallback) {
+        int iterations = s.iterations();
+        int evaluations = s.evaluations();
+        boolean ridge = s.ridge();
+        for (Candidate c : s.candidates()) {
+            Bfgs.Result r = Bfgs.minimize(f, c.theta(), gradientTolerance, maxIterations, c.inverseHessian());
+            iterations += r.iterations();
+            evaluations += r.evaluations();
+            if (!r.converged() || atEdge(r.theta())) {
+                ridge |= r.converged();
+                continue;
+            }
+            double[] se = standardErrors(f, r.theta(), totalWeight);
+            evaluations += 2 * r.theta().length;
+            if (se == null) {
+                ridge = true; // flat in some direction: a ridge or an unidentified parameter, not a maximum
+                continue;
+            }
+            return new Outcome(true, r.theta(), -r.value() * totalWeight, se, s.tried(), iterations, evaluations,
+                    s.fallback(), r.gradientNorm(), ridge, r.inverseHessian());
         }
-        return new Outcome(true, best, -bestValue * totalWeight, bestSe, tried,
-                iterations, evaluations, usedFallback, bestGradient, ridge);
+        double[] theta = s.seen() != null ? s.seen() : new double[f.dimension()];
+        return new Outcome(false, theta, -s.seenValue() * totalWeight, new double[theta.length], s.tried(),
+                iterations, evaluations, s.fallback(), Double.NaN, ridge, null);
     }
 
     private static boolean atEdge(double[] theta) {
@@ -102,9 +173,9 @@ public final class MultiStart {
         return false;
     }
 
-    private static boolean close(double[] a, double[] b) {
+    private static boolean close(double[] a, double[] b, double tolerance) {
         for (int i = 0; i < a.length; i++) {
-            if (Math.abs(a[i] - b[i]) > 1e-4) {
+            if (Math.abs(a[i] - b[i]) > tolerance) {
                 return false;
             }
         }

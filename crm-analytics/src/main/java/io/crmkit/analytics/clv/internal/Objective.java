@@ -17,4 +17,15 @@ public interface Objective {
     default double value(double[] theta) {
         return valueAndGradient(theta, new double[dimension()]);
     }
+
+    /** Customers summed over (the weight of the data). */
+    double totalWeight();
+
+    /**
+     * The same objective over a random subsample of about {@code fraction} of the customers, for
+     * exploring starting points cheaply; this objective itself when it cannot subsample.
+     */
+    default Objective subsample(double fraction, long seed) {
+        return this;
+    }
 }

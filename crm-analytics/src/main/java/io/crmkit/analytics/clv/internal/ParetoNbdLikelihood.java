@@ -30,6 +30,16 @@ public final class ParetoNbdLikelihood implements Objective {
     }
 
     @Override
+    public double totalWeight() {
+        return g.totalWeight;
+    }
+
+    @Override
+    public Objective subsample(double fraction, long seed) {
+        return new ParetoNbdLikelihood(g.thin(fraction, seed));
+    }
+
+    @Override
     public double valueAndGradient(double[] theta, double[] grad) {
         double[] p = {Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3])};
         double ll = logLikelihood(p[0], p[1], p[2], p[3], grad);

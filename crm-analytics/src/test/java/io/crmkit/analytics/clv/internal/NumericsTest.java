@@ -123,6 +123,31 @@ class NumericsTest {
     }
 
     @Test
+    @DisplayName("the BG/NBD likelihood equals the paper's formula per customer, by recurrence (small x) and by lgamma (huge x)")
+    void bgNbdMatchesFormula() {
+        double r = 0.3;
+        double alpha = 5;
+        double a = 0.8;
+        double b = 2.5;
+        for (int big : new int[] {40, 20_000}) {
+            int[] x = {0, 1, 7, big};
+            double[] tx = {0, 3, 20, 30};
+            double[] t = {10, 30, 35, 40};
+            double expected = 0;
+            for (int i = 0; i < x.length; i++) {
+                double a1 = Special.lgamma(r + x[i]) - Special.lgamma(r) + r * Math.log(alpha);
+                double a2 = Special.lgamma(a + b) + Special.lgamma(b + x[i]) - Special.lgamma(b)
+                        - Special.lgamma(a + b + x[i]);
+                double a3 = -(r + x[i]) * Math.log(alpha + t[i]);
+                double a4 = Math.log(a) - Math.log(b + x[i] - 1) - (r + x[i]) * Math.log(alpha + tx[i]);
+                expected += a1 + a2 + (x[i] > 0 ? Special.logAddExp(a3, a4) : a3);
+            }
+            double ll = new BgNbdLikelihood(Groups.of(x, tx, t), false).logLikelihood(r, alpha, a, b, new double[4]);
+            assertThat(ll).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        }
+    }
+
+    @Test
     @DisplayName("grouping keeps one group per distinct (x, t_x, T) with the customer counts as weights")
     void grouping() {
         Groups g = Groups.of(new int[] {0, 0, 1, 1, 1, 2}, new double[] {0, -0.0, 3, 3, 4, 4},
@@ -141,6 +166,11 @@ class NumericsTest {
             @Override
             public int dimension() {
                 return 2;
+            }
+
+            @Override
+            public double totalWeight() {
+                return 1;
             }
 
             @Override
