@@ -50,11 +50,11 @@ public final class Groups {
         Interner xi = new Interner(64);
         Interner txi = new Interner(1024);
         Interner ti = new Interner(1024);
-        Interner pairs = new Interner(Math.min(n, 1 << 16));
-        Interner triples = new Interner(Math.min(n, 1 << 16));
-        int[] groupOf = new int[n];
         // below 2^21 rows each index fits 21 bits and one packed key suffices; above, pair then triple
         boolean packed = n < (1 << 21);
+        Interner pairs = packed ? null : new Interner(1 << 16);
+        Interner triples = new Interner(Math.min(n / 4 + 16, 1 << 18));
+        int[] groupOf = new int[n];
         for (int i = 0; i < n; i++) {
             long a = xi.intern(xs[i]);
             long b = txi.intern(bits(tx[i]));
