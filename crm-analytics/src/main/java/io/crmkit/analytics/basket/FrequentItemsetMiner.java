@@ -71,23 +71,35 @@ public final class FrequentItemsetMiner {
             renumbered[t] = translate(raw[t], toRank);
         }
         long[][] db = MaskMiner.distinct(renumbered);
-        long[] masks = db[0];
-        long[] weights = db[1];
-        long frequentItems = f == 64 ? -1L : (1L << f) - 1;
-
         AtomicLong found = new AtomicLong();
-        MaskMiner.LongBuffer[] branchSets = new MaskMiner.LongBuffer[f];
-        MaskMiner.LongBuffer[] branchCounts = new MaskMiner.LongBuffer[f];
+        MaskMiner root = new MaskMiner(minCount, config.maxLength(), config.maxItemsets(), found);
+        MaskMiner.LongBuffer rootSets = new MaskMiner.LongBuffer();
+        MaskMiner.LongBuffer rootCounts = new MaskMiner.LongBuffer();
+        root.output(rootSets, rootCounts);
+        long parents = root.root(db[0], db[1]);
+        long[][] delivered = root.rootArrays();
+        int[] firsts = new int[Long.bitCount(parents)];
+        for (int i = 0, q = 0; i < firsts.length; i++) {
+            firsts[i] = Long.numberOfTrailingZeros(parents >>> q) + q;
+            q = firsts[i] + 1;
+        }
+        MaskMiner.LongBuffer[] branchSets = new MaskMiner.LongBuffer[firsts.length + 1];
+        MaskMiner.LongBuffer[] branchCounts = new MaskMiner.LongBuffer[firsts.length + 1];
+        branchSets[firsts.length] = rootSets;
+        branchCounts[firsts.length] = rootCounts;
         ThreadLocal<MaskMiner> miners = ThreadLocal.withInitial(
                 () -> new MaskMiner(minCount, config.maxLength(), config.maxItemsets(), found));
-        // One chunk per first item; chunks are handed out in order, so the rare-item branches
-        // (small databases) and the frequent-item ones (short searches) interleave across workers.
-        Parallel.forEachChunk(f, 1, config.parallelism(), "basket", ProgressListener.none(), (c, from, to) -> {
-            branchSets[c] = new MaskMiner.LongBuffer();
-            branchCounts[c] = new MaskMiner.LongBuffer();
-            miners.get().mineBranch(masks, weights, masks.length, c, itemCounts[order[c]], frequentItems,
-                    branchSets[c], branchCounts[c]);
-        });
+        // One chunk per first item, handed out in order: the rare-item branches (small databases)
+        // and the frequent-item ones (short searches) interleave across the workers.
+        Parallel.forEachChunk(firsts.length, 1, config.parallelism(), "basket", ProgressListener.none(),
+                (c, from, to) -> {
+                    int b = firsts[c];
+                    branchSets[c] = new MaskMiner.LongBuffer();
+                    branchCounts[c] = new MaskMiner.LongBuffer();
+                    MaskMiner miner = miners.get();
+                    miner.output(branchSets[c], branchCounts[c]);
+                    miner.mineBranch(delivered[0], delivered[1], root.sliceStart(b), root.sliceLength(b), b);
+                });
         int total = 0;
         for (MaskMiner.LongBuffer b : branchSets) {
             total += b.size();
@@ -96,7 +108,7 @@ public final class FrequentItemsetMiner {
         long[] outCounts = new long[total];
         long[][] fromRank = byteTable(order, false);
         int at = 0;
-        for (int c = 0; c < f; c++) {
+        for (int c = 0; c < branchSets.length; c++) {
             for (int i = 0; i < branchSets[c].size(); i++) {
                 outSets[at] = translate(branchSets[c].get(i), fromRank);
                 outCounts[at++] = branchCounts[c].get(i);

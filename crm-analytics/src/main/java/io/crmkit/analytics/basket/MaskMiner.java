@@ -6,20 +6,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mining kernel: a depth-first search over conditional databases of bit masks, in the manner
- * of Eclat/LCM ("occurrence deliver" over a horizontal layout). Each database is a list of
- * distinct masks with weights (how many baskets share the mask); extending a prefix by item
- * {@code b} keeps the masks that contain {@code b}, cut to the items after {@code b} that are
- * still frequent, and merges masks that became equal. With at most 64 items a whole transaction is
- * one {@code long}, so projection and counting are a few instructions per basket.
+ * of LCM's "occurrence deliver" (Uno et al., 2004). A database is a slice of distinct masks with
+ * weights (how many baskets share the mask). At each node one pass counts every item's support,
+ * and a second pass hands each mask, cut to the items after {@code b}, to the database of every
+ * frequent item {@code b} it holds; masks that became equal are then merged. With at most 64
+ * items a basket is one {@code long}, so cutting and counting are a few instructions, and a mask
+ * is touched once per item it holds rather than once per candidate item.
  *
- * <p>Items are renumbered by ascending support first: the rarest items open the searches with
- * the smallest databases, and the frequent items, which every search carries, sit at the end
- * where each projection cuts them away soonest.
+ * <p>Items arrive renumbered by ascending support: the rarest items open the searches with the
+ * smallest databases, and the frequent items, which every database carries, sit at the end where
+ * each cut removes them soonest.
  *
- * <p>One instance mines one branch (one first item) at a time; instances are not thread-safe,
- * the shared counter is.
+ * <p>An instance is used by one thread at a time (it owns per-depth scratch arrays); the shared
+ * itemset counter is thread-safe.
  */
 final class MaskMiner {
+
+    /** Databases at least this large are merged: a few hundred masks are scanned faster than hashed. */
+    private static final int MERGE_FROM = 256;
+    private static final int DEPTHS = Baskets.MAX_ITEMS + 1;
 
     private final long minCount;
     private final int maxLength;
@@ -27,12 +32,15 @@ final class MaskMiner {
     private final AtomicLong found;
     private LongBuffer outMasks = new LongBuffer();
     private LongBuffer outCounts = new LongBuffer();
-    // per-depth scratch: the conditional database built at that depth and its merge table
-    private long[][] dbMasks = new long[8][];
-    private long[][] dbWeights = new long[8][];
-    private long[][] tableKeys = new long[8][];
-    private int[][] tableSlots = new int[8][];
-    private final long[][] counts = new long[Baskets.MAX_ITEMS + 1][Baskets.MAX_ITEMS];
+    // per depth: the children's databases delivered at that depth, their slices, the merge table
+    private final long[][] dbMasks = new long[DEPTHS][];
+    private final long[][] dbWeights = new long[DEPTHS][];
+    private final int[][] start = new int[DEPTHS][Baskets.MAX_ITEMS];
+    private final int[][] length = new int[DEPTHS][Baskets.MAX_ITEMS];
+    private final long[][] counts = new long[DEPTHS][Baskets.MAX_ITEMS];
+    private final int[][] occurrences = new int[DEPTHS][Baskets.MAX_ITEMS];
+    private long[] tableKeys = new long[0];
+    private int[] tableSlots = new int[0];
 
     MaskMiner(long minCount, int maxLength, int maxItemsets, AtomicLong found) {
         this.minCount = minCount;
@@ -41,102 +49,143 @@ final class MaskMiner {
         this.found = found;
     }
 
-    /**
-     * Mines every itemset whose smallest item is {@code first}: emits {@code {first}} with its
-     * count and then its extensions, from the root database (distinct masks, renumbered items),
-     * into the two buffers (itemset masks and their counts).
-     */
-    void mineBranch(long[] masks, long[] weights, int size, int first, long firstCount, long frequentItems,
-                    LongBuffer itemsets, LongBuffer itemsetCounts) {
+    /** Sends the itemsets found from now on to these buffers (itemset masks and their counts). */
+    void output(LongBuffer itemsets, LongBuffer itemsetCounts) {
         this.outMasks = itemsets;
         this.outCounts = itemsetCounts;
-        long bit = 1L << first;
-        emit(bit, firstCount);
-        if (maxLength == 1) {
+    }
+
+    /**
+     * Counts and emits the frequent single items of the root database, and delivers their
+     * databases at depth 0. Returns the items that have a database ({@link #slice} gives it).
+     */
+    long root(long[] masks, long[] weights) {
+        return expand(masks, weights, 0, masks.length, 0L, 0);
+    }
+
+    /** The delivered database of item {@code b} at depth 0: {masks, weights, from, to}. */
+    long[][] rootArrays() {
+        return new long[][] {dbMasks[0], dbWeights[0]};
+    }
+
+    int sliceStart(int b) {
+        return start[0][b];
+    }
+
+    int sliceLength(int b) {
+        return length[0][b];
+    }
+
+    /**
+     * Mines the extensions of the one-item prefix {@code b} from its delivered database (a slice of
+     * the root's arrays, which this call merges in place: slices of different items never overlap).
+     */
+    void mineBranch(long[] masks, long[] weights, int from, int size, int b) {
+        int n = size >= MERGE_FROM ? merge(masks, weights, from, size) : size;
+        mine(masks, weights, from, from + n, 1L << b, 1);
+    }
+
+    private void mine(long[] masks, long[] weights, int from, int to, long prefix, int depth) {
+        long parents = expand(masks, weights, from, to, prefix, depth);
+        if (parents == 0) {
             return;
         }
-        long higher = frequentItems & after(first);
-        if (higher == 0) {
-            return;
-        }
-        int childSize = project(masks, weights, size, bit, higher, 1, firstCount);
-        if (childSize > 0) {
-            mine(dbMasks[1], dbWeights[1], childSize, bit, 1);
+        long[] childMasks = dbMasks[depth];
+        long[] childWeights = dbWeights[depth];
+        for (long q = parents; q != 0; q &= q - 1) {
+            int b = Long.numberOfTrailingZeros(q);
+            int s = start[depth][b];
+            int n = length[depth][b];
+            if (n == 0) {
+                continue;
+            }
+            if (n >= MERGE_FROM) {
+                n = merge(childMasks, childWeights, s, n);
+            }
+            mine(childMasks, childWeights, s, s + n, prefix | (1L << b), depth + 1);
         }
     }
 
-    /** Mines the extensions of {@code prefix} (of length {@code depth}) in the given database. */
-    private void mine(long[] masks, long[] weights, int size, long prefix, int depth) {
+    /**
+     * The work of one node: counts the items of the database, emits {@code prefix + b} for every
+     * frequent item b, and (when longer itemsets are wanted) delivers the children's databases at
+     * {@code depth}. Returns the items whose database was delivered.
+     */
+    private long expand(long[] masks, long[] weights, int from, int to, long prefix, int depth) {
         long[] cnt = counts[depth];
+        int[] occ = occurrences[depth];
         Arrays.fill(cnt, 0);
-        for (int t = 0; t < size; t++) {
+        Arrays.fill(occ, 0);
+        for (int t = from; t < to; t++) {
             long w = weights[t];
             for (long m = masks[t]; m != 0; m &= m - 1) {
-                cnt[Long.numberOfTrailingZeros(m)] += w;
+                int b = Long.numberOfTrailingZeros(m);
+                cnt[b] += w;
+                occ[b]++;
             }
         }
         long frequent = 0;
         for (int b = 0; b < Baskets.MAX_ITEMS; b++) {
             if (cnt[b] >= minCount) {
                 frequent |= 1L << b;
+                emit(prefix | (1L << b), cnt[b]);
             }
         }
-        for (long f = frequent; f != 0; f &= f - 1) {
-            int b = Long.numberOfTrailingZeros(f);
-            long itemset = prefix | (1L << b);
-            emit(itemset, cnt[b]);
-            if (depth + 1 >= maxLength) {
-                continue;
-            }
-            long higher = frequent & after(b);
-            if (higher == 0) {
-                continue;
-            }
-            int childSize = project(masks, weights, size, 1L << b, higher, depth + 1, cnt[b]);
-            if (childSize > 0) {
-                mine(dbMasks[depth + 1], dbWeights[depth + 1], childSize, itemset, depth + 1);
+        if (Long.bitCount(prefix) + 2 > maxLength) {
+            return 0;
+        }
+        long parents = 0;
+        int total = 0;
+        int[] st = start[depth];
+        int[] len = length[depth];
+        for (long q = frequent; q != 0; q &= q - 1) {
+            int b = Long.numberOfTrailingZeros(q);
+            if ((frequent & after(b)) != 0) {
+                parents |= 1L << b;
+                st[b] = total;
+                len[b] = 0;
+                total += occ[b];
             }
         }
+        if (parents == 0) {
+            return 0;
+        }
+        ensure(depth, total);
+        long[] outM = dbMasks[depth];
+        long[] outW = dbWeights[depth];
+        for (int t = from; t < to; t++) {
+            long m = masks[t] & frequent;
+            long w = weights[t];
+            for (long q = m & parents; q != 0; q &= q - 1) {
+                int b = Long.numberOfTrailingZeros(q);
+                long cut = m & after(b);
+                if (cut == 0) {
+                    break;   // q runs upwards: no later bit of m has anything after it either
+                }
+                int at = st[b] + len[b]++;
+                outM[at] = cut;
+                outW[at] = w;
+            }
+        }
+        return parents;
     }
 
     /**
-     * Builds at {@code depth} the database of the masks holding {@code bit}, cut to
-     * {@code keep}, without empty masks, equal masks merged. Returns its size. {@code support}, the
-     * weight of the masks holding the bit, bounds how many there are.
+     * Merges equal masks of the slice {@code [from, from + n)} in place (the first occurrence keeps
+     * its place and takes the weights); returns the new length.
      */
-    private int project(long[] masks, long[] weights, int size, long bit, long keep, int depth, long support) {
-        ensure(depth, (int) Math.min(size, support));
-        long[] outM = dbMasks[depth];
-        long[] outW = dbWeights[depth];
-        int n = 0;
-        for (int t = 0; t < size; t++) {
-            long m = masks[t];
-            if ((m & bit) != 0) {
-                long cut = m & keep;
-                if (cut != 0) {
-                    outM[n] = cut;
-                    outW[n++] = weights[t];
-                }
-            }
-        }
-        // Merging pays when a database is large: projections of a few hundred masks are scanned
-        // faster than hashed.
-        return n >= 512 ? merge(outM, outW, n, depth) : n;
-    }
-
-    /** Merges equal masks in place (first occurrence keeps its place); returns the new size. */
-    private int merge(long[] m, long[] w, int n, int depth) {
+    private int merge(long[] m, long[] w, int from, int n) {
         int cap = Integer.highestOneBit(n * 2 - 1) << 1;
-        if (tableKeys[depth] == null || tableKeys[depth].length < cap) {
-            tableKeys[depth] = new long[cap];
-            tableSlots[depth] = new int[cap];
+        if (tableKeys.length < cap) {
+            tableKeys = new long[cap];
+            tableSlots = new int[cap];
         }
-        long[] keys = tableKeys[depth];
-        int[] slots = tableSlots[depth];
+        long[] keys = tableKeys;
+        int[] slots = tableSlots;
         Arrays.fill(slots, 0, cap, -1);
         int mask = cap - 1;
-        int out = 0;
-        for (int t = 0; t < n; t++) {
+        int out = from;
+        for (int t = from; t < from + n; t++) {
             long key = m[t];
             int s = hash(key) & mask;
             while (true) {
@@ -155,19 +204,15 @@ final class MaskMiner {
                 s = (s + 1) & mask;
             }
         }
-        return out;
+        return out - from;
     }
 
     private void ensure(int depth, int size) {
-        if (depth >= dbMasks.length) {
-            dbMasks = Arrays.copyOf(dbMasks, Baskets.MAX_ITEMS + 1);
-            dbWeights = Arrays.copyOf(dbWeights, Baskets.MAX_ITEMS + 1);
-            tableKeys = Arrays.copyOf(tableKeys, Baskets.MAX_ITEMS + 1);
-            tableSlots = Arrays.copyOf(tableSlots, Baskets.MAX_ITEMS + 1);
-        }
         if (dbMasks[depth] == null || dbMasks[depth].length < size) {
-            dbMasks[depth] = new long[size];
-            dbWeights[depth] = new long[size];
+            int cap = dbMasks[depth] == null ? size : Math.max(size, (int) Math.min(Integer.MAX_VALUE - 8,
+                    dbMasks[depth].length * 3L / 2));
+            dbMasks[depth] = new long[cap];
+            dbWeights[depth] = new long[cap];
         }
     }
 
@@ -195,41 +240,21 @@ final class MaskMiner {
      * first appearance. Returns {masks, weights} trimmed to size.
      */
     static long[][] distinct(long[] masks) {
-        int n = masks.length;
-        int cap = Integer.highestOneBit(Math.max(2, n * 2 - 1)) << 1;
-        long[] keys = new long[cap];
-        int[] slots = new int[cap];
-        Arrays.fill(slots, -1);
-        long[] outM = new long[Math.min(n, 1 << 16)];
-        long[] outW = new long[outM.length];
-        int mask = cap - 1;
-        int out = 0;
+        long[] m = new long[masks.length];
+        long[] w = new long[masks.length];
+        int n = 0;
         for (long key : masks) {
-            if (key == 0) {
-                continue;
-            }
-            int s = hash(key) & mask;
-            while (true) {
-                int at = slots[s];
-                if (at < 0) {
-                    if (out == outM.length) {
-                        outM = Arrays.copyOf(outM, Math.min(n, outM.length * 2));
-                        outW = Arrays.copyOf(outW, outM.length);
-                    }
-                    slots[s] = out;
-                    keys[s] = key;
-                    outM[out] = key;
-                    outW[out++] = 1;
-                    break;
-                }
-                if (keys[s] == key) {
-                    outW[at]++;
-                    break;
-                }
-                s = (s + 1) & mask;
+            if (key != 0) {
+                m[n] = key;
+                w[n++] = 1;
             }
         }
-        return new long[][] {Arrays.copyOf(outM, out), Arrays.copyOf(outW, out)};
+        if (n == 0) {
+            return new long[][] {new long[0], new long[0]};
+        }
+        MaskMiner scratch = new MaskMiner(1, 1, 1, new AtomicLong());
+        int d = scratch.merge(m, w, 0, n);
+        return new long[][] {Arrays.copyOf(m, d), Arrays.copyOf(w, d)};
     }
 
     /** A growable array of longs. */
