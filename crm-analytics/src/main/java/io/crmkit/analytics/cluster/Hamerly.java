@@ -73,14 +73,18 @@ final class Hamerly {
 
     void run(int maxIterations, double tolerance) {
         forEachChunk((c, from, to) -> {
+            clearChunk(c);
             for (int i = from; i < to; i++) {
-                fullScan(i);
+                add(c, i, fullScan(i));
             }
             chunkDistances[c] += (long) (to - from) * k;
         });
         for (iterations = 1; iterations <= maxIterations; iterations++) {
-            long[] counts = counts();
+            long[] counts = reduceCounts();
             boolean reseeded = reseedEmpty(counts);
+            if (reseeded) {
+                accumulate();   // the re-seed moved points: the pass's sums no longer match
+            }
             double[] next = means(counts);
             double[] drift = new double[k];
             double maxShift = 0;
@@ -115,14 +119,12 @@ final class Hamerly {
         return total;
     }
 
+    /** Rows per cluster, from the chunks' counts. */
     long[] counts() {
-        forEachChunk((c, from, to) -> {
-            long[] cnt = chunkCounts[c];
-            Arrays.fill(cnt, 0);
-            for (int i = from; i < to; i++) {
-                cnt[assign[i]]++;
-            }
-        });
+        return reduceCounts();
+    }
+
+    private long[] reduceCounts() {
         long[] counts = new long[k];
         for (long[] cnt : chunkCounts) {
             for (int j = 0; j < k; j++) {
@@ -130,6 +132,33 @@ final class Hamerly {
             }
         }
         return counts;
+    }
+
+    private void clearChunk(int c) {
+        Arrays.fill(chunkCounts[c], 0);
+        Arrays.fill(chunkSums[c], 0);
+    }
+
+    /** Adds row i to cluster j's sum and count in chunk c. */
+    private void add(int c, int i, int j) {
+        chunkCounts[c][j]++;
+        double[] sums = chunkSums[c];
+        double[] x = p.x;
+        int off = j * d;
+        int row = i * d;
+        for (int f = 0; f < d; f++) {
+            sums[off + f] += x[row + f];
+        }
+    }
+
+    /** Recomputes every chunk's sums and counts from the assignments. */
+    private void accumulate() {
+        forEachChunk((c, from, to) -> {
+            clearChunk(c);
+            for (int i = from; i < to; i++) {
+                add(c, i, assign[i]);
+            }
+        });
     }
 
     private int reassign(double[] drift) {
@@ -150,23 +179,24 @@ final class Hamerly {
         forEachChunk((c, from, to) -> {
             int changed = 0;
             long dists = 0;
+            clearChunk(c);
             for (int i = from; i < to; i++) {
                 int a = assign[i];
                 upper[i] += drift[a];
                 lower[i] -= a == mj ? secondDrift : maxDrift;
                 double m = Math.max(s[a], lower[i]);
-                if (upper[i] * (1 + MARGIN) < m) {
-                    continue;
+                if (upper[i] * (1 + MARGIN) >= m) {
+                    upper[i] = Math.sqrt(p.dist2(i, centres, a * d));
+                    dists++;
+                    if (upper[i] * (1 + MARGIN) >= m) {
+                        dists += k;
+                        if (fullScan(i) != a) {
+                            changed++;
+                        }
+                    }
                 }
-                upper[i] = Math.sqrt(p.dist2(i, centres, a * d));
-                dists++;
-                if (upper[i] * (1 + MARGIN) < m) {
-                    continue;
-                }
-                dists += k;
-                if (fullScan(i) != a) {
-                    changed++;
-                }
+                // the next centres' sums, in row order as a separate pass would add them
+                add(c, i, assign[i]);
             }
             chunkChanged[c] = changed;
             chunkDistances[c] += dists;
@@ -250,18 +280,6 @@ final class Hamerly {
 
     /** Step 3: the mean of each cluster's points, from chunk sums added in chunk order. */
     private double[] means(long[] counts) {
-        forEachChunk((c, from, to) -> {
-            double[] sums = chunkSums[c];
-            Arrays.fill(sums, 0);
-            double[] x = p.x;
-            for (int i = from; i < to; i++) {
-                int off = assign[i] * d;
-                int row = i * d;
-                for (int f = 0; f < d; f++) {
-                    sums[off + f] += x[row + f];
-                }
-            }
-        });
         double[] next = new double[k * d];
         for (double[] sums : chunkSums) {
             for (int q = 0; q < next.length; q++) {
