@@ -34,13 +34,12 @@ public final class Baskets {
 
     private final List<String> items;
     private final long[] masks;
-    private final String @Nullable [] keys;
-    private @Nullable Map<String, Integer> rowOfKey;
+    private final @Nullable Map<String, Integer> rowOfKey;
 
-    private Baskets(List<String> items, long[] masks, String @Nullable [] keys) {
+    private Baskets(List<String> items, long[] masks, @Nullable Map<String, Integer> rowOfKey) {
         this.items = items;
         this.masks = masks;
-        this.keys = keys;
+        this.rowOfKey = rowOfKey;
     }
 
     /**
@@ -123,9 +122,8 @@ public final class Baskets {
     public Baskets withKeys(List<String> customerKeys) {
         Checks.notNull(customerKeys, "keys");
         Checks.sameLength(masks.length, customerKeys.size(), "keys");
-        String[] copy = new String[masks.length];
         Map<String, Integer> rows = new HashMap<>(masks.length * 2);
-        for (int b = 0; b < copy.length; b++) {
+        for (int b = 0; b < masks.length; b++) {
             String key = customerKeys.get(b);
             if (key == null || key.isBlank()) {
                 throw Checks.invalid("keys", "NotBlank", "must not contain a null or blank key (row " + b + ")");
@@ -135,11 +133,8 @@ public final class Baskets {
                 throw Checks.invalid("keys", "Distinct", "must not contain the same key twice (rows "
                         + rows.get(key) + " and " + b + ")");
             }
-            copy[b] = key;
         }
-        Baskets out = new Baskets(items, masks, copy);
-        out.rowOfKey = rows;
-        return out;
+        return new Baskets(items, masks, rows);   // never changed after this point
     }
 
     /** Number of baskets (customers), empty ones included. */
@@ -174,7 +169,7 @@ public final class Baskets {
 
     /** Whether baskets carry customer keys. */
     public boolean hasKeys() {
-        return keys != null;
+        return rowOfKey != null;
     }
 
     /** Backing masks for the miner: read-only by contract. */
@@ -184,7 +179,7 @@ public final class Baskets {
 
     @Override
     public String toString() {
-        return "Baskets[baskets=" + masks.length + ", items=" + items + ", keys=" + (keys != null) + "]";
+        return "Baskets[baskets=" + masks.length + ", items=" + items + ", keys=" + (rowOfKey != null) + "]";
     }
 
     /** The bit mask of the named items over {@code items}; a null or unknown name is refused. */

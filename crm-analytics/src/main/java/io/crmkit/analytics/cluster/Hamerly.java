@@ -3,6 +3,7 @@ package io.crmkit.analytics.cluster;
 import io.crmkit.analytics.ProgressListener;
 import io.crmkit.analytics.internal.Parallel;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hamerly's exact accelerated k-means (Hamerly, "Making k-means even faster", SDM 2010): each
@@ -18,44 +19,79 @@ import java.util.Arrays;
  *       (or no centre moves more than the tolerance), or the iteration bound.</li>
  * </ol>
  * Pruning tests keep a relative margin of {@value #MARGIN}, so that rounding in the bounds can only
- * cost a distance computation, never change an assignment. Sums run over fixed chunks added in
- * chunk order: the result is the same for any number of threads.
+ * cost a distance computation, never change an assignment.
+ *
+ * <p>Centres are means of per-block sums: rows fall in fixed blocks ({@link #blockSize}), each
+ * block's sums are added in row order and the blocks in block order. A block's sums are only
+ * recomputed when one of its rows changed cluster, so late iterations, where few points move,
+ * read almost none of the data, and the centres are still exactly those a fresh pass would give.
+ * Blocks depend on the data's shape only: the result is the same for any number of threads.
  *
  * <p>One instance fits once; not thread-safe (it drives its own worker threads).
  */
 final class Hamerly {
 
     static final double MARGIN = 1e-9;
+    /** Budget of per-block sums, in doubles: blocks grow on large k × d so that it holds. */
+    private static final long SUM_BUDGET = 1 << 22;
 
     private final Points p;
     private final int k;
     private final int d;
     private final int parallelism;
+    private final int block;
+    private final int chunk;
     private double[] centres;
     final int[] assign;
     private final double[] upper;
     private final double[] lower;
-    private final long[][] chunkCounts;
-    private final double[][] chunkSums;
+    private final double[][] blockSums;
+    private final long[][] blockCounts;
     private final int[] chunkChanged;
     private final long[] chunkDistances;
+    private final long[] scanned;
+    private KMeansPlusPlus.@Nullable Seeding seeding;
     int iterations;
     boolean converged;
 
+    /** Starts from these centres; the first iteration begins with a full assignment pass. */
     Hamerly(Points p, double[] initialCentres, int parallelism) {
+        this(p, initialCentres, null, parallelism);
+    }
+
+    /** Starts from a k-means++ seeding, whose distances make the first assignment pass needless. */
+    Hamerly(Points p, KMeansPlusPlus.Seeding seeding, int parallelism) {
+        this(p, seeding.centres(), seeding, parallelism);
+    }
+
+    private Hamerly(Points p, double[] initialCentres, KMeansPlusPlus.@Nullable Seeding seeding, int parallelism) {
         this.p = p;
         this.k = initialCentres.length / p.d;
         this.d = p.d;
         this.parallelism = parallelism;
+        this.block = blockSize(p.n, k, d);
+        this.chunk = Math.max(Points.CHUNK, block);
         this.centres = initialCentres.clone();
         this.assign = new int[p.n];
         this.upper = new double[p.n];
         this.lower = new double[p.n];
-        int chunks = p.chunks();
-        this.chunkCounts = new long[chunks][k];
-        this.chunkSums = new double[chunks][k * d];
+        int blocks = Parallel.chunkCount(p.n, block);
+        this.blockSums = new double[blocks][k * d];
+        this.blockCounts = new long[blocks][k];
+        int chunks = Parallel.chunkCount(p.n, chunk);
         this.chunkChanged = new int[chunks];
         this.chunkDistances = new long[chunks];
+        this.scanned = new long[chunks];
+        this.seeding = seeding;
+    }
+
+    /** Rows per sum block: 1024, doubled until the blocks' sums fit the budget. */
+    static int blockSize(int n, int k, int d) {
+        int b = 1024;
+        while (b < n && (long) Parallel.chunkCount(n, b) * k * d > SUM_BUDGET) {
+            b *= 2;
+        }
+        return b;
     }
 
     double[] centres() {
@@ -72,19 +108,26 @@ final class Hamerly {
     }
 
     void run(int maxIterations, double tolerance) {
+        KMeansPlusPlus.Seeding seeded = seeding;
+        seeding = null;
         forEachChunk((c, from, to) -> {
-            clearChunk(c);
             for (int i = from; i < to; i++) {
-                add(c, i, fullScan(i));
+                if (seeded == null) {
+                    fullScan(i);
+                } else {
+                    assign[i] = seeded.nearest()[i];
+                    upper[i] = Math.sqrt(seeded.best()[i]);
+                    lower[i] = Math.sqrt(seeded.second()[i]);
+                }
             }
-            chunkDistances[c] += (long) (to - from) * k;
+            for (int b0 = from; b0 < to; b0 += block) {
+                sumBlock(b0 / block);
+            }
+            chunkDistances[c] += seeded == null ? (long) (to - from) * k : 0;
         });
         for (iterations = 1; iterations <= maxIterations; iterations++) {
-            long[] counts = reduceCounts();
+            long[] counts = counts();
             boolean reseeded = reseedEmpty(counts);
-            if (reseeded) {
-                accumulate();   // the re-seed moved points: the pass's sums no longer match
-            }
             double[] next = means(counts);
             double[] drift = new double[k];
             double maxShift = 0;
@@ -104,7 +147,7 @@ final class Hamerly {
 
     /** Sum of squared distances of points to their centres (chunk sums added in order). */
     double inertia() {
-        double[] sums = new double[p.chunks()];
+        double[] sums = new double[chunkChanged.length];
         forEachChunk((c, from, to) -> {
             double s = 0;
             for (int i = from; i < to; i++) {
@@ -119,14 +162,10 @@ final class Hamerly {
         return total;
     }
 
-    /** Rows per cluster, from the chunks' counts. */
+    /** Rows per cluster, from the blocks' counts. */
     long[] counts() {
-        return reduceCounts();
-    }
-
-    private long[] reduceCounts() {
         long[] counts = new long[k];
-        for (long[] cnt : chunkCounts) {
+        for (long[] cnt : blockCounts) {
             for (int j = 0; j < k; j++) {
                 counts[j] += cnt[j];
             }
@@ -134,31 +173,22 @@ final class Hamerly {
         return counts;
     }
 
-    private void clearChunk(int c) {
-        Arrays.fill(chunkCounts[c], 0);
-        Arrays.fill(chunkSums[c], 0);
-    }
-
-    /** Adds row i to cluster j's sum and count in chunk c. */
-    private void add(int c, int i, int j) {
-        chunkCounts[c][j]++;
-        double[] sums = chunkSums[c];
+    /** Recomputes block {@code b}'s sums and counts from its rows, in row order. */
+    private void sumBlock(int b) {
+        double[] sums = blockSums[b];
+        long[] cnt = blockCounts[b];
+        Arrays.fill(sums, 0);
+        Arrays.fill(cnt, 0);
         double[] x = p.x;
-        int off = j * d;
-        int row = i * d;
-        for (int f = 0; f < d; f++) {
-            sums[off + f] += x[row + f];
-        }
-    }
-
-    /** Recomputes every chunk's sums and counts from the assignments. */
-    private void accumulate() {
-        forEachChunk((c, from, to) -> {
-            clearChunk(c);
-            for (int i = from; i < to; i++) {
-                add(c, i, assign[i]);
+        int to = Math.min(p.n, (b + 1) * block);
+        for (int i = b * block; i < to; i++) {
+            int off = assign[i] * d;
+            int row = i * d;
+            cnt[assign[i]]++;
+            for (int f = 0; f < d; f++) {
+                sums[off + f] += x[row + f];
             }
-        });
+        }
     }
 
     private int reassign(double[] drift) {
@@ -174,32 +204,48 @@ final class Hamerly {
             }
         }
         double secondDrift = second;
-        double[] s = halfMinSeparation();
+        double[] cc = centreDistances();
+        double[] s = new double[k];
+        Arrays.fill(s, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < k; j++) {
+            for (int l = 0; l < k; l++) {
+                if (l != j) {
+                    s[j] = Math.min(s[j], 0.5 * cc[j * k + l]);
+                }
+            }
+        }
         int mj = maxJ;
         forEachChunk((c, from, to) -> {
             int changed = 0;
             long dists = 0;
-            clearChunk(c);
-            for (int i = from; i < to; i++) {
-                int a = assign[i];
-                upper[i] += drift[a];
-                lower[i] -= a == mj ? secondDrift : maxDrift;
-                double m = Math.max(s[a], lower[i]);
-                if (upper[i] * (1 + MARGIN) >= m) {
-                    upper[i] = Math.sqrt(p.dist2(i, centres, a * d));
+            for (int b0 = from; b0 < to; b0 += block) {
+                int b1 = Math.min(to, b0 + block);
+                int before = changed;
+                for (int i = b0; i < b1; i++) {
+                    int a = assign[i];
+                    upper[i] += drift[a];
+                    lower[i] -= a == mj ? secondDrift : maxDrift;
+                    double m = Math.max(s[a], lower[i]);
+                    if (upper[i] * (1 + MARGIN) < m) {
+                        continue;
+                    }
+                    double d2a = p.dist2(i, centres, a * d);
+                    upper[i] = Math.sqrt(d2a);
                     dists++;
-                    if (upper[i] * (1 + MARGIN) >= m) {
-                        dists += k;
-                        if (fullScan(i) != a) {
-                            changed++;
-                        }
+                    if (upper[i] * (1 + MARGIN) < m) {
+                        continue;
+                    }
+                    if (scan(i, a, d2a, cc) != a) {
+                        changed++;
                     }
                 }
-                // the next centres' sums, in row order as a separate pass would add them
-                add(c, i, assign[i]);
+                if (changed != before) {
+                    sumBlock(b0 / block);
+                }
             }
             chunkChanged[c] = changed;
-            chunkDistances[c] += dists;
+            chunkDistances[c] += dists + scanned[c];
+            scanned[c] = 0;
         });
         int changed = 0;
         for (int c : chunkChanged) {
@@ -208,18 +254,63 @@ final class Hamerly {
         return changed;
     }
 
-    /** Half the distance from each centre to its nearest other centre (infinite when k = 1). */
-    private double[] halfMinSeparation() {
-        double[] s = new double[k];
-        Arrays.fill(s, Double.POSITIVE_INFINITY);
+    /** Distances between centres, {@code cc[j * k + l]}. */
+    private double[] centreDistances() {
+        double[] cc = new double[k * k];
         for (int j = 0; j < k; j++) {
             for (int l = j + 1; l < k; l++) {
-                double h = 0.5 * Math.sqrt(dist2(centres, j, centres, l));
-                s[j] = Math.min(s[j], h);
-                s[l] = Math.min(s[l], h);
+                double dist = Math.sqrt(dist2(centres, j, centres, l));
+                cc[j * k + l] = dist;
+                cc[l * k + j] = dist;
             }
         }
-        return s;
+        return cc;
+    }
+
+    /**
+     * The nearest centre of point i, whose distance {@code upper[i]} to its centre {@code a} is
+     * exact: centre j is skipped when {@code d(c_a, c_j) >= 2 upper[i]} (with the margin), since
+     * the triangle inequality then puts it strictly farther than c_a (Elkan's first lemma); the
+     * lower bound takes {@code d(c_a, c_j) - upper[i]} for a skipped centre. {@code d2a} is the exact
+     * squared distance to c_a, so that ties compare exactly as in a full scan (lowest cluster wins).
+     */
+    private int scan(int i, int a, double d2a, double[] cc) {
+        double u = upper[i];
+        double limit = 2 * u * (1 + MARGIN);
+        double best = d2a;
+        double bestD = u;
+        int bestJ = a;
+        double second = Double.POSITIVE_INFINITY;   // a lower bound on the distance to every other centre
+        int computed = 0;
+        for (int j = 0; j < k; j++) {
+            if (j == a) {
+                continue;
+            }
+            double caj = cc[a * k + j];
+            if (caj > limit) {
+                second = Math.min(second, caj - u);
+                continue;
+            }
+            computed++;
+            double d2 = p.dist2(i, centres, j * d);
+            if (d2 < best || (d2 == best && j < bestJ)) {
+                second = Math.min(second, bestD);
+                best = d2;
+                bestD = Math.sqrt(d2);
+                bestJ = j;
+            } else {
+                second = Math.min(second, Math.sqrt(d2));
+            }
+        }
+        scanned[chunkOf(i)] += computed;
+        assign[i] = bestJ;
+        upper[i] = bestD;
+        lower[i] = second;
+        return bestJ;
+    }
+
+    private int chunkOf(int i) {
+        return i / chunk;
     }
 
     /** Assigns point i to its nearest centre and sets both bounds exactly; returns the cluster. */
@@ -274,14 +365,15 @@ final class Hamerly {
             own[far] = -1;   // moved: not a candidate again
             upper[far] = Double.POSITIVE_INFINITY;   // its bounds refer to its old centre
             lower[far] = 0;
+            sumBlock(far / block);
         }
         return true;
     }
 
-    /** Step 3: the mean of each cluster's points, from chunk sums added in chunk order. */
+    /** Step 3: the mean of each cluster's points, from the block sums added in block order. */
     private double[] means(long[] counts) {
         double[] next = new double[k * d];
-        for (double[] sums : chunkSums) {
+        for (double[] sums : blockSums) {
             for (int q = 0; q < next.length; q++) {
                 next[q] += sums[q];
             }
@@ -295,7 +387,7 @@ final class Hamerly {
     }
 
     private void forEachChunk(Parallel.ChunkBody body) {
-        Parallel.forEachChunk(p.n, Points.CHUNK, parallelism, "kmeans", ProgressListener.none(), body);
+        Parallel.forEachChunk(p.n, chunk, parallelism, "kmeans", ProgressListener.none(), body);
     }
 
     private double dist2(double[] a, int ja, double[] b, int jb) {

@@ -69,8 +69,8 @@ public final class KMeans {
         if (config.k() > p.n) {
             throw Checks.invalid("cluster.k", "Range", "must not exceed the number of rows (" + p.n + ")");
         }
-        double[] init = KMeansPlusPlus.seed(p, config.k(), config.seed(), config.parallelism());
-        Hamerly h = new Hamerly(p, init, config.parallelism());
+        KMeansPlusPlus.Seeding seeding = KMeansPlusPlus.seeding(p, config.k(), config.seed(), config.parallelism());
+        Hamerly h = new Hamerly(p, seeding, config.parallelism());
         h.run(config.maxIterations(), config.tolerance());
         return new KMeansResult(p, config, h.centres(), h.assign, h.counts(), h.inertia(), h.iterations, h.converged,
                 h.distanceComputations());

@@ -19,27 +19,51 @@ final class KMeansPlusPlus {
     }
 
     /**
-     * Returns k centres, row by row in one array.
+     * The chosen centres (row by row in one array) and, since every point's distance to every
+     * centre was computed on the way, each point's nearest centre (ties to the lowest number) and
+     * its squared distances to the nearest and the second-nearest: exactly what a first full
+     * assignment pass would compute, so the iterations start without one.
+     */
+    record Seeding(double[] centres, int[] nearest, double[] best, double[] second) {
+    }
+
+    /** The centres only. */
+    static double[] seed(Points p, int k, long seed, int parallelism) {
+        return seeding(p, k, seed, parallelism).centres();
+    }
+
+    /**
+     * Seeds k centres.
      *
      * @throws io.crmkit.core.error.ValidationException naming {@code cluster.k} when the points
      *     have fewer than k distinct values
      */
-    static double[] seed(Points p, int k, long seed, int parallelism) {
+    static Seeding seeding(Points p, int k, long seed, int parallelism) {
         int d = p.d;
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] centres = new double[k * d];
         System.arraycopy(p.x, rnd.nextInt(p.n) * d, centres, 0, d);
         double[] minD2 = new double[p.n];
+        double[] second = new double[p.n];
+        int[] nearest = new int[p.n];
         double[] chunkSums = new double[p.chunks()];
         for (int j = 1; j <= k; j++) {
             int off = (j - 1) * d;
+            int centre = j - 1;
             boolean first = j == 1;
             Parallel.forEachChunk(p.n, Points.CHUNK, parallelism, "kmeans++", ProgressListener.none(), (c, from, to) -> {
                 double s = 0;
                 for (int i = from; i < to; i++) {
                     double d2 = p.dist2(i, centres, off);
-                    if (first || d2 < minD2[i]) {
+                    if (first) {
                         minD2[i] = d2;
+                        second[i] = Double.POSITIVE_INFINITY;
+                    } else if (d2 < minD2[i]) {
+                        second[i] = minD2[i];
+                        minD2[i] = d2;
+                        nearest[i] = centre;
+                    } else if (d2 < second[i]) {
+                        second[i] = d2;
                     }
                     s += minD2[i];
                 }
@@ -59,7 +83,7 @@ final class KMeansPlusPlus {
             int pick = draw(rnd.nextDouble() * total, minD2, chunkSums);
             System.arraycopy(p.x, pick * d, centres, j * d, d);
         }
-        return centres;
+        return new Seeding(centres, nearest, minD2, second);
     }
 
     /** The first point where the running sum of weights passes {@code r}; never a zero-weight point. */

@@ -2,7 +2,7 @@ package io.crmkit.analytics.cluster;
 
 /**
  * Plain Lloyd's k-means written for the tests: every distance computed, the same three steps as
- * {@link Hamerly} documents, sums over the same fixed chunks so that centres agree to the bit.
+ * {@link Hamerly} documents, sums over the same fixed blocks so that centres agree to the bit.
  */
 final class LloydReference {
 
@@ -98,9 +98,10 @@ final class LloydReference {
 
     private double[] means(Points p, long[] counts, int k) {
         double[] next = new double[k * p.d];
-        for (int from = 0; from < p.n; from += Points.CHUNK) {
+        int block = Hamerly.blockSize(p.n, k, p.d);
+        for (int from = 0; from < p.n; from += block) {
             double[] sums = new double[k * p.d];
-            for (int i = from; i < Math.min(p.n, from + Points.CHUNK); i++) {
+            for (int i = from; i < Math.min(p.n, from + block); i++) {
                 for (int f = 0; f < p.d; f++) {
                     sums[assign[i] * p.d + f] += p.x[i * p.d + f];
                 }
