@@ -106,6 +106,8 @@ class KMeansTest {
         refused(() -> KChooser.of(KMeansConfig.ofDefaults(), 2, 3, 100), "cluster.kMax");
         assertThatThrownBy(() -> km.fit(new double[][] {{1, 123456.789, Double.NaN}}, List.of("aum")))
                 .hasMessageNotContaining("123456");
+        FeatureFrame frame = FeatureFrame.builder(2).doubles("aum", new double[] {1, 2}).build();
+        assertThatThrownBy(() -> km.fit(frame, List.of("trades"))).isInstanceOf(ValidationException.class);
     }
 
     @Test
