@@ -117,7 +117,7 @@ final class Hamerly {
                 } else {
                     assign[i] = seeded.nearest()[i];
                     upper[i] = Math.sqrt(seeded.best()[i]);
-                    lower[i] = Math.sqrt(seeded.second()[i]);
+                    lower[i] = Math.sqrt(seeded.second()[i]);   // a lower bound, exact where computed
                 }
             }
             for (int b0 = from; b0 < to; b0 += block) {

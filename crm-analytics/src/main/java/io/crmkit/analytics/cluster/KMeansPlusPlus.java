@@ -19,10 +19,10 @@ final class KMeansPlusPlus {
     }
 
     /**
-     * The chosen centres (row by row in one array) and, since every point's distance to every
-     * centre was computed on the way, each point's nearest centre (ties to the lowest number) and
-     * its squared distances to the nearest and the second-nearest: exactly what a first full
-     * assignment pass would compute, so the iterations start without one.
+     * The chosen centres (row by row in one array) and what the draw learnt on the way: each
+     * point's nearest centre (ties to the lowest number, as a full assignment pass would find), its
+     * squared distance to it, and a lower bound on its squared distance to every other centre, so
+     * the iterations start without an assignment pass.
      */
     record Seeding(double[] centres, int[] nearest, double[] best, double[] second) {
     }
@@ -51,9 +51,26 @@ final class KMeansPlusPlus {
             int off = (j - 1) * d;
             int centre = j - 1;
             boolean first = j == 1;
+            // A point whose nearest centre q lies closer than half the distance from q to the new
+            // centre cannot be nearer the new one (triangle inequality): its distance is not
+            // computed, and its lower bound takes that half distance. Squared, shrunk by a margin.
+            double[] half2 = new double[centre];
+            for (int q = 0; q < centre; q++) {
+                double cc2 = 0;
+                for (int f = 0; f < d; f++) {
+                    double diff = centres[q * d + f] - centres[off + f];
+                    cc2 += diff * diff;
+                }
+                half2[q] = cc2 / 4 * (1 - Hamerly.MARGIN);
+            }
             Parallel.forEachChunk(p.n, Points.CHUNK, parallelism, "kmeans++", ProgressListener.none(), (c, from, to) -> {
                 double s = 0;
                 for (int i = from; i < to; i++) {
+                    if (!first && minD2[i] * (1 + Hamerly.MARGIN) < half2[nearest[i]]) {
+                        second[i] = Math.min(second[i], half2[nearest[i]]);
+                        s += minD2[i];
+                        continue;
+                    }
                     double d2 = p.dist2(i, centres, off);
                     if (first) {
                         minD2[i] = d2;
