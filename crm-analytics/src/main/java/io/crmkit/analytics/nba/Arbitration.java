@@ -19,28 +19,30 @@ import java.util.Map;
  * unit, unless the customer's list is already full with better-ranked actions. Because a
  * customer's better-ranked candidates always come earlier in that global order, the count of
  * places already taken is known when each is served. Then each pooled customer's list is filled
- * in rank order. Chunks and the pool are merged in row order, so the outcome does not depend on
- * the number of threads. Not part of the API; stateless.
+ * in rank order.
+ *
+ * <p>The global order is built lazily ({@link PriorityOrder}): serving stops as soon as no
+ * remaining candidate could get capacity, so a run whose limits are small against the candidates
+ * sorts only the top of them. Drops are not stored: each limit records the candidate that took its
+ * last unit, and a drop's cause is worked out on request from that. Chunks and the pool are merged
+ * in row order, so the outcome does not depend on the number of threads. Not part of the API;
+ * stateless.
  */
 final class Arbitration {
-
-    static final int CHANNEL_FULL = 0;
-    static final int BRANCH_FULL = 1;
 
     private Arbitration() {
     }
 
     static NbaResult run(NbaPlan plan, ProgressListener progress) {
         int n = plan.n;
-        int k = plan.perCustomer;
-        byte[] slots = new byte[n * k];
+        byte[] slots = new byte[n * plan.perCustomer];
         Arrays.fill(slots, (byte) -1);
         int chunks = Parallel.chunkCount(n, Parallel.DEFAULT_CHUNK);
         Chunk[] out = new Chunk[chunks];
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, plan.engine.parallelism(), "nba", progress,
                 (c, from, to) -> out[c] = rows(plan, from, to, slots));
         Pool pool = Pool.merge(out);
-        long[] capacityDrops = serve(plan, pool, slots);
+        FullAt full = serve(plan, pool, slots);
         Map<Long, ContactDecision> contact = new HashMap<>();
         long suitabilityDrops = 0;
         long contactDrops = 0;
@@ -51,7 +53,7 @@ final class Arbitration {
                 contact.put(c.contactKeys.data[i], c.contactDecisions[i]);
             }
         }
-        return new NbaResult(plan, slots, contact, capacityDrops, suitabilityDrops, contactDrops);
+        return new NbaResult(plan, slots, contact, full, suitabilityDrops, contactDrops);
     }
 
     /** The per-customer stages for rows [from, to); writes the slots of customers that need no capacity. */
@@ -62,34 +64,37 @@ final class Arbitration {
         ContactGate gate = plan.engine.contactGate();
         Channel[] channels = Channel.values();
         Chunk chunk = new Chunk();
-        long[] words = new long[p];
+        long[] cand = new long[64];
         int[] candK = new int[p];
         double[] candP = new double[p];
         for (int base = from; base < to; base += 64) {
             int w = base >>> 6;
+            Arrays.fill(cand, 0L);
+            // Spread each proposition's passing rows of this block into per-row masks: work in
+            // proportion to the passing pairs, not to rows x propositions.
             for (int j = 0; j < p; j++) {
-                words[j] = plan.pass[j][w];
+                long word = plan.pass[j][w];
+                while (word != 0) {
+                    cand[Long.numberOfTrailingZeros(word)] |= 1L << j;
+                    word &= word - 1;
+                }
             }
             int end = Math.min(64, to - base);
             for (int b = 0; b < end; b++) {
-                long cand = 0;
-                for (int j = 0; j < p; j++) {
-                    cand |= ((words[j] >>> b) & 1L) << j;
-                }
-                if (cand == 0) {
+                if (cand[b] == 0) {
                     continue;
                 }
                 int row = base + b;
-                long ok = cand & plan.suitable[plan.riskLevel(row) + 1];
-                chunk.suitabilityDrops += Long.bitCount(cand & ~ok);
+                long ok = cand[b] & plan.suitable[plan.riskLevel(row) + 1];
+                chunk.suitabilityDrops += Long.bitCount(cand[b] & ~ok);
                 int m = 0;
+                long chosen = 0;
                 while (ok != 0) {
                     int j = Long.numberOfTrailingZeros(ok);
                     ok &= ok - 1;
                     if (!gateAll) {
-                        Proposition prop = plan.props.get(j);
-                        ContactDecision d = gate.decide(plan.frame, row, channels[plan.channelOf[j]], prop.purpose(),
-                                plan.at);
+                        ContactDecision d = gate.decide(plan.frame, row, channels[plan.channelOf[j]],
+                                plan.props.get(j).purpose(), plan.at);
                         if (d == null || !d.allowed()) {
                             chunk.contact(((long) row << 6) | j, d == null
                                     ? ContactDecision.deny("NO_DECISION", "The contact gate gave no decision") : d);
@@ -97,6 +102,7 @@ final class Arbitration {
                         }
                     }
                     double pr = plan.priority(j, row);
+                    chosen |= 1L << j;
                     int pos = m++;
                     while (pos > 0 && candP[pos - 1] < pr) { // equal priority: the smaller id stays first
                         candP[pos] = candP[pos - 1];
@@ -106,11 +112,8 @@ final class Arbitration {
                     candP[pos] = pr;
                     candK[pos] = j;
                 }
-                boolean anyCapped = false;
-                for (int i = 0; i < m && !anyCapped; i++) {
-                    anyCapped = plan.capped(candK[i], row);
-                }
-                if (!anyCapped) {
+                long capped = plan.cappedMask(row);
+                if ((chosen & capped) == 0) {
                     int take = Math.min(m, perCustomer);
                     for (int i = 0; i < take; i++) {
                         slots[row * perCustomer + i] = (byte) candK[i];
@@ -120,9 +123,9 @@ final class Arbitration {
                 int free = 0;
                 chunk.pool.startRow(row);
                 for (int i = 0; i < m && free < perCustomer; i++) {
-                    boolean capped = plan.capped(candK[i], row);
-                    chunk.pool.add(candK[i], candP[i], capped, free);
-                    if (!capped) {
+                    boolean isCapped = (capped >>> candK[i] & 1L) != 0;
+                    chunk.pool.add(row, candK[i], candP[i], isCapped, free);
+                    if (!isCapped) {
                         free++;
                     }
                 }
@@ -132,14 +135,18 @@ final class Arbitration {
     }
 
     /**
-     * Serves the pooled capacity-bound candidates in global priority order and fills the pooled
-     * customers' lists. Returns the capacity drops as sorted keys {@code ((row << 6 | k) << 1) | why}.
+     * Serves the pooled capacity-bound candidates in global priority order, fills the pooled
+     * customers' lists, and returns for every limit the candidate that took its last unit.
      */
-    private static long[] serve(NbaPlan plan, Pool pool, byte[] slots) {
+    private static FullAt serve(NbaPlan plan, Pool pool, byte[] slots) {
         int perCustomer = plan.perCustomer;
         int cappedCount = 0;
+        int branchOnly = 0;
         for (int e = 0; e < pool.size; e++) {
-            cappedCount += pool.capped[e] ? 1 : 0;
+            if (pool.capped[e]) {
+                cappedCount++;
+                branchOnly += plan.channelLimit[plan.channelOf[pool.prop[e]]] < 0 ? 1 : 0;
+            }
         }
         int[] cappedIdx = new int[cappedCount];
         double[] cappedPri = new double[cappedCount];
@@ -149,38 +156,38 @@ final class Arbitration {
                 cappedPri[c++] = pool.priority[e];
             }
         }
-        int[] order = PriorityOrder.descending(cappedPri, cappedCount);
         int[] channelLeft = plan.channelLimit.clone();
         int[] branchLeft = plan.branchLimitOfCode.clone();
-        byte[] acceptedInGroup = new byte[pool.groups];
+        FullAt full = new FullAt(channelLeft, branchLeft);
+        byte[] acceptedInRow = new byte[plan.n];
         boolean[] accepted = new boolean[pool.size];
-        LongList drops = new LongList();
-        for (int o : order) {
-            int e = cappedIdx[o];
-            int g = pool.group[e];
-            int row = pool.groupRow[g];
-            int k = pool.prop[e];
-            if (pool.freeBefore[e] + acceptedInGroup[g] >= perCustomer) {
-                continue; // the list is full with better-ranked actions: a customer-limit drop, no capacity used
+        PriorityOrder order = new PriorityOrder(cappedPri, cappedCount);
+        int[] batch;
+        while (!full.noneLeft(channelLeft, branchLeft, branchOnly) && (batch = order.next()) != null) {
+            for (int o : batch) {
+                int e = cappedIdx[o];
+                int row = pool.row[e];
+                int k = pool.prop[e];
+                int ch = plan.channelOf[k];
+                boolean channelLimited = plan.channelLimit[ch] >= 0;
+                branchOnly -= channelLimited ? 0 : 1;
+                if (pool.freeBefore[e] + acceptedInRow[row] >= perCustomer) {
+                    continue; // the list is full with better-ranked actions: no capacity used
+                }
+                int branch = plan.branchLimit(k, row) >= 0 ? plan.branchCodes[row] : -1;
+                if (channelLimited && channelLeft[ch] == 0 || branch >= 0 && branchLeft[branch] == 0) {
+                    continue;
+                }
+                double pr = cappedPri[o];
+                if (channelLimited && --channelLeft[ch] == 0) {
+                    full.channel(ch, pr, row, k);
+                }
+                if (branch >= 0 && --branchLeft[branch] == 0) {
+                    full.branch(branch, pr, row, k);
+                }
+                acceptedInRow[row]++;
+                accepted[e] = true;
             }
-            int ch = plan.channelOf[k];
-            int branchLimit = plan.branchLimit(k, row);
-            if (plan.channelLimit[ch] >= 0 && channelLeft[ch] == 0) {
-                drops.add(((((long) row << 6) | k) << 1) | CHANNEL_FULL);
-                continue;
-            }
-            if (branchLimit >= 0 && branchLeft[plan.branchCodes[row]] == 0) {
-                drops.add(((((long) row << 6) | k) << 1) | BRANCH_FULL);
-                continue;
-            }
-            if (plan.channelLimit[ch] >= 0) {
-                channelLeft[ch]--;
-            }
-            if (branchLimit >= 0) {
-                branchLeft[plan.branchCodes[row]]--;
-            }
-            acceptedInGroup[g]++;
-            accepted[e] = true;
         }
         for (int g = 0; g < pool.groups; g++) {
             int row = pool.groupRow[g];
@@ -191,9 +198,80 @@ final class Arbitration {
                 }
             }
         }
-        long[] sorted = Arrays.copyOf(drops.data, drops.size);
-        Arrays.sort(sorted);
-        return sorted;
+        return full;
+    }
+
+    /**
+     * For every channel and branch limit, the candidate (priority, row, proposition) that took its
+     * last unit; a limit of 0 is full before every candidate, one never used up has none.
+     */
+    static final class FullAt {
+        final double[] channelPri;
+        final int[] channelRow;
+        final int[] channelK;
+        final double[] branchPri;
+        final int[] branchRow;
+        final int[] branchK;
+
+        FullAt(int[] channelLimits, int[] branchLimits) {
+            channelPri = initial(channelLimits);
+            channelRow = new int[channelLimits.length];
+            channelK = new int[channelLimits.length];
+            branchPri = initial(branchLimits);
+            branchRow = new int[branchLimits.length];
+            branchK = new int[branchLimits.length];
+        }
+
+        private static double[] initial(int[] limits) {
+            double[] pri = new double[limits.length];
+            for (int i = 0; i < limits.length; i++) {
+                pri[i] = limits[i] == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+            }
+            return pri;
+        }
+
+        void channel(int ch, double pr, int row, int k) {
+            channelPri[ch] = pr;
+            channelRow[ch] = row;
+            channelK[ch] = k;
+        }
+
+        void branch(int b, double pr, int row, int k) {
+            branchPri[b] = pr;
+            branchRow[b] = row;
+            branchK[b] = k;
+        }
+
+        boolean channelFullBefore(int ch, double pr, int row, int k) {
+            return before(channelPri[ch], channelRow[ch], channelK[ch], pr, row, k);
+        }
+
+        boolean branchFullBefore(int b, double pr, int row, int k) {
+            return before(branchPri[b], branchRow[b], branchK[b], pr, row, k);
+        }
+
+        /** Whether (pa, ra, ka) comes before (pb, rb, kb) in serving order; NaN never does. */
+        private static boolean before(double pa, int ra, int ka, double pb, int rb, int kb) {
+            return pa > pb || pa == pb && (ra < rb || ra == rb && ka < kb);
+        }
+
+        /** Whether no remaining candidate could get capacity: every channel limit used up, and no branch-only one left. */
+        boolean noneLeft(int[] channelLeft, int[] branchLeft, int branchOnlyLeft) {
+            for (int left : channelLeft) {
+                if (left > 0) {
+                    return false;
+                }
+            }
+            if (branchOnlyLeft == 0) {
+                return true;
+            }
+            for (int left : branchLeft) {
+                if (left > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** One chunk's findings. */
@@ -216,39 +294,39 @@ final class Arbitration {
     static final class Pool {
         int size;
         int groups;
+        int[] row = new int[64];
         byte[] prop = new byte[64];
         double[] priority = new double[64];
         boolean[] capped = new boolean[64];
         byte[] freeBefore = new byte[64];
-        int[] group = new int[64];
         int[] groupRow = new int[16];
         int[] groupStart = new int[17];
 
-        void startRow(int row) {
+        void startRow(int r) {
             if (groups + 1 >= groupRow.length) {
                 groupRow = Arrays.copyOf(groupRow, groupRow.length * 2);
                 groupStart = Arrays.copyOf(groupStart, groupRow.length + 1);
             }
-            groupRow[groups] = row;
+            groupRow[groups] = r;
             groupStart[groups] = size;
             groups++;
             groupStart[groups] = size;
         }
 
-        void add(int k, double pr, boolean isCapped, int free) {
+        void add(int r, int k, double pr, boolean isCapped, int free) {
             if (size == prop.length) {
                 int cap = prop.length * 2;
+                row = Arrays.copyOf(row, cap);
                 prop = Arrays.copyOf(prop, cap);
                 priority = Arrays.copyOf(priority, cap);
                 capped = Arrays.copyOf(capped, cap);
                 freeBefore = Arrays.copyOf(freeBefore, cap);
-                group = Arrays.copyOf(group, cap);
             }
+            row[size] = r;
             prop[size] = (byte) k;
             priority[size] = pr;
             capped[size] = isCapped;
             freeBefore[size] = (byte) free;
-            group[size] = groups - 1;
             size++;
             groupStart[groups] = size;
         }
@@ -262,22 +340,20 @@ final class Arbitration {
                 size += c.pool.size;
                 groups += c.pool.groups;
             }
+            all.row = new int[size];
             all.prop = new byte[size];
             all.priority = new double[size];
             all.capped = new boolean[size];
             all.freeBefore = new byte[size];
-            all.group = new int[size];
             all.groupRow = new int[groups];
             all.groupStart = new int[groups + 1];
             for (Chunk c : chunks) {
                 Pool p = c.pool;
+                System.arraycopy(p.row, 0, all.row, all.size, p.size);
                 System.arraycopy(p.prop, 0, all.prop, all.size, p.size);
                 System.arraycopy(p.priority, 0, all.priority, all.size, p.size);
                 System.arraycopy(p.capped, 0, all.capped, all.size, p.size);
                 System.arraycopy(p.freeBefore, 0, all.freeBefore, all.size, p.size);
-                for (int e = 0; e < p.size; e++) {
-                    all.group[all.size + e] = p.group[e] + all.groups;
-                }
                 for (int g = 0; g < p.groups; g++) {
                     all.groupRow[all.groups + g] = p.groupRow[g];
                     all.groupStart[all.groups + g] = p.groupStart[g] + all.size;

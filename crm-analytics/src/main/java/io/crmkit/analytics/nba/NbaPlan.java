@@ -51,6 +51,9 @@ final class NbaPlan {
     final int[] branchLimitOfCode;
     final List<String> branchLevels;
     final int perCustomer;
+    /** Propositions on a channel with a limit, and on a branch channel. */
+    final long channelCappedMask;
+    final long branchChannelMask;
 
     private NbaPlan(NextBestAction engine, FeatureFrame frame, NbaContext ctx) {
         this.engine = engine;
@@ -122,6 +125,17 @@ final class NbaPlan {
         this.channelLimit = new int[Channel.values().length];
         java.util.Arrays.fill(channelLimit, -1);
         cap.channelLimits().forEach((c, limit) -> channelLimit[c.ordinal()] = limit);
+        long cm = 0;
+        long bm = 0;
+        for (int k = 0; k < p; k++) {
+            cm |= channelLimit[channelOf[k]] >= 0 ? 1L << k : 0;
+            bm |= branchChannel[k] ? 1L << k : 0;
+        }
+        this.channelCappedMask = cm;
+        this.branchChannelMask = bm;
+        if ((long) n * perCustomer > Integer.MAX_VALUE - 16) {
+            throw Checks.invalid("frame", "Size", "rows x perCustomer must stay below 2^31");
+        }
         if (cap.limitsBranches()) {
             requireCategory(cap.branchFeature(), "capacity.branchFeature");
             branchCodes = frame.categoryCodes(cap.branchFeature());
@@ -143,9 +157,11 @@ final class NbaPlan {
 
     /** Evaluates every rule over the frame (propositions spread over the workers) and ANDs the conjuncts. */
     private void resolveRules(int parallelism) {
+        // Propositions often share rule parts ("holds_wm = 0"): evaluate each distinct text once.
+        java.util.Map<String, Membership> evaluated = new java.util.HashMap<>();
         for (int k = 0; k < p; k++) {
-            eligibility[k] = members(props.get(k).eligibility());
-            applicability[k] = members(props.get(k).applicability());
+            eligibility[k] = members(props.get(k).eligibility(), evaluated);
+            applicability[k] = members(props.get(k).applicability(), evaluated);
         }
         int words = (n + 63) >>> 6;
         Parallel.forEachChunk(p, 1, parallelism, "nba-rules", ProgressListener.none(), (k, from, to) -> {
@@ -165,11 +181,12 @@ final class NbaPlan {
         });
     }
 
-    private Membership[] members(Condition c) {
+    private Membership[] members(Condition c, java.util.Map<String, Membership> evaluated) {
         List<Condition> parts = conjuncts(c);
         Membership[] out = new Membership[parts.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Segment.of("nba_rule", parts.get(i)).members(frame);
+            Condition part = parts.get(i);
+            out[i] = evaluated.computeIfAbsent(part.toText(), t -> Segment.of("nba_rule", part).members(frame));
         }
         return out;
     }
@@ -247,9 +264,10 @@ final class NbaPlan {
         return code < 0 ? -1 : levelOfCode[code];
     }
 
-    /** Whether proposition k needs capacity for the row (a limited channel, or a limited branch). */
-    boolean capped(int k, int row) {
-        return channelLimit[channelOf[k]] >= 0 || branchLimit(k, row) >= 0;
+    /** The propositions that need capacity for the row: a limited channel, or a branch channel of a limited branch. */
+    long cappedMask(int row) {
+        return channelCappedMask | (branchCodes != null && branchCodes[row] >= 0
+                && branchLimitOfCode[branchCodes[row]] >= 0 ? branchChannelMask : 0);
     }
 
     /** The branch limit that applies to proposition k for the row, or -1 for none. */

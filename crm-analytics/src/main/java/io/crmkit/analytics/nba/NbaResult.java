@@ -5,7 +5,6 @@ import io.crmkit.analytics.internal.Checks;
 import io.crmkit.analytics.score.Reason;
 import io.crmkit.core.customer.RiskTolerance;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +23,17 @@ public final class NbaResult {
     private final NbaPlan plan;
     private final byte[] slots;
     private final Map<Long, ContactDecision> contact;
-    private final long[] capacityDrops;
+    private final Arbitration.FullAt full;
     private final long[] recommendedByProposition;
     private final long recommended;
     private final Map<Stage, Long> dropCounts;
 
-    NbaResult(NbaPlan plan, byte[] slots, Map<Long, ContactDecision> contact, long[] capacityDrops,
+    NbaResult(NbaPlan plan, byte[] slots, Map<Long, ContactDecision> contact, Arbitration.FullAt full,
               long suitabilityDrops, long contactDrops) {
         this.plan = plan;
         this.slots = slots;
         this.contact = Map.copyOf(contact);
-        this.capacityDrops = capacityDrops;
+        this.full = full;
         this.recommendedByProposition = new long[plan.p];
         long total = 0;
         for (byte s : slots) {
@@ -197,22 +196,49 @@ public final class NbaResult {
                     : d.text();
             return new Drop(id, Stage.CONTACT, new Reason(d.code(), shorten(text)));
         }
-        long key = (((long) row << 6) | k) << 1;
-        int at = Arrays.binarySearch(capacityDrops, key);
-        if (at < 0) {
-            at = Arrays.binarySearch(capacityDrops, key | 1);
-        }
-        if (at >= 0) {
-            if ((capacityDrops[at] & 1) == Arbitration.CHANNEL_FULL) {
-                return new Drop(id, Stage.CAPACITY, new Reason("CHANNEL_FULL", "Capacity of the channel "
-                        + prop.channel() + " (" + plan.channelLimit[plan.channelOf[k]] + ") already taken by higher priorities"));
+        return capacityDrop(row, k);
+    }
+
+    /**
+     * Why a candidate that passed every stage is not in the row's list: the row's candidates are
+     * ranked again (rules, suitability and the gate's stored refusals give the same set as the
+     * run); a capacity-free candidate, or a capacity-bound one that found the list already full
+     * with better-ranked actions, hit the customer limit; otherwise the channel or the branch had
+     * been used up by higher priorities before its turn.
+     */
+    private Drop capacityDrop(int row, int target) {
+        Proposition prop = plan.props.get(target);
+        long capped = plan.cappedMask(row);
+        long ok = plan.suitable[plan.riskLevel(row) + 1];
+        int free = 0;
+        int acceptedCapped = 0;
+        double pr = plan.priority(target, row);
+        for (int k = 0; k < plan.p; k++) {
+            boolean candidate = (plan.pass[k][row >>> 6] >>> (row & 63) & 1L) != 0 && (ok >>> k & 1L) != 0
+                    && !contact.containsKey(((long) row << 6) | k);
+            double q = plan.priority(k, row);
+            if (!candidate || k == target || !(q > pr || q == pr && k < target)) {
+                continue; // only candidates ranked before the target count
             }
-            return new Drop(id, Stage.CAPACITY, new Reason("BRANCH_FULL", "Capacity of the branch "
-                    + plan.branchLevels.get(plan.branchCodes[row]) + " (" + plan.branchLimit(k, row)
-                    + ") already taken by higher priorities"));
+            if ((capped >>> k & 1L) == 0) {
+                free++;
+            } else if (isRecommended(row, k)) {
+                acceptedCapped++;
+            }
         }
-        return new Drop(id, Stage.CAPACITY, new Reason("CUSTOMER_LIMIT", "The customer's list of "
-                + plan.perCustomer + " actions is full with higher priorities"));
+        boolean isCapped = (capped >>> target & 1L) != 0;
+        if (!isCapped || free + acceptedCapped >= plan.perCustomer) {
+            return new Drop(prop.id(), Stage.CAPACITY, new Reason("CUSTOMER_LIMIT", "The customer's list of "
+                    + plan.perCustomer + " actions is full with higher priorities"));
+        }
+        int ch = plan.channelOf[target];
+        if (plan.channelLimit[ch] >= 0 && full.channelFullBefore(ch, pr, row, target)) {
+            return new Drop(prop.id(), Stage.CAPACITY, new Reason("CHANNEL_FULL", "Capacity of the channel "
+                    + prop.channel() + " (" + plan.channelLimit[ch] + ") already taken by higher priorities"));
+        }
+        return new Drop(prop.id(), Stage.CAPACITY, new Reason("BRANCH_FULL", "Capacity of the branch "
+                + plan.branchLevels.get(plan.branchCodes[row]) + " (" + plan.branchLimit(target, row)
+                + ") already taken by higher priorities"));
     }
 
     private int index(String propositionId) {

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The engine against a plain global greedy written independently: every candidate (after rules,
  * suitability and the gate) sorted by priority, then row, then proposition; each takes a place in
  * its customer's list and, where limited, a unit of its channel and its branch. Priorities are
- * rounded to one decimal so that ties are frequent. 100,000 rows span two chunks.
+ * rounded to one decimal so that ties are frequent. 70,000 rows span two chunks.
  */
 class ArbitrationBruteForceTest {
 
-    static final int N = 100_000;
+    static final int N = 70_000;
     static final Channel[] CHANNELS = {Channel.PHONE, Channel.APP, Channel.EMAIL, Channel.MEETING};
 
     @ParameterizedTest(name = "seed {0}")
@@ -79,11 +79,27 @@ class ArbitrationBruteForceTest {
         NbaResult two = NextBestAction.custom().propositions(props).capacity(cap).contactGate(gate).parallelism(2)
                 .build().run(frame, ProgressListener.none());
 
-        List<List<String>> expected = bruteForce(props, prop, holds, assets, risk, branch, cap);
+        java.util.Map<Long, String> why = new java.util.HashMap<>();
+        List<List<String>> expected = bruteForce(props, prop, holds, assets, risk, branch, cap, why);
         for (int r = 0; r < N; r++) {
             assertThat(one.actionIds(r)).as("row %d", r).isEqualTo(expected.get(r));
             assertThat(two.actionIds(r)).as("row %d", r).isEqualTo(expected.get(r));
         }
+        // Every capacity drop's cause, worked out on request, is the one the greedy saw.
+        java.util.Map<String, Long> causes = new java.util.TreeMap<>();
+        for (var e : why.entrySet()) {
+            int r = (int) (e.getKey() >>> 6);
+            if (r % 10 != 0) {
+                continue;
+            }
+            String id = props.get((int) (e.getKey() & 63)).id();
+            Drop d = one.drop(r, id).orElseThrow();
+            assertThat(d.stage()).isEqualTo(Stage.CAPACITY);
+            assertThat(d.reason().code()).as("row %d %s", r, id).isEqualTo(e.getValue());
+            causes.merge(e.getValue(), 1L, Long::sum);
+        }
+        assertThat(causes).containsOnlyKeys("BRANCH_FULL", "CHANNEL_FULL", "CUSTOMER_LIMIT");
+        assertThat(one.dropCounts().get(Stage.CAPACITY)).isEqualTo(why.size());
         assertThat(two.dropCounts()).isEqualTo(one.dropCounts());
         long pairs = one.dropCounts().values().stream().mapToLong(Long::longValue).sum() + one.recommendedCount();
         assertThat(pairs).isEqualTo((long) N * p);
@@ -100,7 +116,7 @@ class ArbitrationBruteForceTest {
     private record Cand(int row, int k, double priority, boolean channelCapped, int branchLimit) {}
 
     static List<List<String>> bruteForce(List<Proposition> props, double[][] prop, int[] holds, double[] assets,
-                                         int[] risk, int[] branch, Capacity cap) {
+                                         int[] risk, int[] branch, Capacity cap, java.util.Map<Long, String> why) {
         List<Cand> all = new ArrayList<>();
         for (int r = 0; r < N; r++) {
             for (int k = 0; k < props.size(); k++) {
@@ -135,14 +151,18 @@ class ArbitrationBruteForceTest {
             lists.add(new ArrayList<>());
         }
         for (Cand c : all) {
+            long key = ((long) c.row << 6) | c.k;
             if (taken[c.row] >= cap.perCustomer()) {
+                why.put(key, "CUSTOMER_LIMIT");
                 continue;
             }
             int ch = props.get(c.k).channel().ordinal();
             if (c.channelCapped && channelLeft[ch] == 0) {
+                why.put(key, "CHANNEL_FULL");
                 continue;
             }
             if (c.branchLimit >= 0 && branchUsed[branch[c.row]] >= c.branchLimit) {
+                why.put(key, "BRANCH_FULL");
                 continue;
             }
             if (c.channelCapped) {
