@@ -239,4 +239,18 @@ class BrokerageNbaTest {
                 .hasMessageContaining("capacity.perCustomer");
         assertThatThrownBy(() -> NextBestAction.custom().build()).isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    @DisplayName("an empty frame gives no actions and no drops; a row outside the frame is refused")
+    void emptyFrame() {
+        FeatureFrame empty = FeatureFrame.builder(0).doubles("equity_share", new double[0]).ints("frequency", new int[0])
+                .doubles("digital_share", new double[0]).doubles("idle_cash", new double[0]).ints("holds_wm", new int[0])
+                .ints("morning_note", new int[0]).doubles("p_note", new double[0]).doubles("p_reduce", new double[0])
+                .doubles("p_wm", new double[0]).doubles("p_ipo", new double[0])
+                .categories("risk_tolerance", new int[0], List.of("GROWTH")).build();
+        NbaResult r = engine().build().run(empty, WEAK_MARKET, ProgressListener.none());
+        assertThat(r.recommendedCount()).isZero();
+        assertThat(r.dropCounts().values()).containsOnly(0L);
+        assertThatThrownBy(() -> r.actions(0)).isInstanceOf(ValidationException.class).hasMessageContaining("row");
+    }
 }
