@@ -6,6 +6,15 @@ import io.crmkit.analytics.feature.FeatureFrame;
 import io.crmkit.analytics.feature.StoreFeatureReader;
 import io.crmkit.analytics.job.NightlyJob;
 import io.crmkit.analytics.job.NightlyResult;
+import io.crmkit.analytics.nba.Capacity;
+import io.crmkit.analytics.nba.NbaContext;
+import io.crmkit.analytics.nba.NbaResult;
+import io.crmkit.analytics.nba.NextBestAction;
+import io.crmkit.analytics.nba.Proposition;
+import io.crmkit.analytics.nba.Stage;
+import io.crmkit.analytics.performance.PerformanceReport;
+import io.crmkit.analytics.performance.PerformerStats;
+import io.crmkit.analytics.performance.StorePerformanceReader;
 import io.crmkit.analytics.rank.RankedEntry;
 import io.crmkit.analytics.rank.SecurityMetric;
 import io.crmkit.analytics.rank.SecurityRanking;
@@ -27,14 +36,21 @@ import io.crmkit.core.account.Holding;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.account.NewAccount;
 import io.crmkit.core.account.ProductLine;
+import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.NewCustomer;
+import io.crmkit.core.customer.Profile;
+import io.crmkit.core.customer.RelationshipType;
+import io.crmkit.core.customer.RiskTolerance;
 import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.NewInteraction;
 import io.crmkit.core.interaction.Outcome;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.org.Actor;
+import io.crmkit.core.org.OrgUnitId;
+import io.crmkit.core.org.OrgUnitType;
+import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.tier.TierDefinition;
 import java.io.PrintStream;
@@ -46,13 +62,17 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * The head office's nightly job over a brokerage book: read the feature frame from the CRM, score
  * RFM, value and churn risk, tier by percentile (top 4% platinum) with hysteresis, write tier
  * changes through the tier service, and print the tiers, the at-risk list with its reasons, segment
- * statistics, rankings and revenue concentration.
+ * statistics, rankings and revenue concentration; then the next best actions of the morning (the
+ * domain's brokerage example: morning note, research by e-mail, reduce exposure in a weak market,
+ * new shares with idle cash, never above the customer's risk tolerance) and the quarter's figures
+ * per relationship manager, broker, team and branch.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.crmkit.examples.NightlyAnalytics}
  */
@@ -64,7 +84,10 @@ public final class NightlyAnalytics {
 
     /** What one night produced, for the example's test. */
     record Night(int customers, Map<String, Integer> tiers, int tierChangesWritten, int atRisk, int coreSegment, double top20Share,
-            double gini, List<RankedEntry> topAssets, List<SecurityStats> topSecurities) {}
+            double gini, List<RankedEntry> topAssets, List<SecurityStats> topSecurities, long nbaActions,
+            Map<Stage, Long> nbaDrops, List<PerformerStats> staff) {}
+
+    private static final StaffId[] OWNERS = {StaffId.of("rm-001"), StaffId.of("rm-002"), StaffId.of("bk-001")};
 
     public static void main(String[] args) {
         try (Stores.Opened opened = Stores.open(args.length > 0 ? args[0].replace("--store=", "") : "memory")) {
@@ -81,13 +104,24 @@ public final class NightlyAnalytics {
 
         // A seeded book of 300 brokerage customers: assets at the start and the end of the quarter,
         // one position each, a few contacts (some of them complaints), and commission from the ledger.
+        job.organisation().addUnit(OrgUnitId.of("ho"), "Head office", OrgUnitType.HEAD_OFFICE, null);
+        job.organisation().addUnit(OrgUnitId.of("br-sh-01"), "Shanghai branch", OrgUnitType.BRANCH, OrgUnitId.of("ho"));
+        job.organisation().addUnit(OrgUnitId.of("team-a"), "Team A", OrgUnitType.TEAM, OrgUnitId.of("br-sh-01"));
+        job.organisation().addStaff(OWNERS[0], "Relationship manager 1", OrgUnitId.of("team-a"), Set.of("RM"));
+        job.organisation().addStaff(OWNERS[1], "Relationship manager 2", OrgUnitId.of("team-a"), Set.of("RM"));
+        job.organisation().addStaff(OWNERS[2], "Broker 1", OrgUnitId.of("br-sh-01"), Set.of("BROKER"));
+        List<Customer> book = new java.util.ArrayList<>();
+        Map<String, Double> cash = new HashMap<>();
         SplittableRandom rnd = new SplittableRandom(8);
         Map<String, Double> commission = new HashMap<>();
         SecurityRanking.Builder securities = SecurityRanking.builder();
         int customers = 300;
         for (int i = 0; i < customers; i++) {
             Customer c = job.customers().register(NewCustomer.individual("Customer " + i)
-                    .birthDate(LocalDate.of(1950 + rnd.nextInt(55), 6, 1)).active().build());
+                    .birthDate(LocalDate.of(1950 + rnd.nextInt(55), 6, 1)).owner(OWNERS[i % 3])
+                    .branch(OrgUnitId.of("br-sh-01")).profile(Profile.EMPTY.withRiskTolerance(RiskTolerance.values()[i % 5]))
+                    .active().build());
+            book.add(c);
             LinkedAccount a = job.accounts().link(NewAccount.of(c.id(), "trading", "T" + i, ProductLine.BROKERAGE,
                     Money.currency("CNY")));
             long before = 10_000 + rnd.nextInt(2_000_000);
@@ -99,6 +133,7 @@ public final class NightlyAnalytics {
                     Money.of(BigDecimal.valueOf(after - after / 2), Money.currency("CNY")),
                     List.of(new Holding(security, AssetClass.EQUITY, BigDecimal.TEN,
                             Money.of(BigDecimal.valueOf(after / 2), Money.currency("CNY"))))));
+            cash.put(c.id().value(), (double) (after - after / 2));
             securities.holding(i, security, after / 2.0).trade(security, rnd.nextInt(100_000));
             int contacts = rnd.nextInt(4);
             for (int k = 0; k < contacts; k++) {
@@ -107,6 +142,9 @@ public final class NightlyAnalytics {
                         .subject("Contact").outcome(rnd.nextInt(15) == 0 ? Outcome.COMPLAINT : Outcome.COMPLETED).build());
             }
             commission.put(c.id().value(), rnd.nextInt(20) * 500.0);
+        }
+        for (int i = 1; i < customers; i += 50) { // a few customers introduced by the one before them
+            job.customers().relate(book.get(i).id(), RelationshipType.REFERRED_BY, book.get(i - 1).id(), null);
         }
 
         // The night: features from the store plus the host's ledger, then scores and tiers.
@@ -140,6 +178,7 @@ public final class NightlyAnalytics {
         // Segments over tiers read the tiers just written: the morning's frame, read again from the store.
         FeatureFrame morning = StoreFeatureReader.custom().clock(clock).readTasks(false)
                 .hostFeature("contribution", c -> commission.get(c.id().value()))
+                .hostFeature("idle_cash", c -> cash.get(c.id().value()))
                 .build().read(crm.store(), ProgressListener.none());
         SegmentStatistics core = Segment.parse("core", "age between 28 and 60 and tier in (GOLD, PLATINUM)")
                 .members(morning).statistics("aum", "contribution");
@@ -155,7 +194,51 @@ public final class NightlyAnalytics {
         out.println("Securities by holders: " + byHolders);
         Concentration revenue = Concentration.of(frame, "contribution");
         out.printf("Top 20%% of customers bring %.1f%% of revenue; Gini %.3f%n", 100 * revenue.shareOfTop(0.2), revenue.gini());
+        NbaResult nba = nextBestActions(clock).run(morning, NbaContext.of(Map.of("REDUCE_EXPOSURE", 1.5)),
+                ProgressListener.none());
+        out.println("Next best actions (weak market): " + nba.recommendedCount() + " actions; dropped by stage "
+                + nba.dropCounts());
+        for (int row = 0; row < 3; row++) {
+            out.println("  " + morning.customerKey(row) + " " + nba.actions(row).stream()
+                    .map(a -> a.propositionId() + " (" + String.format("%.1f", a.priority()) + ")").toList()
+                    + "; not offered: " + nba.dropped(row).stream()
+                    .map(d -> d.propositionId() + " at " + d.stage() + ": " + d.reason().text()).toList());
+        }
+        PerformanceReport kpis = PerformanceReport.of(StorePerformanceReader.custom()
+                .period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31))
+                .contribution(c -> commission.get(c.id().value())).build().read(crm.store(), ProgressListener.none()));
+        out.println("Staff and broker figures, 2026 Q1:");
+        for (PerformerStats p : kpis.staff()) {
+            out.printf("  %-7s %-6s %3d customers, assets %,.0f (net new %,.0f, market %,.0f), %d interactions,"
+                    + " contribution %,.0f, %d referrals (%d active)%n", p.id(), p.roles(), p.customers(), p.assetsAtEnd(),
+                    p.netNewAssets(), p.marketMovement(), p.interactions(), p.contribution(), p.referrals(),
+                    p.referralsConverted());
+        }
+        PerformerStats branch = kpis.unit("br-sh-01");
+        out.printf("  branch br-sh-01: %d customers, assets %,.0f, %.2f products per customer%n", branch.customers(),
+                branch.assetsAtEnd(), branch.productsPerCustomer());
         return new Night(frame.size(), tiers.countByTier(), written, atRisk.length, core.count(), revenue.shareOfTop(0.2), revenue.gini(),
-                topAssets, byHolders);
+                topAssets, byHolders, nba.recommendedCount(), nba.dropCounts(), kpis.staff());
+    }
+
+    /** The brokerage propositions; the stable wealth-management product needs a CAUTIOUS tolerance, new shares GROWTH. */
+    static NextBestAction nextBestActions(Clock clock) {
+        return NextBestAction.custom().clock(clock)
+                .proposition(Proposition.builder("MORNING_NOTE").description("Pre-market morning note").channel(Channel.APP)
+                        .value(5).eligibility("frequency >= 1").build())
+                .proposition(Proposition.builder("RESEARCH_EMAIL").description("Research reports by e-mail")
+                        .channel(Channel.EMAIL).purpose(ConsentPurpose.RESEARCH).value(4)
+                        .eligibility("equity_share >= 0.4").build())
+                .proposition(Proposition.builder("REDUCE_EXPOSURE").description("Suggest reducing equity exposure")
+                        .channel(Channel.PHONE).value(20).eligibility("equity_share >= 0.45 and aum >= 500000").build())
+                .proposition(Proposition.builder("STABLE_WM").description("Stable wealth-management product")
+                        .channel(Channel.PHONE).purpose(ConsentPurpose.MARKETING)
+                        .product("WM_STABLE", RiskTolerance.CAUTIOUS).value(12).eligibility("aum >= 200000").build())
+                .proposition(Proposition.builder("IPO_SUBSCRIPTION").description("New-share subscription with idle cash")
+                        .channel(Channel.APP).purpose(ConsentPurpose.MARKETING).product("NEW_SHARES", RiskTolerance.GROWTH)
+                        .value(8).eligibility("idle_cash >= 200000").build())
+                .capacity(Capacity.custom().channel(Channel.PHONE, 40).branchChannels(Channel.PHONE).branchDefault(30)
+                        .perCustomer(3).build())
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.analytics.feature;
 
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerType;
+import io.crmkit.core.customer.RiskTolerance;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -37,6 +38,13 @@ final class CustomerColumns {
         category(frame, StandardFeatures.TIER, customers, c -> c.tier() == null ? null : c.tier().value(), tierCodes);
         category(frame, "lifecycle", customers, c -> c.lifecycle().name(), List.of());
         category(frame, StandardFeatures.INCOME_BAND, customers, c -> c.profile().incomeBand(), List.of());
+        List<String> risk = new ArrayList<>();
+        for (RiskTolerance t : RiskTolerance.values()) {
+            risk.add(t.name());
+        }
+        category(frame, StandardFeatures.RISK_TOLERANCE, customers,
+                c -> c.profile().riskTolerance() == null ? null : c.profile().riskTolerance().name(), risk);
+        category(frame, StandardFeatures.BRANCH, customers, c -> c.branch() == null ? null : c.branch().value(), List.of());
     }
 
     /** Writes a category column; known levels keep their order, others follow sorted. */

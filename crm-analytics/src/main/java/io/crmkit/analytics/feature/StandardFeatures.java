@@ -46,6 +46,11 @@ public final class StandardFeatures {
     /** The current tier, a CATEGORY column whose levels are tier codes. */
     public static final String TIER = "tier";
 
+    /** The customer's assessed risk tolerance, a CATEGORY column whose levels are {@code RiskTolerance} names. */
+    public static final String RISK_TOLERANCE = "risk_tolerance";
+    /** The customer's branch, a CATEGORY column whose levels are branch labels (org unit ids upper-cased). */
+    public static final String BRANCH = "branch";
+
     /** Prospect: 1 when introduced by an existing customer, else 0. */
     public static final String REFERRED = "referred";
     /** Prospect: interactions (calls, visits, sessions) in the window. */

@@ -2,11 +2,6 @@ package io.crmkit.analytics.feature;
 
 import io.crmkit.analytics.ProgressListener;
 import io.crmkit.analytics.internal.Checks;
-import io.crmkit.core.account.AccountRole;
-import io.crmkit.core.account.AccountSnapshot;
-import io.crmkit.core.account.AssetClass;
-import io.crmkit.core.account.Holding;
-import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
@@ -16,6 +11,7 @@ import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.Outcome;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.task.Task;
@@ -28,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -37,13 +32,20 @@ import java.util.stream.Stream;
  * accounts with snapshots, interactions and tasks. Rows follow the customers' id order; row ids are
  * 0..n-1 and the frame's customer keys are the {@code CustomerId} values.
  *
+ * <p>Every read is in bulk: one stream of customers, one of accounts, one of the horizon's
+ * interactions, and batch look-ups of up to {@link Batch#MAX_IDS} ids for snapshots, referral
+ * relationships and tasks ({@code latestSnapshotsOf}, {@code findByCustomers}); no query is made
+ * per customer. Progress stages: {@code customers}, {@code referrals}, {@code accounts},
+ * {@code interactions}, {@code tasks}, {@code host} (host features).
+ *
  * <p>Features written (see {@link StandardFeatures}); "window" is {@link Config#windowDays()},
  * "horizon" {@link Config#horizonDays()}, both ending on the as-of date:
  * <ul>
  *   <li>{@code age} (-1 unknown), {@code tenure_days} and {@code days_since_created} (days since
- *       the record was created), {@code tier}, {@code lifecycle}, {@code income_band} (categories;
- *       labels upper-cased, other characters as '_'), {@code referred} (1 for a prospect referred
- *       by another customer; one relationship query per prospect).</li>
+ *       the record was created), {@code tier}, {@code lifecycle}, {@code income_band},
+ *       {@code risk_tolerance} (the {@link io.crmkit.core.customer.RiskTolerance} names),
+ *       {@code branch} (categories; labels upper-cased, other characters as '_'), {@code referred}
+ *       (1 for a prospect referred by another customer).</li>
  *   <li>{@code aum} (cash plus holdings of OWNER and JOINT accounts on the as-of date),
  *       {@code aum_change_pct} against the window's start (0 without an earlier snapshot),
  *       {@code equity_share}, {@code top_position_share} (largest single position),
@@ -58,12 +60,13 @@ import java.util.stream.Stream;
  *       from the host's ledger, which the store does not hold.</li>
  * </ul>
  * Amounts in other currencies go through the converter; amounts without a rate are left out and
- * counted in {@link #skippedAmounts()}. Not thread-safe: use one reader per read.
+ * counted in {@link StoreRead#skippedAmounts()}. A reader keeps no state between reads: it is
+ * immutable and thread-safe (host features and the converter must be too), and one reader may
+ * serve concurrent reads.
  */
 public final class StoreFeatureReader {
 
     private final Config config;
-    private long skippedAmounts;
 
     private StoreFeatureReader(Config config) {
         this.config = config;
@@ -73,9 +76,13 @@ public final class StoreFeatureReader {
         return new Builder();
     }
 
-    /** Amounts left out of the last read for want of an exchange rate. */
-    public long skippedAmounts() {
-        return skippedAmounts;
+    /**
+     * What one read produced: the frame and the amounts left out for want of an exchange rate.
+     *
+     * @param frame          the features
+     * @param skippedAmounts amounts (cash balances, holdings) the converter had no rate for
+     */
+    public record StoreRead(FeatureFrame frame, long skippedAmounts) {
     }
 
     /**
@@ -84,9 +91,17 @@ public final class StoreFeatureReader {
      * @throws io.crmkit.core.error.StoreException when the store fails
      */
     public FeatureFrame read(CrmStore store, ProgressListener progress) {
+        return readWithReport(store, progress).frame();
+    }
+
+    /**
+     * {@link #read} with the count of amounts that could not be converted.
+     *
+     * @throws io.crmkit.core.error.StoreException when the store fails
+     */
+    public StoreRead readWithReport(CrmStore store, ProgressListener progress) {
         Checks.notNull(store, "store");
         Checks.notNull(progress, "progress");
-        skippedAmounts = 0;
         LocalDate asOf = LocalDate.now(config.clock.withZone(config.zone));
         List<Customer> customers = new ArrayList<>();
         long total = store.customers().count(config.query);
@@ -112,105 +127,84 @@ public final class StoreFeatureReader {
         List<String> tierCodes = new ArrayList<>();
         store.tiers().definitions().forEach(d -> tierCodes.add(d.code().value()));
         CustomerColumns.write(frame, customers, asOf, config.zone, tierCodes);
-        frame.ints(StandardFeatures.REFERRED, referred(store, customers));
-        readAccounts(store, rowOf, asOf, frame, progress);
+        frame.ints(StandardFeatures.REFERRED, referred(store, customers, rowOf, progress));
+        long skipped = AccountColumns.read(store, rowOf, asOf, config.windowDays, config.converter, frame, progress);
         InteractionColumns.read(store, rowOf, asOf, config.zone, config.windowDays, config.horizonDays, frame, progress);
         if (config.readTasks) {
-            int[] openTasks = new int[n];
-            for (int r = 0; r < n; r++) {
-                for (Task t : store.tasks().findByCustomer(customers.get(r).id())) {
-                    openTasks[r] += t.status().isOpen() ? 1 : 0;
-                }
-            }
-            frame.ints("open_tasks", openTasks);
-            progress.onProgress("tasks", n, n);
+            frame.ints("open_tasks", openTasks(store, customers, rowOf, progress));
         }
+        int hostDone = 0;
         for (Map.Entry<String, ToDoubleFunction<Customer>> e : config.hostFeatures.entrySet()) {
             double[] col = new double[n];
             for (int r = 0; r < n; r++) {
                 col[r] = e.getValue().applyAsDouble(customers.get(r));
             }
             frame.doubles(e.getKey(), col);
+            progress.onProgress("host", ++hostDone, config.hostFeatures.size());
         }
-        return frame.build();
+        return new StoreRead(frame.build(), skipped);
     }
 
-    /** 1 for a prospect referred by another customer (REFERRED_BY from the prospect), else 0. */
-    private static int[] referred(CrmStore store, List<Customer> customers) {
+    /**
+     * 1 for a prospect referred by another customer (REFERRED_BY from the prospect), else 0; the
+     * prospects' relationships are fetched in batches.
+     */
+    private static int[] referred(CrmStore store, List<Customer> customers, Map<CustomerId, Integer> rowOf,
+                                  ProgressListener progress) {
         int[] referred = new int[customers.size()];
-        for (int r = 0; r < referred.length; r++) {
-            Customer c = customers.get(r);
+        List<CustomerId> batch = new ArrayList<>(Batch.MAX_IDS);
+        long[] done = {0};
+        Runnable flush = () -> {
+            for (Relationship rel : store.relationships().findByCustomers(batch)) {
+                Integer row = rowOf.get(rel.from());
+                if (rel.type() == RelationshipType.REFERRED_BY && row != null
+                        && customers.get(row).is(LifecycleStage.PROSPECT)) {
+                    referred[row] = 1;
+                }
+            }
+            done[0] += batch.size();
+            batch.clear();
+        };
+        long prospects = customers.stream().filter(c -> c.is(LifecycleStage.PROSPECT)).count();
+        for (Customer c : customers) {
             if (c.is(LifecycleStage.PROSPECT)) {
-                for (Relationship rel : store.relationships().findByCustomer(c.id())) {
-                    if (rel.type() == RelationshipType.REFERRED_BY && rel.from().equals(c.id())) {
-                        referred[r] = 1;
-                    }
+                batch.add(c.id());
+                if (batch.size() == Batch.MAX_IDS) {
+                    flush.run();
+                    progress.onProgress("referrals", done[0], prospects);
                 }
             }
         }
+        if (!batch.isEmpty()) {
+            flush.run();
+        }
+        progress.onProgress("referrals", prospects, prospects);
         return referred;
     }
 
-    private void readAccounts(CrmStore store, Map<CustomerId, Integer> rowOf, LocalDate asOf,
-                              FeatureFrame.Builder frame, ProgressListener progress) {
-        int n = rowOf.size();
-        double[] aum = new double[n];
-        double[] before = new double[n];
-        double[] equity = new double[n];
-        double[] top = new double[n];
-        int[] accounts = new int[n];
-        LocalDate start = asOf.minusDays(config.windowDays);
-        long[] seen = {0};
-        try (Stream<LinkedAccount> s = store.accounts().stream()) {
-            s.forEach(a -> {
-                Integer row = rowOf.get(a.customerId());
-                seen[0]++;
-                if (row == null || a.role() == AccountRole.AUTHORISED) {
-                    return;
+    /** Open tasks per customer, fetched in batches of customers. */
+    private static int[] openTasks(CrmStore store, List<Customer> customers, Map<CustomerId, Integer> rowOf,
+                                   ProgressListener progress) {
+        int n = customers.size();
+        int[] open = new int[n];
+        for (int from = 0; from < n; from += Batch.MAX_IDS) {
+            int to = Math.min(n, from + Batch.MAX_IDS);
+            List<CustomerId> batch = new ArrayList<>(to - from);
+            for (int r = from; r < to; r++) {
+                batch.add(customers.get(r).id());
+            }
+            for (Task t : store.tasks().findByCustomers(batch)) {
+                Integer row = t.customerId() == null ? null : rowOf.get(t.customerId());
+                if (row != null && t.status().isOpen()) {
+                    open[row]++;
                 }
-                accounts[row]++;
-                Optional<AccountSnapshot> now = store.accounts().latestSnapshot(a.id(), asOf);
-                if (now.isPresent()) {
-                    AccountSnapshot snap = now.get();
-                    aum[row] += money(snap.cash().amount(), snap.cash().currency());
-                    for (Holding h : snap.holdings()) {
-                        double v = money(h.marketValue().amount(), h.marketValue().currency());
-                        aum[row] += v;
-                        equity[row] += h.assetClass() == AssetClass.EQUITY ? v : 0;
-                        top[row] = Math.max(top[row], v);
-                    }
-                }
-                store.accounts().latestSnapshot(a.id(), start)
-                        .ifPresent(snap -> before[row] += total(snap));
-            });
+            }
+            if ((from / Batch.MAX_IDS & 63) == 63) {
+                progress.onProgress("tasks", to, n);
+            }
         }
-        double[] change = new double[n];
-        for (int r = 0; r < n; r++) {
-            change[r] = before[r] > 0 ? (aum[r] - before[r]) / before[r] * 100 : 0;
-            equity[r] = aum[r] > 0 ? equity[r] / aum[r] : 0;
-            top[r] = aum[r] > 0 ? Math.min(1, top[r] / aum[r]) : 0;
-        }
-        frame.doubles(StandardFeatures.AUM, aum).doubles(StandardFeatures.AUM_CHANGE_PCT, change)
-                .doubles(StandardFeatures.EQUITY_SHARE, equity).doubles(StandardFeatures.TOP_POSITION_SHARE, top)
-                .ints("accounts", accounts);
-        progress.onProgress("accounts", seen[0], seen[0]);
-    }
-
-    private double total(AccountSnapshot snap) {
-        double t = money(snap.cash().amount(), snap.cash().currency());
-        for (Holding h : snap.holdings()) {
-            t += money(h.marketValue().amount(), h.marketValue().currency());
-        }
-        return t;
-    }
-
-    private double money(java.math.BigDecimal amount, java.util.Currency currency) {
-        double v = config.converter.toReporting(amount, currency);
-        if (Double.isNaN(v)) {
-            skippedAmounts++;
-            return 0;
-        }
-        return v;
+        progress.onProgress("tasks", n, n);
+        return open;
     }
 
     /** Configuration of a reader. Immutable and thread-safe (host features must be too). */
@@ -290,7 +284,7 @@ public final class StoreFeatureReader {
             return this;
         }
 
-        /** Whether to read tasks (one query per customer); default true. */
+        /** Whether to read tasks (one batch query per 1,000 customers); default true. */
         public Builder readTasks(boolean readTasks) {
             this.readTasks = readTasks;
             return this;

@@ -42,8 +42,13 @@ public final class PercentileTierPolicy implements TierPolicy {
         return ladder;
     }
 
+    /** The minimums with every processor; the engine passes its own execution setting instead. */
     @Override
-    public double[] minimumScores(double[] scores, int parallelism) {
+    public double[] minimumScores(double[] scores) {
+        return minimumScores(scores, Runtime.getRuntime().availableProcessors());
+    }
+
+    double[] minimumScores(double[] scores, int parallelism) {
         scores = Checks.scores(scores, "scores");
         int n = scores.length;
         int k = shares.length;

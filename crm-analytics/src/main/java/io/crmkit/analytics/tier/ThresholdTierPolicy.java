@@ -35,7 +35,7 @@ public final class ThresholdTierPolicy implements TierPolicy {
     }
 
     @Override
-    public double[] minimumScores(double[] scores, int parallelism) {
+    public double[] minimumScores(double[] scores) {
         Checks.scores(scores, "scores");
         return minimums.clone();
     }

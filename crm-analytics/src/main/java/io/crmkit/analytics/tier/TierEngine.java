@@ -204,7 +204,8 @@ public final class TierEngine {
                 return 1;
             }
         }
-        double[] mins = policy.minimumScores(scores, par);
+        double[] mins = policy instanceof PercentileTierPolicy
+                ? ((PercentileTierPolicy) policy).minimumScores(scores, par) : policy.minimumScores(scores);
         // target tier = number of tier minimums the score stays below (minimums are descending)
         BucketTable targetOf = BucketTable.below(java.util.Arrays.copyOf(mins, mins.length - 1));
         Parallel.forEachChunk(scores.length, Parallel.DEFAULT_CHUNK, par, "tiers", ProgressListener.none(),

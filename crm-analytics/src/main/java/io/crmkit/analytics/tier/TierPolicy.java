@@ -16,10 +16,12 @@ public interface TierPolicy {
      * Minimum score per tier for this run, best tier first; the last entry is
      * {@code Double.NEGATIVE_INFINITY}. An unreachable tier has {@code Double.POSITIVE_INFINITY}.
      *
-     * @param scores      this run's scores by row (not modified)
-     * @param parallelism worker threads
+     * <p>How many threads a run uses is the engine's one execution setting
+     * ({@link TierEngineConfig#parallelism()}), not the policy's.
+     *
+     * @param scores this run's scores by row (not modified)
      */
-    double[] minimumScores(double[] scores, int parallelism);
+    double[] minimumScores(double[] scores);
 
     /**
      * The tier index a score qualifies for, given this run's minimums.

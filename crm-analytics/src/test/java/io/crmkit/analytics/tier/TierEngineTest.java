@@ -133,7 +133,7 @@ class TierEngineTest {
         for (int i = 0; i < 100; i++) {
             scores[i] = i; // 99 is best
         }
-        double[] mins = p.minimumScores(scores, 1);
+        double[] mins = p.minimumScores(scores);
         // top 4 = 96..99, next 11 = 85..95
         assertThat(mins).containsExactly(96, 85, Double.NEGATIVE_INFINITY);
         scores[95] = 96; // a tie at the PLATINUM boundary goes up with its block
@@ -153,8 +153,8 @@ class TierEngineTest {
     @DisplayName("leaves a tier empty when its share rounds to no customer")
     void tinyShare() {
         PercentileTierPolicy p = PercentileTierPolicy.custom().tier("PLATINUM", 0.001).otherwise("GOLD").build();
-        assertThat(p.minimumScores(new double[] {1, 2, 3}, 1)[0]).isEqualTo(3);
-        assertThat(p.minimumScores(new double[0], 1)[0]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(p.minimumScores(new double[] {1, 2, 3})[0]).isEqualTo(3);
+        assertThat(p.minimumScores(new double[0])[0]).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
     @Test
@@ -184,7 +184,7 @@ class TierEngineTest {
                 scores[i] = round % 2 == 0 ? rnd.nextInt(100) : Math.rint(rnd.nextDouble() * 1e4) / 100;
                 ids[i] = i;
             }
-            double[] mins = p.minimumScores(scores, 1);
+            double[] mins = p.minimumScores(scores);
             TierRun run = TierEngine.of(p, TierEngineConfig.custom().parallelism(2).build())
                     .run(ids, scores, TierState.empty(n), List.of(), ProgressListener.none());
             assertThat(run.minimumScores()).containsExactly(mins);
@@ -228,7 +228,7 @@ class TierEngineTest {
                     scores[i] = Math.rint(rnd.nextDouble() * 1e4) / 100;
                     ids[i] = i;
                 }
-                double[] mins = policy.minimumScores(scores, 1);
+                double[] mins = policy.minimumScores(scores);
                 int[] target = new int[n];
                 int[] tiers = new int[n];
                 int[] below = new int[n];

@@ -3,15 +3,17 @@ package io.crmkit.core.memory;
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.AccountSnapshot;
 import io.crmkit.core.account.LinkedAccount;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.spi.Pages;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +175,24 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
         return store.read(() -> {
             TreeMap<LocalDate, AccountSnapshot> byDate = snapshots.get(accountId);
             return byDate == null ? List.of() : List.copyOf(byDate.subMap(from, true, to, true).values());
+        });
+    }
+
+    /** One read lock for the whole batch. */
+    @Override
+    public Map<AccountId, AccountSnapshot> latestSnapshotsOf(Collection<AccountId> accountIds, LocalDate date) {
+        Check.notNull(date, "date");
+        List<AccountId> ids = Batch.ids(accountIds, "accountIds");
+        return store.read(() -> {
+            Map<AccountId, AccountSnapshot> latest = new HashMap<>(ids.size() * 2);
+            for (AccountId id : ids) {
+                TreeMap<LocalDate, AccountSnapshot> byDate = snapshots.get(id);
+                Map.Entry<LocalDate, AccountSnapshot> e = byDate == null ? null : byDate.floorEntry(date);
+                if (e != null) {
+                    latest.put(id, e.getValue());
+                }
+            }
+            return latest;
         });
     }
 }

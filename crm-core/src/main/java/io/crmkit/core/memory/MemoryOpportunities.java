@@ -1,16 +1,18 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.check.Check;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.opportunity.OpportunityId;
 import io.crmkit.core.opportunity.OpportunityStatus;
 import io.crmkit.core.opportunity.PipelineId;
 import io.crmkit.core.org.StaffId;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.OpportunityRepository;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,22 @@ final class MemoryOpportunities extends MemoryTable<Opportunity, OpportunityId> 
                 }
             }
             return Page.of(fetched, page.size(), o -> o.id().value());
+        });
+    }
+
+    /** One read lock for the whole batch. */
+    @Override
+    public List<Opportunity> findByCustomers(Collection<CustomerId> customerIds) {
+        List<CustomerId> ids = Batch.ids(customerIds, "customerIds");
+        return store.read(() -> {
+            TreeSet<OpportunityId> hits = new TreeSet<>();
+            for (CustomerId id : ids) {
+                TreeSet<OpportunityId> own = byCustomer.get(id);
+                if (own != null) {
+                    hits.addAll(own);
+                }
+            }
+            return hits.stream().map(rows::get).toList();
         });
     }
 }

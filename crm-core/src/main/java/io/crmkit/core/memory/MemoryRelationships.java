@@ -1,10 +1,12 @@
 package io.crmkit.core.memory;
 
+import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
 import io.crmkit.core.customer.RelationshipId;
-import io.crmkit.core.check.Check;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.RelationshipRepository;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +36,21 @@ final class MemoryRelationships extends MemoryTable<Relationship, RelationshipId
     public List<Relationship> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
         return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+    }
+
+    /** One read lock for the whole batch. */
+    @Override
+    public List<Relationship> findByCustomers(Collection<CustomerId> customerIds) {
+        List<CustomerId> ids = Batch.ids(customerIds, "customerIds");
+        return store.read(() -> {
+            TreeSet<RelationshipId> hits = new TreeSet<>();
+            for (CustomerId id : ids) {
+                TreeSet<RelationshipId> own = byCustomer.get(id);
+                if (own != null) {
+                    hits.addAll(own);
+                }
+            }
+            return hits.stream().map(rows::get).toList();
+        });
     }
 }

@@ -1,12 +1,14 @@
 package io.crmkit.core.memory;
 
-import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.check.Check;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.org.StaffId;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.TaskRepository;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -61,5 +63,21 @@ final class MemoryTasks extends MemoryTable<Task, TaskId> implements TaskReposit
     public List<Task> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
         return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+    }
+
+    /** One read lock for the whole batch. */
+    @Override
+    public List<Task> findByCustomers(Collection<CustomerId> customerIds) {
+        List<CustomerId> ids = Batch.ids(customerIds, "customerIds");
+        return store.read(() -> {
+            TreeSet<TaskId> hits = new TreeSet<>();
+            for (CustomerId id : ids) {
+                TreeSet<TaskId> own = byCustomer.get(id);
+                if (own != null) {
+                    hits.addAll(own);
+                }
+            }
+            return hits.stream().map(rows::get).toList();
+        });
     }
 }

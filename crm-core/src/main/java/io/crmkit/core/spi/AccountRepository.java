@@ -5,6 +5,8 @@ import io.crmkit.core.account.AccountSnapshot;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.customer.CustomerId;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,4 +49,22 @@ public interface AccountRepository extends Repository<LinkedAccount, AccountId> 
      * to what its date type holds).
      */
     List<AccountSnapshot> snapshots(AccountId accountId, LocalDate from, LocalDate to);
+
+    /**
+     * The newest snapshot on or before {@code date} of each of the accounts that has one:
+     * {@link #latestSnapshot} for a batch of up to {@link Batch#MAX_IDS} accounts. The default asks once
+     * per account; a store should answer with one query per batch.
+     *
+     * @throws io.crmkit.core.error.ValidationException if the batch is null, holds a null id or too many,
+     *     or the date is null
+     * @throws io.crmkit.core.error.StoreException if the store fails
+     */
+    default Map<AccountId, AccountSnapshot> latestSnapshotsOf(Collection<AccountId> accountIds, LocalDate date) {
+        io.crmkit.core.check.Check.notNull(date, "date");
+        Map<AccountId, AccountSnapshot> out = new HashMap<>();
+        for (AccountId id : Batch.ids(accountIds, "accountIds")) {
+            latestSnapshot(id, date).ifPresent(s -> out.put(id, s));
+        }
+        return out;
+    }
 }
