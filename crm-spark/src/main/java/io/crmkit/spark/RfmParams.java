@@ -1,6 +1,7 @@
 package io.crmkit.spark;
 
 import io.crmkit.analytics.feature.StandardFeatures;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
@@ -21,6 +22,7 @@ public interface RfmParams extends Params {
         final Param<String> monetaryCol;
         final IntParam quantiles;
         final Param<String> outputPrefix;
+        final BooleanParam reasons;
 
         Set(Params owner) {
             recencyCol = new Param<>(owner, "recencyCol", "days since the last activity (lower is better)");
@@ -28,6 +30,7 @@ public interface RfmParams extends Params {
             monetaryCol = new Param<>(owner, "monetaryCol", "business by amount");
             quantiles = new IntParam(owner, "quantiles", "scores per dimension, 2 to 10", ParamValidators.inRange(2, 10));
             outputPrefix = new Param<>(owner, "outputPrefix", "prefix of the output columns");
+            reasons = new BooleanParam(owner, "reasons", "whether to add the reason columns (codes and texts)");
         }
     }
 
@@ -52,6 +55,14 @@ public interface RfmParams extends Params {
 
     default Param<String> outputPrefix() {
         return rfmParams().outputPrefix;
+    }
+
+    default BooleanParam reasons() {
+        return rfmParams().reasons;
+    }
+
+    default boolean getReasons() {
+        return (Boolean) getOrDefault(reasons());
     }
 
     default String getRecencyCol() {
@@ -81,6 +92,7 @@ public interface RfmParams extends Params {
         setDefault.accept(cast(s.monetaryCol), StandardFeatures.MONETARY);
         setDefault.accept(cast(s.quantiles), 5);
         setDefault.accept(cast(s.outputPrefix), "rfm_");
+        setDefault.accept(cast(s.reasons), true);
     }
 
     @SuppressWarnings("unchecked")

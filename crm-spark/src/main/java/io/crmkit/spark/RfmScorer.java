@@ -70,6 +70,11 @@ public final class RfmScorer extends Estimator<RfmScorerModel> implements RfmPar
         return (RfmScorer) set(quantiles(), quantiles);
     }
 
+    /** Whether to add {@code reasons} and {@code reason_texts} (default true); scores only is cheaper. */
+    public RfmScorer setReasons(boolean reasons) {
+        return (RfmScorer) set(reasons(), reasons);
+    }
+
     public RfmScorer setOutputPrefix(String prefix) {
         return (RfmScorer) set(outputPrefix(), prefix);
     }

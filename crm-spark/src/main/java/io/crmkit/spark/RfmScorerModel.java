@@ -100,6 +100,10 @@ public final class RfmScorerModel extends Model<RfmScorerModel> implements RfmPa
         return (Long) getOrDefault(fittedRows);
     }
 
+    public RfmScorerModel setReasons(boolean reasons) {
+        return (RfmScorerModel) set(reasons(), reasons);
+    }
+
     public RfmScorerModel setOutputPrefix(String prefix) {
         return (RfmScorerModel) set(outputPrefix(), prefix);
     }
@@ -118,6 +122,7 @@ public final class RfmScorerModel extends Model<RfmScorerModel> implements RfmPa
         double[] mt = getMonetaryThresholds();
         RfmConfig.custom().quantiles(q);
         SparkChecks.sameLength(q - 1, rt.length, "recencyThresholds");
+        boolean withReasons = getReasons();
         return Batches.append(dataset, out, Batches.DEFAULT_BATCH, rows -> {
             int n = rows.size();
             FeatureFrame frame = FeatureFrame.builder(n)
@@ -130,9 +135,14 @@ public final class RfmScorerModel extends Model<RfmScorerModel> implements RfmPa
             RfmResult res = model.score(frame, rt, ft, mt);
             Object[][] added = new Object[n][];
             for (int i = 0; i < n; i++) {
-                List<Reason> reasons = res.reasons(i);
-                added[i] = new Object[] {res.recency(i), res.frequency(i), res.monetary(i), (int) res.score(i),
-                    res.rfmCode(i), res.cell(i).name(), Reasons.codes(reasons), Reasons.texts(reasons)};
+                Object[] row = {res.recency(i), res.frequency(i), res.monetary(i), (int) res.score(i),
+                    res.rfmCode(i), res.cell(i).name(), null, null};
+                if (withReasons) {
+                    List<Reason> reasons = res.reasons(i);
+                    row[6] = Reasons.codes(reasons);
+                    row[7] = Reasons.texts(reasons);
+                }
+                added[i] = withReasons ? row : java.util.Arrays.copyOf(row, 6);
             }
             return added;
         });
@@ -146,6 +156,16 @@ public final class RfmScorerModel extends Model<RfmScorerModel> implements RfmPa
         String[] names = {"r", "f", "m", "score", "code", "cell", "reasons", "reason_texts"};
         for (String s : names) {
             SparkChecks.absent(schema, x + s, "outputPrefix");
+        }
+        StructType scores = Stages.append(schema,
+                Stages.field(x + "r", DataTypes.IntegerType, false),
+                Stages.field(x + "f", DataTypes.IntegerType, false),
+                Stages.field(x + "m", DataTypes.IntegerType, false),
+                Stages.field(x + "score", DataTypes.IntegerType, false),
+                Stages.field(x + "code", DataTypes.StringType, false),
+                Stages.field(x + "cell", DataTypes.StringType, false));
+        if (!p.getReasons()) {
+            return scores;
         }
         return Stages.append(schema,
                 Stages.field(x + "r", DataTypes.IntegerType, false),

@@ -11,6 +11,7 @@ import io.crmkit.spark.internal.Batches;
 import io.crmkit.spark.internal.SparkChecks;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.Param;
@@ -49,6 +50,7 @@ public final class ScorecardScorer extends Transformer implements DefaultParamsW
     private final StringArrayParam bandLabels;
     private final IntArrayParam bandFrom;
     private final Param<String> outputPrefix;
+    private final BooleanParam reasons;
 
     public ScorecardScorer() {
         this(Stages.uid("crmScorecard"));
@@ -66,6 +68,8 @@ public final class ScorecardScorer extends Transformer implements DefaultParamsW
         bandLabels = new StringArrayParam(this, "bandLabels", "band labels, lowest points first");
         bandFrom = new IntArrayParam(this, "bandFrom", "lowest points of each band, the first 0");
         outputPrefix = new Param<>(this, "outputPrefix", "prefix of the output columns");
+        reasons = new BooleanParam(this, "reasons", "whether to add the reason columns (codes and texts)");
+        setDefault(reasons, true);
         setScorecard(Scorecards.churnDefaults());
     }
 
@@ -108,6 +112,15 @@ public final class ScorecardScorer extends Transformer implements DefaultParamsW
 
     public IntArrayParam bandFrom() {
         return bandFrom;
+    }
+
+    public BooleanParam reasons() {
+        return reasons;
+    }
+
+    /** Whether to add {@code reasons} and {@code reason_texts} (default true); scores only is cheaper. */
+    public ScorecardScorer setReasons(boolean withReasons) {
+        return (ScorecardScorer) set(reasons, withReasons);
     }
 
     public Param<String> outputPrefix() {
@@ -209,6 +222,7 @@ public final class ScorecardScorer extends Transformer implements DefaultParamsW
         for (int j = 0; j < idx.length; j++) {
             idx[j] = in.fieldIndex(spec.cols[j]);
         }
+        boolean withReasons = (Boolean) getOrDefault(reasons);
         return Batches.append(dataset, out, Batches.DEFAULT_BATCH, rows -> {
             int n = rows.size();
             FeatureFrame.Builder fb = FeatureFrame.builder(n);
@@ -218,8 +232,12 @@ public final class ScorecardScorer extends Transformer implements DefaultParamsW
             ScorecardResult res = spec.card().score(fb.build());
             Object[][] added = new Object[n][];
             for (int i = 0; i < n; i++) {
-                List<Reason> reasons = res.reasons(i);
-                added[i] = new Object[] {res.points(i), res.label(i), Reasons.codes(reasons), Reasons.texts(reasons)};
+                if (withReasons) {
+                    List<Reason> why = res.reasons(i);
+                    added[i] = new Object[] {res.points(i), res.label(i), Reasons.codes(why), Reasons.texts(why)};
+                } else {
+                    added[i] = new Object[] {res.points(i), res.label(i)};
+                }
             }
             return added;
         });
@@ -234,6 +252,11 @@ public final class ScorecardScorer extends Transformer implements DefaultParamsW
         String x = getOutputPrefix();
         for (String s : new String[] {"points", "band", "reasons", "reason_texts"}) {
             SparkChecks.absent(schema, x + s, "outputPrefix");
+        }
+        if (!(Boolean) getOrDefault(reasons)) {
+            return Stages.append(schema,
+                    Stages.field(x + "points", DataTypes.IntegerType, false),
+                    Stages.field(x + "band", DataTypes.StringType, false));
         }
         return Stages.append(schema,
                 Stages.field(x + "points", DataTypes.IntegerType, false),

@@ -10,6 +10,7 @@ import io.crmkit.spark.internal.Batches;
 import io.crmkit.spark.internal.SparkChecks;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
@@ -44,6 +45,7 @@ public final class ValueScorer extends Transformer implements DefaultParamsWrita
     private final DoubleArrayParam componentCaps;
     private final StringArrayParam componentLabels;
     private final Param<String> outputPrefix;
+    private final BooleanParam reasons;
 
     public ValueScorer() {
         this(Stages.uid("crmValue"));
@@ -57,6 +59,8 @@ public final class ValueScorer extends Transformer implements DefaultParamsWrita
         componentCaps = new DoubleArrayParam(this, "componentCaps", "value earning full points, per component");
         componentLabels = new StringArrayParam(this, "componentLabels", "words per component");
         outputPrefix = new Param<>(this, "outputPrefix", "prefix of the output columns");
+        reasons = new BooleanParam(this, "reasons", "whether to add the reason columns (codes and texts)");
+        setDefault(reasons, true);
         setDefault(outputPrefix, "value_");
         setConfig(ValueScoreConfig.ofDefaults());
     }
@@ -84,6 +88,15 @@ public final class ValueScorer extends Transformer implements DefaultParamsWrita
 
     public StringArrayParam componentLabels() {
         return componentLabels;
+    }
+
+    public BooleanParam reasons() {
+        return reasons;
+    }
+
+    /** Whether to add {@code reasons} and {@code reason_texts} (default true); scores only is cheaper. */
+    public ValueScorer setReasons(boolean withReasons) {
+        return (ValueScorer) set(reasons, withReasons);
     }
 
     public Param<String> outputPrefix() {
@@ -163,6 +176,7 @@ public final class ValueScorer extends Transformer implements DefaultParamsWrita
         for (int j = 0; j < idx.length; j++) {
             idx[j] = in.fieldIndex(spec.cols[j]);
         }
+        boolean withReasons = (Boolean) getOrDefault(reasons);
         return Batches.append(dataset, out, Batches.DEFAULT_BATCH, rows -> {
             int n = rows.size();
             FeatureFrame.Builder fb = FeatureFrame.builder(n);
@@ -172,8 +186,12 @@ public final class ValueScorer extends Transformer implements DefaultParamsWrita
             ValueScoreResult res = ValueScoreModel.of(spec.config()).score(fb.build());
             Object[][] added = new Object[n][];
             for (int i = 0; i < n; i++) {
-                List<Reason> reasons = res.reasons(i);
-                added[i] = new Object[] {res.score(i), res.label(i), Reasons.codes(reasons), Reasons.texts(reasons)};
+                if (withReasons) {
+                    List<Reason> why = res.reasons(i);
+                    added[i] = new Object[] {res.score(i), res.label(i), Reasons.codes(why), Reasons.texts(why)};
+                } else {
+                    added[i] = new Object[] {res.score(i), res.label(i)};
+                }
             }
             return added;
         });
@@ -188,6 +206,11 @@ public final class ValueScorer extends Transformer implements DefaultParamsWrita
         String x = getOutputPrefix();
         for (String s : new String[] {"score", "label", "reasons", "reason_texts"}) {
             SparkChecks.absent(schema, x + s, "outputPrefix");
+        }
+        if (!(Boolean) getOrDefault(reasons)) {
+            return Stages.append(schema,
+                    Stages.field(x + "score", DataTypes.DoubleType, false),
+                    Stages.field(x + "label", DataTypes.StringType, false));
         }
         return Stages.append(schema,
                 Stages.field(x + "score", DataTypes.DoubleType, false),

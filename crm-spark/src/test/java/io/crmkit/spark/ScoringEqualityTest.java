@@ -111,6 +111,19 @@ class ScoringEqualityTest {
     }
 
     @Test
+    @DisplayName("without reason columns the stages give the same scores and leave the reasons out")
+    void scoresOnly() {
+        Dataset<Row> full = new ScorecardScorer().transform(new ValueScorer().transform(new RfmScorer().fit(df).transform(df)));
+        Dataset<Row> lean = new ScorecardScorer().setReasons(false).transform(new ValueScorer().setReasons(false)
+                .transform(new RfmScorer().setReasons(false).fit(df).transform(df)));
+        assertThat(lean.columns()).doesNotContain("rfm_reasons", "rfm_reason_texts", "value_reasons", "churn_reason_texts")
+                .contains("rfm_cell", "value_label", "churn_band");
+        String[] cols = {"id", "rfm_code", "rfm_cell", "value_score", "value_label", "churn_points", "churn_band"};
+        assertThat(lean.selectExpr(cols).orderBy("id").collectAsList())
+                .isEqualTo(full.selectExpr(cols).orderBy("id").collectAsList());
+    }
+
+    @Test
     @DisplayName("value scores, labels and reasons equal the in-memory engine for every row")
     void valueMatchesInMemory() {
         ValueScoreResult mem = ValueScoreModel.ofDefaults().score(frame);

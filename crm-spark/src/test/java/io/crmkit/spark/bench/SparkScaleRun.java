@@ -38,10 +38,13 @@ import org.apache.spark.sql.types.StructType;
  * ./mvnw -B -q -pl crm-spark -am test-compile
  * ./mvnw -B -q -pl crm-spark dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
  * java -Xmx8g $(spark argLine flags) -cp crm-spark/target/test-classes:crm-spark/target/classes:$(cat /tmp/cp.txt) \
- *     io.crmkit.spark.bench.SparkScaleRun 10000000 local[1],local[2] 1,2,4,8
+ *     io.crmkit.spark.bench.SparkScaleRun 10000000 local[1],local[2] 1,2,4,8 [skip-memory|memory] [reps] [scores-only]
  * </pre>
  */
 public final class SparkScaleRun {
+
+    /** Whether the Spark stages add the reason columns (the in-memory nightly computes reasons on request). */
+    private static boolean reasons = true;
 
     private SparkScaleRun() {
     }
@@ -51,10 +54,12 @@ public final class SparkScaleRun {
         String[] masters = (args.length > 1 ? args[1] : "local[1],local[2]").split(",");
         String[] parts = (args.length > 2 ? args[2] : "1,2,4,8").split(",");
         boolean inMemory = args.length <= 3 || !"skip-memory".equals(args[3]);
+        int reps = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        reasons = args.length <= 5 || !"scores-only".equals(args[5]);
         System.out.printf(Locale.ROOT, "rows=%d cores=%d maxHeap=%dMB%n", n, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         if (inMemory) {
-            inMemory(n);
+            inMemory(n, reps);
         }
         for (String master : masters) {
             SparkSession spark = SparkSession.builder().master(master).appName("crm-spark-scale")
@@ -63,13 +68,13 @@ public final class SparkScaleRun {
                     .getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
             for (String p : parts) {
-                spark(spark, master, n, Integer.parseInt(p));
+                spark(spark, master, n, Integer.parseInt(p), reps);
             }
             spark.stop();
         }
     }
 
-    private static void inMemory(int n) {
+    private static void inMemory(int n, int reps) {
         double[][] cols = new double[COLUMNS.length][n];
         long[] ids = new long[n];
         for (int i = 0; i < n; i++) {
@@ -84,34 +89,48 @@ public final class SparkScaleRun {
             b.doubles(COLUMNS[c], cols[c]);
         }
         FeatureFrame frame = b.build();
-        for (int rep = 0; rep < 3; rep++) {
+        for (int rep = 0; rep < reps; rep++) {
+            long c0 = cpu();
             long t0 = System.nanoTime();
             NightlyResult night = NightlyJob.ofDefaults().run(frame, TierState.empty(n), List.of(), ProgressListener.none());
             long t1 = System.nanoTime();
+            long c1 = cpu();
             long chars = 0;
             for (int i = 0; i < n; i++) {
                 chars += night.rfm().reasons(i).size() + night.value().reasons(i).size() + night.churn().reasons(i).size();
             }
             long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "in-memory rep=%d nightly=%.2fs reasonsForEveryRow=%.2fs (%d)%n", rep,
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, chars);
+            long c2 = cpu();
+            System.out.printf(Locale.ROOT, "in-memory rep=%d nightly=%.2fs (cpu %.2fs) reasonsForEveryRow=%.2fs (cpu %.2fs) [%d]%n",
+                    rep, (t1 - t0) / 1e9, (c1 - c0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, chars);
         }
     }
 
-    private static void spark(SparkSession spark, String master, int n, int partitions) {
-        for (int rep = 0; rep < 2; rep++) {
+    private static void spark(SparkSession spark, String master, int n, int partitions, int reps) {
+        for (int rep = 0; rep < reps; rep++) {
             Dataset<Row> src = source(spark, n, partitions);
+            long c0 = cpu();
             long t0 = System.nanoTime();
-            RfmScorerModel rfm = new RfmScorer().fit(src);
+            RfmScorerModel rfm = new RfmScorer().setReasons(reasons).fit(src);
             long t1 = System.nanoTime();
             TierAssignerModel tiers = new TierAssigner().setRunAtMillis(0).fit(new ValueScorer().transform(src));
             long t2 = System.nanoTime();
-            Dataset<Row> out = tiers.transform(new ScorecardScorer().transform(new ValueScorer().transform(rfm.transform(src))));
+            Dataset<Row> out = tiers.transform(new ScorecardScorer().setReasons(reasons)
+                    .transform(new ValueScorer().setReasons(reasons).transform(rfm.transform(src))));
             out.write().format("noop").mode("overwrite").save();
             long t3 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "spark master=%s partitions=%d rep=%d rfmFit=%.2fs tierFit=%.2fs score=%.2fs total=%.2fs%n",
-                    master, partitions, rep, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9);
+            long c3 = cpu();
+            System.out.printf(Locale.ROOT,
+                    "spark master=%s partitions=%d reasons=%s rep=%d rfmFit=%.2fs tierFit=%.2fs score=%.2fs total=%.2fs (cpu %.2fs)%n",
+                    master, partitions, reasons, rep, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9,
+                    (c3 - c0) / 1e9);
         }
+    }
+
+    /** CPU time of the whole process: with the machine shared, wall time alone says little. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static final String[] COLUMNS = {"recency_days", "frequency", "monetary", "aum", "contribution", "tenure_days",
