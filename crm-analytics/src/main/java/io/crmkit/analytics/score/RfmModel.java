@@ -95,12 +95,74 @@ public final class RfmModel implements ScoringModel {
      * 1 + floor(q c / n).
      */
     static int[] ranks(int n, int q, boolean inverted) {
+        long[] wide = thresholdRanks(n, q, inverted);
         int[] ranks = new int[q - 1];
-        for (int k = 1; k < q; k++) {
-            long mk = (k * (long) n + q - 1) / q;
-            ranks[k - 1] = (int) (inverted ? n - mk : mk - 1);
+        for (int k = 0; k < ranks.length; k++) {
+            ranks[k] = (int) wide[k];
         }
         return ranks;
+    }
+
+    /**
+     * For engines that select the order statistics elsewhere (a cluster): the 0-based ascending
+     * ranks, among {@code n} values of one dimension, of the {@code q - 1} thresholds that
+     * {@link #score(FeatureFrame, double[], double[], double[])} takes. {@code n} is a
+     * {@code long} so that a distributed count fits.
+     *
+     * @throws RuntimeException the validation error when {@code n < 1} or {@code q} is outside 2..10
+     */
+    public static long[] thresholdRanks(long n, int q, boolean inverted) {
+        Checks.between(q, 2, 10, "rfm.quantiles");
+        if (n < 1 || n > Long.MAX_VALUE / 16) {
+            throw Checks.invalid("rows", "Range", "must be at least 1 (was " + n + ")");
+        }
+        long[] ranks = new long[q - 1];
+        for (int k = 1; k < q; k++) {
+            long mk = (k * n + q - 1) / q;
+            ranks[k - 1] = inverted ? n - mk : mk - 1;
+        }
+        return ranks;
+    }
+
+    /**
+     * Scores the rows of {@code frame} against thresholds found elsewhere, e.g. over all the
+     * partitions of a cluster: {@code score = 1 + #{k : v > t_k}} for frequency and monetary value
+     * and {@code 1 + #{k : v < t_k}} for recency, where {@code t_k} is the value at
+     * {@link #thresholdRanks} of the whole population. With the thresholds of the frame itself
+     * this gives exactly what {@link #score(FeatureFrame)} gives. Single-threaded.
+     *
+     * @throws RuntimeException the validation error when a threshold array does not hold
+     *                          {@code quantiles - 1} finite values
+     */
+    public RfmResult score(FeatureFrame frame, double[] recencyThresholds, double[] frequencyThresholds,
+                           double[] monetaryThresholds) {
+        Checks.notNull(frame, "frame");
+        int q = config.quantiles();
+        byte[] r = byThresholds(frame.numeric(config.recencyFeature()), recencyThresholds, true, q, "recency");
+        byte[] f = byThresholds(frame.numeric(config.frequencyFeature()), frequencyThresholds, false, q, "frequency");
+        byte[] m = byThresholds(frame.numeric(config.monetaryFeature()), monetaryThresholds, false, q, "monetary");
+        return new RfmResult(frame, q, r, f, m, cellTable(q));
+    }
+
+    private static byte[] byThresholds(double[] values, double[] thresholds, boolean below, int q, String dimension) {
+        String field = "rfm.thresholds." + dimension;
+        Checks.notNull(thresholds, field);
+        if (thresholds.length != q - 1) {
+            throw Checks.invalid(field, "Size", "must hold " + (q - 1) + " thresholds (had " + thresholds.length + ")");
+        }
+        for (double t : thresholds) {
+            Checks.finite(t, field);
+        }
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            int s = 1;
+            for (double t : thresholds) {
+                s += below ? (v < t ? 1 : 0) : (v > t ? 1 : 0);
+            }
+            out[i] = (byte) s;
+        }
+        return out;
     }
 
     /** Scale from 1..q to 1..5 by rounding the linear map, so cells work for any q. */

@@ -112,15 +112,31 @@ public final class CoreTierSync {
                 return;
             }
             int row = frame.rowOf(change.customerId());
-            String reason = "nightly tiering: " + change.detail();
-            if (reason.length() > 200) {
-                reason = reason.substring(0, 200);
-            }
-            Optional<TierAssignment> a = session.tiers().assignByRule(CustomerId.of(frame.customerKey(row)),
-                    TierCode.of(change.toTier()), reason);
-            written[0] += a.isPresent() ? 1 : 0;
+            written[0] += writeChange(frame.customerKey(row), change.toTier(), change.detail()) ? 1 : 0;
         });
         return written[0];
+    }
+
+    /**
+     * Writes one rule-driven tier change computed elsewhere (e.g. by a cluster job), exactly as
+     * {@link #write(TierRun, FeatureFrame)} writes each change of a run: an assignment by rule with
+     * "nightly tiering: " and the detail as the reason, cut to 200 characters.
+     *
+     * @param customerKey the customer's {@code CustomerId} text
+     * @param toTier      the new tier code
+     * @param detail      the change in words ({@link TierChange#detail()})
+     * @return whether an assignment was written (the service skips an unchanged tier)
+     */
+    public boolean writeChange(String customerKey, String toTier, String detail) {
+        Checks.notNull(customerKey, "customerKey");
+        Checks.notNull(toTier, "toTier");
+        Checks.notNull(detail, "detail");
+        String reason = "nightly tiering: " + detail;
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200);
+        }
+        Optional<TierAssignment> a = session.tiers().assignByRule(CustomerId.of(customerKey), TierCode.of(toTier), reason);
+        return a.isPresent();
     }
 
     private static void requireKeys(FeatureFrame frame) {

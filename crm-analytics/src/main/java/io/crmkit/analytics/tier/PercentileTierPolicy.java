@@ -77,6 +77,29 @@ public final class PercentileTierPolicy implements TierPolicy {
     }
 
     /**
+     * For engines that select the order statistics elsewhere (a cluster): the 0-based ascending
+     * rank, among {@code n} scores, of each tier's minimum score, best tier first; -1 for a tier
+     * that holds no customer (its minimum is {@code Double.POSITIVE_INFINITY}). The minimums are
+     * the scores at these ranks, followed by {@code Double.NEGATIVE_INFINITY} for the fallback
+     * tier, exactly as {@link #minimumScores} returns them.
+     *
+     * @throws RuntimeException the validation error when {@code n} is negative
+     */
+    public long[] minimumRanks(long n) {
+        if (n < 0) {
+            throw Checks.invalid("rows", "Range", "must be at least 0 (was " + n + ")");
+        }
+        long[] ranks = new long[shares.length];
+        BigDecimal cumulative = BigDecimal.ZERO;
+        for (int t = 0; t < shares.length; t++) {
+            cumulative = cumulative.add(BigDecimal.valueOf(shares[t])).min(BigDecimal.ONE);
+            long m = cumulative.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
+            ranks[t] = m == 0 ? -1 : n - m;
+        }
+        return ranks;
+    }
+
+    /**
      * Writes each row's target tier index plus one into {@code out} (the caller subtracts the one
      * in its own pass over the rows) and returns the minimums, in two passes
      * over the scores; empty when some tier would hold no customer (the engine then takes the
