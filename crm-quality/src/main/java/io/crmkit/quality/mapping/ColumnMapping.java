@@ -242,7 +242,14 @@ public final class ColumnMapping {
 
     /** A fingerprint of the mapping, stored in checkpoints so a resumed run cannot use a different one. */
     public String fingerprint() {
-        return Integer.toHexString(java.util.Objects.hash(targets, identifiers, extensions, phones.defaultRegion(),
-                datePatterns, tagSeparator, defaultType, defaultStage));
+        // From text only: enum hash codes differ between JVMs, and a resumed run is another JVM.
+        String canonical = new java.util.TreeMap<>(targets) + "|" + identifiers + "|" + new java.util.TreeMap<>(extensions) + "|"
+                + phones.defaultRegion() + "|" + datePatterns + "|" + tagSeparator + "|" + defaultType.name() + "|" + defaultStage.name();
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new StoreException("SHA-256 is not available", false);
+        }
     }
 }
