@@ -1,0 +1,5 @@
+/** See {@link io.crmkit.quality}. Everything here is non-null unless annotated {@code @Nullable}. */
+@NullMarked
+package io.crmkit.quality.dedup;
+
+import org.jspecify.annotations.NullMarked;
