@@ -15,6 +15,7 @@ module io.crmkit.jpa {
     requires org.hibernate.orm.core;
     requires flyway.core; // Flyway ships no module name: the name derived from its jar file
     requires com.h2database;
+    requires java.naming; // H2's data sources are JNDI Referenceables
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires org.jspecify;

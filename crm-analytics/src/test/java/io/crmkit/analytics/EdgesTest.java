@@ -104,7 +104,7 @@ class EdgesTest {
                 assertThatThrownBy(() -> TierPolicy.tierFor(bad, new double[] {0, Double.NEGATIVE_INFINITY}))
                         .isInstanceOf(ValidationException.class).hasMessageContaining("score");
                 assertThatThrownBy(() -> PercentileTierPolicy.custom().tier("GOLD", 0.5).otherwise("BRONZE").build()
-                        .minimumScores(new double[] {1, bad}, 1)).isInstanceOf(ValidationException.class);
+                        .minimumScores(new double[] {1, bad})).isInstanceOf(ValidationException.class);
             }
         }
 

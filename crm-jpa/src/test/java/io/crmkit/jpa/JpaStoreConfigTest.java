@@ -26,8 +26,8 @@ class JpaStoreConfigTest {
         assertSetting(() -> JpaStoreConfig.custom().hibernateProperty(null, "x"), "hibernateProperty.name");
         assertSetting(() -> JpaStoreConfig.custom().hibernateProperty("a", null), "hibernateProperty.value");
         assertSetting(() -> JpaStoreConfig.from(null), "other");
-        assertSetting(() -> io.crmkit.jpa.cache.CacheConfig.custom().maximumCustomers(-1), "maximumCustomers");
-        assertSetting(() -> io.crmkit.jpa.cache.CacheConfig.custom().expireAfterWrite(java.time.Duration.ZERO),
+        assertSetting(() -> io.crmkit.core.cache.CacheConfig.custom().maximumCustomers(-1), "maximumCustomers");
+        assertSetting(() -> io.crmkit.core.cache.CacheConfig.custom().expireAfterWrite(java.time.Duration.ZERO),
                 "expireAfterWrite");
     }
 

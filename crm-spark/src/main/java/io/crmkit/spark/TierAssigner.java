@@ -126,7 +126,7 @@ public final class TierAssigner extends Estimator<TierAssignerModel> implements 
             }
         } else {
             ThresholdTierPolicy p = thresholdPolicy();
-            System.arraycopy(p.minimumScores(new double[0], 1), 0, mins, 0, k);
+            System.arraycopy(p.minimumScores(new double[0]), 0, mins, 0, k);
         }
         TierAssignerModel model = new TierAssignerModel(uid, mins, rows);
         copyValues(model, new ParamMap());

@@ -32,7 +32,7 @@ public final class FixedMinimumsPolicy implements TierPolicy {
     }
 
     @Override
-    public double[] minimumScores(double[] scores, int parallelism) {
+    public double[] minimumScores(double[] scores) {
         return minimums.clone();
     }
 }
