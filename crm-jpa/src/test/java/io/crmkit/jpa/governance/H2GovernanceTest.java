@@ -47,8 +47,9 @@ class H2GovernanceTest {
         }
 
         @Override
-        protected Optional<Tamper> tamper(CrmStore store) {
-            return Optional.of(new JdbcTamper(DB));
+        protected Optional<Tamperable> tamperable() {
+            TestDatabase own = TestDatabase.fresh(Vendor.H2, "tamper");
+            return Optional.of(new Tamperable(JpaCrmStore.create(own.dataSource()), new JdbcTamper(own)));
         }
     }
 

@@ -41,10 +41,16 @@ import org.junit.jupiter.api.Test;
 public abstract class AuditKit {
     protected abstract CrmStore createStore();
 
-    /** How to tamper with the stored trail behind the library's back; empty when the store cannot be reached so. */
-    protected Optional<Tamper> tamper(CrmStore store) {
+    /**
+     * A fresh store of its own (so no other test's trail is touched) with a way to tamper with its
+     * stored trail behind the library's back; empty when the store cannot be reached so.
+     */
+    protected Optional<Tamperable> tamperable() {
         return Optional.empty();
     }
+
+    /** A store and row-level access to its stored trail. */
+    public record Tamperable(CrmStore store, Tamper tamper) {}
 
     /** Row-level access to the stored trail, for the tamper test (plain JDBC, say). */
     public interface Tamper {
@@ -156,9 +162,10 @@ public abstract class AuditKit {
     @Test
     @DisplayName("a changed, deleted or inserted stored entry is detected")
     void tamperingIsDetected() {
-        CrmStore store = createStore();
-        Optional<Tamper> t = tamper(store);
-        org.junit.jupiter.api.Assumptions.assumeTrue(t.isPresent(), "this store cannot be tampered with from outside");
+        Optional<Tamperable> found = tamperable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), "this store cannot be tampered with from outside");
+        CrmStore store = found.get().store();
+        Optional<Tamper> t = Optional.of(found.get().tamper());
         GeneratedOrganisation org = new GeneratedOrganisation(store, FourEyes.none());
         CrmSession admin = org.crm.as(org.principals.get("admin").actor());
         assertThat(admin.audit().verify().problems()).isEmpty();
