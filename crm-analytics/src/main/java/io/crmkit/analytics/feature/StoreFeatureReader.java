@@ -100,12 +100,35 @@ public final class StoreFeatureReader {
      * @throws io.crmkit.core.error.StoreException when the store fails
      */
     public StoreRead readWithReport(CrmStore store, ProgressListener progress) {
+        return readWithReport(store, config.query, progress);
+    }
+
+    /**
+     * Reads, on behalf of {@code actor}, only the customers its {@code ANALYTICS_READ} grant reaches
+     * (the scope is pushed into the customer query): a branch's analyst gets the branch, head office
+     * the firm. Use this whenever the night runs for someone rather than for the firm.
+     *
+     * @throws io.crmkit.core.error.AccessDeniedException if no role of the actor grants {@code ANALYTICS_READ}
+     * @throws io.crmkit.core.error.StoreException when the store fails
+     */
+    public FeatureFrame read(io.crmkit.core.Crm crm, io.crmkit.core.org.Actor actor, ProgressListener progress) {
+        Checks.notNull(crm, "crm");
+        Checks.notNull(actor, "actor");
+        io.crmkit.core.spi.DataScope scope = crm.as(actor).dataScope(io.crmkit.core.governance.Operation.ANALYTICS_READ);
+        if (scope.isEmpty()) {
+            throw new io.crmkit.core.error.AccessDeniedException(actor.id(),
+                    io.crmkit.core.governance.Operation.ANALYTICS_READ.code());
+        }
+        return readWithReport(crm.store(), config.query.within(scope), progress).frame();
+    }
+
+    private StoreRead readWithReport(CrmStore store, CustomerQuery query, ProgressListener progress) {
         Checks.notNull(store, "store");
         Checks.notNull(progress, "progress");
         LocalDate asOf = LocalDate.now(config.clock.withZone(config.zone));
         List<Customer> customers = new ArrayList<>();
-        long total = store.customers().count(config.query);
-        try (Stream<Customer> s = store.customers().stream(config.query)) {
+        long total = store.customers().count(query);
+        try (Stream<Customer> s = store.customers().stream(query)) {
             s.forEach(c -> {
                 customers.add(c);
                 if ((customers.size() & 0xFFFF) == 0) {
