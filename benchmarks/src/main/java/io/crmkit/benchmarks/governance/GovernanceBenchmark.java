@@ -87,6 +87,9 @@ public class GovernanceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        // logback's default without a configuration file is DEBUG, which would time the logging
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         CrmStore s;
         if (store.equals("memory")) {
             s = InMemoryCrmStore.create();

@@ -49,6 +49,68 @@ class CdnowClvTest {
         assertThat(s.customers()).isEqualTo(2357);
         assertThat(s.distinctHistories()).isLessThan(2357);
         assertThat(m.logLikelihood(weeks)).isCloseTo(s.logLikelihood(), within(1e-6));
+        // standard errors against an independent route: second differences of the log-likelihood
+        // values in natural parameters, inverted by Gauss-Jordan
+        double[] p = {m.r(), m.alpha(), m.a(), m.b()};
+        double[][] info = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                double hi = 1e-4 * p[i];
+                double hj = 1e-4 * p[j];
+                info[i][j] = -(ll(p, i, hi, j, hj) - ll(p, i, hi, j, -hj) - ll(p, i, -hi, j, hj)
+                        + ll(p, i, -hi, j, -hj)) / (4 * hi * hj);
+            }
+        }
+        double[][] cov = invert(info);
+        String[] names = {"r", "alpha", "a", "b"};
+        for (int i = 0; i < 4; i++) {
+            assertThat(s.standardError(names[i])).as("se(%s)", names[i])
+                    .isCloseTo(Math.sqrt(cov[i][i]), withinPercentage(1));
+        }
+    }
+
+    private static double ll(double[] p, int i, double hi, int j, double hj) {
+        double[] q = p.clone();
+        q[i] += hi;
+        q[j] += hj;
+        return BgNbdModel.of(q[0], q[1], q[2], q[3], PeriodUnit.WEEKS).logLikelihood(weeks);
+    }
+
+    private static double[][] invert(double[][] a) {
+        int n = a.length;
+        double[][] m = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int piv = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
+                    piv = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[piv];
+            m[piv] = t;
+            double d = m[c][c];
+            for (int k = 0; k < 2 * n; k++) {
+                m[c][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = m[r][c];
+                    for (int k = 0; k < 2 * n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], n, inv[i], 0, n);
+        }
+        return inv;
     }
 
     @Test
