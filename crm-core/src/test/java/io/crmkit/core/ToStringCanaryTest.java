@@ -107,7 +107,7 @@ class ToStringCanaryTest {
         int n = ++seq;
         String d = String.format("%02d", n % 100);
         return List.of("Canary Qz" + d, "canaryqz" + d, "canaryqz" + d + "@example.com", "+861395550" + d + "12",
-                "11010519491231002X", "91350100M000100Y43", "CANARYQZ" + d, "CN");
+                "11010519491231002X", "91350100M000100Y43", "CANARYQZ" + d, "CN", "+");
     }
 
     private Object build(Class<?> type, int depth) throws Exception {
@@ -143,10 +143,18 @@ class ToStringCanaryTest {
                 }
             }
         }
-        // cross-field rules (a phone has no postal address): drop a blamed non-text component to null
+        // cross-field rules (a phone has no postal address): drop a blamed component to null
         for (int i = 0; i < comps.length; i++) {
             List<Violation> v = tryBuild(ctor, args);
-            if (v != null && texts.get(i) == null && !types[i].isPrimitive() && blames(v, comps, comps[i].getName())) {
+            if (v != null && !types[i].isPrimitive() && blames(v, comps, comps[i].getName())) {
+                args[i] = null;
+            }
+        }
+        // a rule that pairs two components (set exactly when the other is): drop the other one too
+        for (int i = 0; i < comps.length; i++) {
+            List<Violation> v = tryBuild(ctor, args);
+            if (v != null && texts.get(i) != null && !types[i].isPrimitive()
+                    && v.stream().anyMatch(x -> x.rule().contains(capitalise(comps[i].getName())))) {
                 args[i] = null;
             }
         }
@@ -173,6 +181,10 @@ class ToStringCanaryTest {
     }
 
     private String lastFailure = "";
+
+    private static String capitalise(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
 
     private static List<Violation> tryBuild(Constructor<?> ctor, Object[] args) throws Exception {
         try {
@@ -203,6 +215,12 @@ class ToStringCanaryTest {
         if (raw == double.class) {
             return 1.0;
         }
+        if (raw == float.class) {
+            return 1.0f;
+        }
+        if (raw == short.class || raw == byte.class || raw == char.class) {
+            return raw == short.class ? (Object) (short) 1 : raw == byte.class ? (Object) (byte) 1 : (Object) 'a';
+        }
         if (raw == BigDecimal.class) {
             return BigDecimal.ONE;
         }
@@ -223,6 +241,9 @@ class ToStringCanaryTest {
         }
         if (raw == Object.class) {
             return "input";
+        }
+        if (raw == java.util.function.BiPredicate.class) {
+            return (java.util.function.BiPredicate<Object, Object>) (a, b) -> true;
         }
         if (raw.isEnum()) {
             return raw.getEnumConstants()[0];
