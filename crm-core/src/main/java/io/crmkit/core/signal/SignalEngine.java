@@ -259,7 +259,8 @@ public final class SignalEngine implements AutoCloseable {
             if (restore != null) {
                 try {
                     pending = Checkpoints.read(kernel, new DataInputStream(new BufferedInputStream(restore, 1 << 16)));
-                } catch (IOException e) {
+                } catch (IOException | java.time.DateTimeException | IllegalArgumentException e) {
+                    // a truncated or foreign stream: say so in the library's terms, not the JDK's
                     throw ValidationException.of("checkpoint", "Format", "could not be read ("
                             + e.getClass().getSimpleName() + ")");
                 }
