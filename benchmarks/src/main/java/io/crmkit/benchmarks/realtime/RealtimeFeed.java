@@ -83,7 +83,8 @@ final class RealtimeFeed {
         return List.of(
                 Rule.parse("large-withdrawal", "withdrawal.sum(7d) >= 0.5 * assets").withSeverity(AlertSeverity.HIGH),
                 Rule.parse("brute-force", "failed_login.count(10m) >= 3").withSuppression(Duration.ofHours(1)),
-                Rule.parse("turnover-spike", "turnover(1d) >= 5 * turnover.avg(90d)"),
+                // with a history to compare with: without one, every first trade would be a "spike"
+                Rule.parse("turnover-spike", "turnover(1d) >= 5 * turnover.avg(90d) and trade.count(90d) >= 10"),
                 Rule.parse("back-from-dormant", "first trade after 90d dormant").withSuppression(Duration.ZERO),
                 Rule.parse("transfer-out", "transfer_out.sum(30d) >= 0.3 * assets"),
                 Rule.parse("redemptions", "redemption.sum(7d) >= 150000"),

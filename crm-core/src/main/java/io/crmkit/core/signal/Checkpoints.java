@@ -64,7 +64,7 @@ final class Checkpoints {
         if (in.readLong() != kernel.set.fingerprint) {
             throw ValidationException.of("checkpoint", "SameRules", "was taken with other rules than this engine's");
         }
-        int customers = bounded(in.readInt(), Integer.MAX_VALUE - 1);
+        int customers = bounded(in.readInt(), kernel.maxCustomers());
         for (int i = 0; i < customers; i++) {
             CustomerId id = CustomerId.of(in.readUTF());
             kernel.put(id, CustomerState.read(kernel.set, in));

@@ -50,6 +50,10 @@ final class Kernel {
         }
     }
 
+    int maxCustomers() {
+        return maxCustomers;
+    }
+
     int customers() {
         return customers.get();
     }

@@ -40,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  *       An event older than the customer's latest accepted event is {@link Published#LATE} and an
  *       event whose id was already accepted at that latest instant is {@link Published#DUPLICATE};
  *       both change nothing. So replaying a feed, or part of it, creates nothing new.
- *   <li>Windows are bucketed by event time: a window {@code W} on bucket size {@code B} (see
- *       {@link RuleSet}) holds the events in the current bucket and the {@code ceil(W/B) - 1}
+ *   <li>Windows are bucketed by event time: a window {@code W} on bucket size {@code B} (the smallest
+ *       of 1s, 5s, 10s, 15s, 30s, 1m, 5m, 10m, 15m, 30m, 1h, 2h, 3h, 6h, 12h, 1d, 2d, 3d, 7d, 14d, 30d
+ *       giving at most 48 buckets) holds the events in the current bucket and the {@code ceil(W/B) - 1}
  *       buckets before it; {@code avg} is the window's sum per day of span ({@code sum * 1d / (n * B)}).
  *   <li>{@code assets} is the sum of the latest balance snapshot of each account (at most 32), or a
  *       seeded baseline until the first snapshot; NaN before either.
@@ -259,7 +260,8 @@ public final class SignalEngine implements AutoCloseable {
             if (restore != null) {
                 try {
                     pending = Checkpoints.read(kernel, new DataInputStream(new BufferedInputStream(restore, 1 << 16)));
-                } catch (IOException e) {
+                } catch (IOException | java.time.DateTimeException | IllegalArgumentException e) {
+                    // a truncated or foreign stream: say so in the library's terms, not the JDK's
                     throw ValidationException.of("checkpoint", "Format", "could not be read ("
                             + e.getClass().getSimpleName() + ")");
                 }
