@@ -133,15 +133,17 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
         int k = 0;
         for (String owner : scope.owners().stream().map(o -> o.value()).sorted().toList()) {
             params.put("k" + k, owner);
-            arms.add("(select id, doc, version from crm_customer where owner_id = :k" + k + extra + " order by id limit " + limit + ")");
+            arms.add("(select id from crm_customer where owner_id = :k" + k + extra + " order by id limit " + limit + ")");
             k++;
         }
         for (String unit : scope.units().stream().map(u -> u.value()).sorted().toList()) {
             params.put("k" + k, unit);
-            arms.add("(select id, doc, version from crm_customer where branch_id = :k" + k + extra + " order by id limit " + limit + ")");
+            arms.add("(select id from crm_customer where branch_id = :k" + k + extra + " order by id limit " + limit + ")");
             k++;
         }
-        String sql = "select u.doc, u.version from (" + String.join(" union ", arms) + ") u order by u.id limit " + limit;
+        // The arms read ids only (index-only ranges); the page's documents are fetched once, by primary key.
+        String sql = "select c.doc, c.version from crm_customer c join (select u.id from (" + String.join(" union ", arms)
+                + ") u order by u.id limit " + limit + ") p on c.id = p.id order by c.id";
         jakarta.persistence.Query nq = em.createNativeQuery(sql);
         params.forEach(nq::setParameter);
         @SuppressWarnings("unchecked")
