@@ -38,6 +38,7 @@ public final class StoreOptions {
             // import could lose chunks its checkpoint already counts as done.
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:file:" + target.h2.toAbsolutePath() + ";WRITE_DELAY=0");
+            h2.setUser("sa");   // as JpaCrmStore.h2File, so either opens the other's file
             return JpaCrmStore.create(h2);
         }
         String url = target.jdbc;

@@ -39,8 +39,8 @@ class CrmCliTest {
         assertThat(first.out()).contains("read 9, inserted 7, updated 0, unchanged 0, skipped 0, rejected 2");
         List<String> errors = Files.readAllLines(dir.resolve("customers.csv.errors.csv"));
         assertThat(errors).hasSize(3);
-        assertThat(errors.get(1)).startsWith("6,id_no [CnResidentId]");
-        assertThat(errors.get(2)).startsWith("7,birth [Date]");
+        assertThat(errors.get(1)).startsWith("6,\"id_no [CnResidentId]");
+        assertThat(errors.get(2)).startsWith("7,\"birth [Date]");
 
         Files.delete(dir.resolve("customers.csv.checkpoint.json"));
         Result again = cli("import", input.toString(), "-m", mapping, "--h2", db);

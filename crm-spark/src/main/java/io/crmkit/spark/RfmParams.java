@@ -86,7 +86,7 @@ public interface RfmParams extends Params {
     }
 
     /** The standard feature names of crm-analytics and {@code rfm_} outputs. */
-    static void defaults(Params p, Set s, java.util.function.BiConsumer<Param<Object>, Object> setDefault) {
+    static void defaults(Set s, java.util.function.BiConsumer<Param<Object>, Object> setDefault) {
         setDefault.accept(cast(s.recencyCol), StandardFeatures.RECENCY_DAYS);
         setDefault.accept(cast(s.frequencyCol), StandardFeatures.FREQUENCY);
         setDefault.accept(cast(s.monetaryCol), StandardFeatures.MONETARY);

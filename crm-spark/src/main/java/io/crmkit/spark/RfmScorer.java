@@ -40,7 +40,7 @@ public final class RfmScorer extends Estimator<RfmScorerModel> implements RfmPar
     public RfmScorer(String uid) {
         this.uid = uid;
         this.params = new Set(this);
-        RfmParams.defaults(this, params, (p, v) -> setDefault(p, v));
+        RfmParams.defaults(params, (p, v) -> setDefault(p, v));
     }
 
     @Override

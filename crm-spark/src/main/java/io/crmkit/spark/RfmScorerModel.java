@@ -43,7 +43,7 @@ public final class RfmScorerModel extends Model<RfmScorerModel> implements RfmPa
     public RfmScorerModel(String uid) {
         this.uid = uid;
         this.params = new Set(this);
-        RfmParams.defaults(this, params, (p, v) -> setDefault(p, v));
+        RfmParams.defaults(params, (p, v) -> setDefault(p, v));
         recencyThresholds = new DoubleArrayParam(this, "recencyThresholds", "ascending-rank thresholds of recency");
         frequencyThresholds = new DoubleArrayParam(this, "frequencyThresholds", "thresholds of frequency");
         monetaryThresholds = new DoubleArrayParam(this, "monetaryThresholds", "thresholds of monetary value");

@@ -1,6 +1,18 @@
 package io.crmkit.jpa.internal;
 
+import io.crmkit.core.account.AccountId;
+import io.crmkit.core.account.AccountSnapshot;
+import io.crmkit.core.account.LinkedAccount;
+import io.crmkit.core.check.Check;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.CrmException;
+import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.error.NotFoundException;
+import io.crmkit.core.spi.AccountRepository;
+import io.crmkit.core.spi.Batch;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +20,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.persistence.EntityManager;
 
-import io.crmkit.core.account.AccountId;
-import io.crmkit.core.account.AccountSnapshot;
-import io.crmkit.core.account.LinkedAccount;
-import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.error.CrmException;
-import io.crmkit.core.error.DuplicateKeyException;
-import io.crmkit.core.error.NotFoundException;
-import io.crmkit.core.check.Check;
-import io.crmkit.core.spi.AccountRepository;
 
 /** Linked accounts and their dated snapshots on JPA. Thread-safe. */
 final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountEntity> implements AccountRepository {
@@ -161,5 +163,21 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
                 + " and s.asOf >= :f and s.asOf <= :t order by s.asOf", String.class)
                 .setParameter("a", accountId.value()).setParameter("f", storable(from)).setParameter("t", storable(to))
                 .getResultList().stream().map(doc -> DocumentCodec.read(doc, AccountSnapshot.class)).toList());
+    }
+
+    /** One statement per batch; the primary key (account_id, as_of) serves both parts, as for one customer. */
+    @Override
+    public Map<AccountId, AccountSnapshot> latestSnapshotsOf(Collection<AccountId> accountIds, LocalDate date) {
+        Check.notNull(date, "date");
+        List<String> ids = Batch.ids(accountIds, "accountIds").stream().map(AccountId::value).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return tx.run(em -> em.createQuery("select s.doc from AccountSnapshot s where s.accountId in :ids"
+                + " and s.asOf = (select max(s2.asOf) from AccountSnapshot s2"
+                + " where s2.accountId = s.accountId and s2.asOf <= :d)", String.class)
+                .setParameter("ids", ids).setParameter("d", date).getResultList().stream()
+                .map(doc -> DocumentCodec.read(doc, AccountSnapshot.class))
+                .collect(Collectors.toMap(AccountSnapshot::accountId, s -> s, (a, b) -> a, LinkedHashMap::new)));
     }
 }

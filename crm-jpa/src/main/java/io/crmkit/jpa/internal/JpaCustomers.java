@@ -80,7 +80,85 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
     public Page<Customer> find(CustomerQuery query, PageRequest page) {
         Check.notNull(query, "query");
         Check.notNull(page, "page");
+        io.crmkit.core.spi.DataScope scope = query.scope();
+        if (scope != null && !scope.all() && !scope.isEmpty() && query.tag() == null
+                && scope.owners().size() + scope.units().size() <= MAX_UNION_ARMS) {
+            return tx.run(em -> scopedPage(em, query, scope, page));
+        }
         return tx.run(em -> filter(query).pageById(em, page, CustomerId::of, this::fromRows, c -> c.id().value()));
+    }
+
+    /** Beyond this many owners and units a scoped page is one IN query instead of one index range per key. */
+    private static final int MAX_UNION_ARMS = 64;
+
+    /**
+     * A scoped page as one statement: one index range per owner and per unit ({@code (owner_id, id)},
+     * {@code (branch_id, id)}), each cut to a page, merged by id. A planner given
+     * {@code owner_id IN (...) OR branch_id IN (...)} instead reads every row of the scope (a bitmap
+     * OR, then a sort) before it can return the first page; this reads at most a page per key.
+     */
+    private Page<Customer> scopedPage(EntityManager em, CustomerQuery q, io.crmkit.core.spi.DataScope scope, PageRequest page) {
+        CustomerId after = null;
+        if (page.after() != null) {
+            try {
+                after = CustomerId.of(page.after());
+            } catch (RuntimeException e) {
+                throw io.crmkit.core.error.ValidationException.of("after", "Cursor", "is not a cursor of this library");
+            }
+        }
+        int limit = page.size() + 1;
+        StringBuilder extra = new StringBuilder();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        if (q.owner() != null) {
+            extra.append(" and owner_id = :qOwner");
+            params.put("qOwner", q.owner().value());
+        }
+        if (q.branch() != null) {
+            extra.append(" and branch_id = :qBranch");
+            params.put("qBranch", q.branch().value());
+        }
+        if (q.lifecycle() != null) {
+            extra.append(" and lifecycle = :qLifecycle");
+            params.put("qLifecycle", q.lifecycle().name());
+        }
+        if (q.tier() != null) {
+            extra.append(" and tier_code = :qTier");
+            params.put("qTier", q.tier().value());
+        }
+        if (after != null) {
+            extra.append(" and id > :qAfter");
+            params.put("qAfter", after.value());
+        }
+        List<String> arms = new java.util.ArrayList<>();
+        int k = 0;
+        for (String owner : scope.owners().stream().map(o -> o.value()).sorted().toList()) {
+            params.put("k" + k, owner);
+            arms.add("(select id from crm_customer where owner_id = :k" + k + extra + " order by id limit " + limit + ")");
+            k++;
+        }
+        for (String unit : scope.units().stream().map(u -> u.value()).sorted().toList()) {
+            params.put("k" + k, unit);
+            arms.add("(select id from crm_customer where branch_id = :k" + k + extra + " order by id limit " + limit + ")");
+            k++;
+        }
+        // The arms read ids only (index-only ranges); the page's documents are fetched once, by primary key.
+        String sql = "select c.doc, c.version from crm_customer c join (select u.id from (" + String.join(" union ", arms)
+                + ") u order by u.id limit " + limit + ") p on c.id = p.id order by c.id";
+        jakarta.persistence.Query nq = em.createNativeQuery(sql);
+        params.forEach(nq::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nq.getResultList();
+        List<Object[]> docs = rows.stream().map(r -> new Object[] {r[0] instanceof java.sql.Clob c ? clob(c) : String.valueOf(r[0]), r[1]})
+                .toList();
+        return Page.of(fromRows(docs), page.size(), c -> c.id().value());
+    }
+
+    private static String clob(java.sql.Clob c) {
+        try {
+            return c.getSubString(1, (int) c.length());
+        } catch (java.sql.SQLException e) {
+            throw ExceptionTranslator.translate(new jakarta.persistence.PersistenceException(e));
+        }
     }
 
     @Override

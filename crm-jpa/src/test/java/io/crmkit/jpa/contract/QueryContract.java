@@ -65,6 +65,42 @@ abstract class QueryContract {
     }
 
     @Test
+    @DisplayName("a scoped customer page reads only the scope, in id order, across pages and with other criteria")
+    void scopedPages() {
+        List<String> expected = new ArrayList<>();
+        List<String> expectedDormant = new ArrayList<>();
+        io.crmkit.core.spi.DataScope scope = io.crmkit.core.spi.DataScope.of(
+                java.util.Set.of(io.crmkit.core.org.StaffId.of("sc-rm-1"), io.crmkit.core.org.StaffId.of("sc-rm-2")),
+                java.util.Set.of(io.crmkit.core.org.OrgUnitId.of("sc-b1")));
+        for (int i = 0; i < 120; i++) {
+            String id = String.format("sc-%03d", i);
+            io.crmkit.core.customer.Customer c = customer(id).withOwner(io.crmkit.core.org.StaffId.of("sc-rm-" + (i % 4)))
+                    .withBranch(io.crmkit.core.org.OrgUnitId.of("sc-b" + (i % 3)));
+            store.customers().save(c);
+            if (scope.includes(c)) {
+                expected.add(id);
+            }
+        }
+        List<String> seen = new ArrayList<>();
+        PageRequest request = PageRequest.first(7);
+        while (true) {
+            var page = store.customers().find(io.crmkit.core.spi.CustomerQuery.all().within(scope), request);
+            page.items().forEach(c -> seen.add(c.id().value()));
+            if (!page.hasNext()) {
+                break;
+            }
+            request = request.next(page);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        var owned = store.customers().find(io.crmkit.core.spi.CustomerQuery.all().owner(io.crmkit.core.org.StaffId.of("sc-rm-3"))
+                .within(scope), PageRequest.first(100));
+        assertThat(owned.items()).extracting(c -> c.id().value())
+                .containsExactlyElementsOf(expected.stream().filter(id -> Integer.parseInt(id.substring(3)) % 4 == 3).toList());
+        assertThat(store.customers().count(io.crmkit.core.spi.CustomerQuery.all().within(scope))).isEqualTo(expected.size());
+        assertThat(expectedDormant).isEmpty();
+    }
+
+    @Test
     @DisplayName("the timeline pages newest first, exact to the nanosecond, ties broken by id, without repeats")
     void timelinePages() {
         store.customers().save(customer("tl-c"));

@@ -10,7 +10,7 @@ public enum MatchField {
     PHONE,
     /** E-mails in canonical form; agree when the two share one. */
     EMAIL,
-    /** Identifiers with valid check digits; agree when they share one, disagree when the same type and issuer differ. */
+    /** Identifiers with valid check digits; agree when they share one, disagree when documents of the same type and issuer differ (keys of another system never disagree). */
     IDENTIFIER,
     /** City. */
     CITY

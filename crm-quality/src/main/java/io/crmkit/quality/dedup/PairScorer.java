@@ -107,7 +107,9 @@ final class PairScorer {
                 if (a.ids[i].equals(b.ids[j])) {
                     return MatchLevel.AGREE;
                 }
-                if (a.idKinds[i].equals(b.idKinds[j])) {
+                // Two keys of one source system differ for duplicates by definition (that is the
+                // duplicate), so only documents (national ID, passport, LEI...) can disagree.
+                if (a.idKinds[i].equals(b.idKinds[j]) && !a.idKinds[i].startsWith("EXTERNAL_SYSTEM|")) {
                     comparable = true;
                 }
             }

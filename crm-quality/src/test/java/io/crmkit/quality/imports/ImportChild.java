@@ -20,11 +20,16 @@ public final class ImportChild {
         System.out.println("DONE " + r.counts());
     }
 
-    static ImportReport run(Path h2, Path feed, Path checkpoint, Path errors) {
-        // WRITE_DELAY=0: H2 otherwise flushes commits up to a second later, and a killed JVM loses them.
+    /** The H2 file store; WRITE_DELAY=0 because H2 otherwise flushes commits up to a second later, and a killed JVM loses them. */
+    static JpaCrmStore open(Path h2) {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + h2.toAbsolutePath() + ";WRITE_DELAY=0");
-        try (JpaCrmStore store = JpaCrmStore.create(ds, JpaStoreConfig.custom().batchWritesInTransactions(true).build())) {
+        ds.setUser("sa");
+        return JpaCrmStore.create(ds, JpaStoreConfig.custom().batchWritesInTransactions(true).build());
+    }
+
+    static ImportReport run(Path h2, Path feed, Path checkpoint, Path errors) {
+        try (JpaCrmStore store = open(h2)) {
             Crm crm = Crm.builder().store(store).build();
             return CustomerImporter.custom().chunkSize(100).checkpoint(checkpoint).errorFile(errors).jobId("kill-test").build()
                     .run(crm, Actor.system("feed-import"), feed, ColumnMapping.parse(GeneratedFeed.MAPPING));

@@ -96,7 +96,7 @@ public final class SparkScaleRun {
             long t1 = System.nanoTime();
             long c1 = cpu();
             long chars = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; reasons && i < n; i++) {
                 chars += night.rfm().reasons(i).size() + night.value().reasons(i).size() + night.churn().reasons(i).size();
             }
             long t2 = System.nanoTime();
