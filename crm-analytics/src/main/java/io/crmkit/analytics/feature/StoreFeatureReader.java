@@ -119,6 +119,14 @@ public final class StoreFeatureReader {
             throw new io.crmkit.core.error.AccessDeniedException(actor.id(),
                     io.crmkit.core.governance.Operation.ANALYTICS_READ.code());
         }
+        if (scope.all()) {
+            return readWithReport(crm.store(), config.query, progress).frame();
+        }
+        if (config.query.scope() != null) {
+            // two scopes cannot be combined into one pushed-down predicate; never widen either
+            throw io.crmkit.core.error.ValidationException.of("query.scope", "OneScope",
+                    "a reader run for an actor takes its scope from the actor; leave the query unscoped");
+        }
         return readWithReport(crm.store(), config.query.within(scope), progress).frame();
     }
 

@@ -216,9 +216,12 @@ final class CustomerServiceImpl implements CustomerService {
         if (access.readScope().isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        CustomerQuery scoped = query.within(access.readScope());
-        return ScopedPages.filter(p -> engine.store.customers().find(scoped, p), access::sees, access::mask, page,
-                c -> c.id().value());
+        // The actor's scope goes into the store query; a scope the caller put on the query narrows
+        // further (it is never widened by the actor's, nor replaced by it).
+        io.crmkit.core.spi.DataScope own = query.scope();
+        CustomerQuery scoped = access.readScope().all() ? query : query.within(access.readScope());
+        return ScopedPages.filter(p -> engine.store.customers().find(scoped, p),
+                c -> access.sees(c) && (own == null || own.includes(c)), access::mask, page, c -> c.id().value());
     }
 
     @Override

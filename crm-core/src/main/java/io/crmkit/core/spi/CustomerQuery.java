@@ -32,7 +32,10 @@ public record CustomerQuery(@Nullable StaffId owner, @Nullable OrgUnitId branch,
         return new CustomerQuery(null, null, null, null, null, null);
     }
 
-    /** The same query restricted to {@code value} (an all-scope restricts nothing). */
+    /**
+     * The same query restricted to {@code value} instead of any scope it had (an all-scope
+     * restricts nothing). Callers that hold a scope already combine the two themselves.
+     */
     public CustomerQuery within(DataScope value) {
         return new CustomerQuery(owner, branch, lifecycle, tier, tag, value.all() ? null : value);
     }
