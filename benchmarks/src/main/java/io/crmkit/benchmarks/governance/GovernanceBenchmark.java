@@ -77,6 +77,7 @@ public class GovernanceBenchmark {
     public int customers;
 
     private AutoCloseable closer = () -> { };
+    private io.crmkit.benchmarks.jpa.BenchDatabase database;
     private CrmSession branchManager;
     private CrmSession headOffice;
     private CrmSession audited;
@@ -94,7 +95,8 @@ public class GovernanceBenchmark {
         if (store.equals("memory")) {
             s = InMemoryCrmStore.create();
         } else {
-            BenchPostgres db = BenchPostgres.start("governance");
+            io.crmkit.benchmarks.jpa.BenchDatabase db = io.crmkit.benchmarks.jpa.BenchDatabase.start("governance");
+            database = db;
             JpaCrmStore jpa = JpaCrmStore.create(db.dataSource());
             closer = () -> {
                 jpa.close();
@@ -163,7 +165,7 @@ public class GovernanceBenchmark {
             return;
         }
         JpaCrmStore jpa = (JpaCrmStore) s;
-        try (Connection c = BenchPostgres.last.dataSource().getConnection()) {
+        try (Connection c = database.dataSource().getConnection()) {
             StringBuilder csv = new StringBuilder();
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (int n = 0; n < customers; n++) {

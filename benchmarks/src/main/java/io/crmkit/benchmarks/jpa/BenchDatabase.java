@@ -20,7 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>Not thread-safe to start; the pool is thread-safe.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
     private final EmbeddedPostgres pg;
     final String url;
     final JdbcConnectionPool pool;
@@ -31,7 +31,7 @@ final class BenchDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    static BenchDatabase start(String name) {
+    public static BenchDatabase start(String name) {
         try {
             long t0 = System.nanoTime();
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -65,7 +65,7 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return pool;
     }
 
