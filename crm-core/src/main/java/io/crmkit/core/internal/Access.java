@@ -184,11 +184,11 @@ final class Access {
             }
         }
         Set<OrgUnitId> out = new HashSet<>();
-        Deque<OrgUnitId> todo = new ArrayDeque<>(List.of(root));
-        while (!todo.isEmpty()) {
-            OrgUnitId next = todo.pop();
+        Deque<OrgUnitId> queue = new ArrayDeque<>(List.of(root));
+        while (!queue.isEmpty()) {
+            OrgUnitId next = queue.pop();
             if (out.add(next)) {
-                todo.addAll(children.getOrDefault(next, List.of()));
+                queue.addAll(children.getOrDefault(next, List.of()));
             }
         }
         return out;
