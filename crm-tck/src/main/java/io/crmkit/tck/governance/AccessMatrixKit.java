@@ -188,7 +188,7 @@ public abstract class AccessMatrixKit {
             boolean allowed;
             if (!org.reaches(p, op, target.customer()) && bound) {
                 allowed = false;
-            } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, target.customer())) {
+            } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, referenced(org, m, target, home).customer())) {
                 allowed = false; // a reference from the principal's own record to a hidden one
             } else if (!bound && OPERATIONS.containsKey(key)) {
                 GeneratedOrganisation.Book any = target;
@@ -208,6 +208,18 @@ public abstract class AccessMatrixKit {
             }
         }
         return ok ? 1 : 0;
+    }
+
+    /**
+     * The customer the reference variant points at: the target, except for a relationship id, which
+     * is the principal's own relationship and so refers to the customer on its other side.
+     */
+    private static GeneratedOrganisation.Book referenced(GeneratedOrganisation org, Method m, GeneratedOrganisation.Book target,
+            GeneratedOrganisation.Book home) {
+        if (Arrays.asList(m.getParameterTypes()).contains(io.crmkit.core.customer.RelationshipId.class)) {
+            return org.book(home.relationship().to());
+        }
+        return target;
     }
 
     private static String render(@Nullable Object result) {
