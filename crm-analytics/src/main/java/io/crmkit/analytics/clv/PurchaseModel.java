@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
+public sealed interface PurchaseModel permits BetaGeoModel, ParetoNbdModel {
 
     /** The model's name, for example {@code BG/NBD}. */
     String name();

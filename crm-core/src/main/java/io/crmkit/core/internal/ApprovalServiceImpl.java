@@ -80,8 +80,7 @@ final class ApprovalServiceImpl implements ApprovalService {
         requireOn();
         access.authorise(Operation.APPROVE);
         String checker = access.actor().id();
-        PendingRequest[] decided = new PendingRequest[1];
-        PendingRequest result = engine.internalWrite(access.actor(), "approval.approve", reason, () -> {
+        return engine.internalWrite(access.actor(), "approval.approve", reason, () -> {
             PendingRequest r = open(id);
             if (r.approvals().stream().anyMatch(a -> a.checker().equals(checker))) {
                 throw ValidationException.of("request", "DistinctCheckers", "each checker approves a request once");
@@ -94,11 +93,9 @@ final class ApprovalServiceImpl implements ApprovalService {
                 Session maker = new Session(engine, Approvals.maker(saved));
                 engine.applying(saved, checker, () -> Approvals.replay(maker, saved));
             }
-            decided[0] = saved;
             engine.emit(new CrmEvent.ApprovalDecided(engine.now(), checker, saved.customerId(), saved.id(), saved.status()));
             return saved;
         });
-        return decided[0] == null ? result : decided[0];
     }
 
     @Override

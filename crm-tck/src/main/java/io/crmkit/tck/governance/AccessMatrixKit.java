@@ -191,10 +191,8 @@ public abstract class AccessMatrixKit {
             } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, referenced(org, m, target, home).customer())) {
                 allowed = false; // a reference from the principal's own record to a hidden one
             } else if (!bound && OPERATIONS.containsKey(key)) {
-                GeneratedOrganisation.Book any = target;
-                allowed = GeneratedOrganisation.depthOf(p.role(), op) != null
-                        && (!NEEDS_ALL.contains(key) || GeneratedOrganisation.depthOf(p.role(), op) == io.crmkit.core.governance.Depth.ALL)
-                        && any != null;
+                io.crmkit.core.governance.Depth depth = GeneratedOrganisation.depthOf(p.role(), op);
+                allowed = depth != null && (!NEEDS_ALL.contains(key) || depth == io.crmkit.core.governance.Depth.ALL);
             } else {
                 allowed = true;
             }

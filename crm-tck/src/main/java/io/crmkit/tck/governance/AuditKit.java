@@ -169,8 +169,6 @@ public abstract class AuditKit {
         GeneratedOrganisation org = new GeneratedOrganisation(store, FourEyes.none());
         CrmSession admin = org.crm.as(org.principals.get("admin").actor());
         assertThat(admin.audit().verify().problems()).isEmpty();
-        List<AuditEntry> entries = admin.audit().forCustomer(org.books.get(0).customer().id(), PageRequest.first(50)).items();
-        AuditEntry middle = entries.stream().filter(e -> e.seq() == 1 && e.streamType().equals("Customer")).findFirst().orElseThrow();
         for (String kind : List.of("change", "delete", "insert")) {
             GeneratedOrganisation fresh = new GeneratedOrganisation(store, FourEyes.none());
             CrmSession s = fresh.crm.as(fresh.principals.get("admin").actor());
@@ -187,7 +185,6 @@ public abstract class AuditKit {
             assertThat(s.audit().verify().problems()).as("after a " + kind).isNotEmpty()
                     .anyMatch(p -> p.contains("Customer/" + b.customer().id()));
         }
-        assertThat(middle).isNotNull();
     }
 
     private static String newestId(CrmSession s, String actor) {
