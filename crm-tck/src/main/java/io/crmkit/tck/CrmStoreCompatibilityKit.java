@@ -201,6 +201,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("the 360 view's data")
+    class CustomerViews extends CustomerViewContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("transactions")
     class Transactions extends TransactionContract {
         @Override

@@ -113,9 +113,14 @@ final class Access {
 
     /** The contact as the actor may see it: masked fields, and no link to a person customer it may not see. */
     Contact mask(Contact c) {
+        return mask(c, id -> visible(id).isPresent());
+    }
+
+    /** As {@link #mask(Contact)}, judging the person customer with {@code visible}. */
+    Contact mask(Contact c, java.util.function.Predicate<CustomerId> visible) {
         Set<FieldMask> m = masks();
         Contact out = m.isEmpty() ? c : Masking.contact(c, m);
-        if (out.personCustomerId() != null && visible(out.personCustomerId()).isEmpty()) {
+        if (out.personCustomerId() != null && !visible.test(out.personCustomerId())) {
             out = new Contact(out.id(), out.customerId(), out.name(), out.title(), out.department(), out.salutation(),
                     out.primary(), out.contactPoints(), null, out.meta());
         }

@@ -106,6 +106,16 @@ public interface CrmStore {
      *     natural key first
      * @throws StoreException if the store fails
      */
+    /**
+     * Everything the 360 view of one customer is built from, or empty when the customer does not
+     * exist. The default makes the repositories' own calls ({@link CustomerViewData#compose});
+     * a database store should answer in one or two round trips. Called inside a transaction.
+     */
+    default java.util.Optional<CustomerViewData> customerView(io.crmkit.core.customer.CustomerId id,
+            CustomerViewData.ViewRequest request) {
+        return customers().findById(id).map(c -> CustomerViewData.compose(this, c, request));
+    }
+
     <T> T inTransaction(Supplier<T> work);
 
     /** {@link #inTransaction(Supplier)} for work without a result. */

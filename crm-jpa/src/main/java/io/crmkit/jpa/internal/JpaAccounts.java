@@ -150,7 +150,7 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
      * {@code MAX} (SQLState 22008), and no snapshot lies outside years 1 to 9999, so clamping
      * changes no result.
      */
-    private static LocalDate storable(LocalDate date) {
+    static LocalDate storable(LocalDate date) {
         return date.isBefore(FIRST_DAY) ? FIRST_DAY : date.isAfter(LAST_DAY) ? LAST_DAY : date;
     }
 

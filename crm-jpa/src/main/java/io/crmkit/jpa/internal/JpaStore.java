@@ -43,6 +43,7 @@ final class JpaStore implements JpaCrmStore {
     private final PendingRequestRepository approvals;
 
     private final AlertRepository alerts;
+    private final JpaCustomerView view;
     private final String description;
     private final Runnable onClose;
 
@@ -65,6 +66,9 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
+        this.view = new JpaCustomerView(tx, (JpaCustomers) customers, (JpaContacts) contacts,
+                (JpaRelationships) relationships, (JpaAccounts) accounts, (JpaInteractions) interactions,
+                (JpaOpportunities) opportunities, (JpaTasks) tasks, (JpaPendingRequests) approvals);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -136,6 +140,15 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public AlertRepository alerts() {
         return alerts;
+    }
+
+    /** One statement for the whole view (see {@link JpaCustomerView}). */
+    @Override
+    public java.util.Optional<io.crmkit.core.spi.CustomerViewData> customerView(io.crmkit.core.customer.CustomerId id,
+            io.crmkit.core.spi.CustomerViewData.ViewRequest request) {
+        Check.notNull(id, "id");
+        Check.notNull(request, "request");
+        return view.read(id, request);
     }
 
     @Override

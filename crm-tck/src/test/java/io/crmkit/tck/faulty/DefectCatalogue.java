@@ -28,6 +28,7 @@ public final class DefectCatalogue {
         all.addAll(TransactionDefects.all());
         all.addAll(KeyDefects.all());
         all.addAll(DataDefects.all());
+        all.addAll(ViewDefects.all());
         return List.copyOf(all);
     }
 
