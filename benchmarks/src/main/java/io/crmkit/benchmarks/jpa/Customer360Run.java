@@ -10,7 +10,18 @@ import java.util.SplittableRandom;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
+import io.crmkit.core.Crm;
+import io.crmkit.core.CrmSession;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.governance.Depth;
+import io.crmkit.core.governance.Operation;
+import io.crmkit.core.governance.Permissions;
+import io.crmkit.core.governance.Role;
+import io.crmkit.core.org.Actor;
+import io.crmkit.core.org.OrgUnitId;
+import io.crmkit.core.org.OrgUnitType;
+import io.crmkit.core.org.StaffId;
+import java.util.Set;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.PageRequest;
@@ -57,6 +68,7 @@ public final class Customer360Run {
             measure(store, store, customers, views, "JpaCrmStore");
             measure(store, CachingCrmStore.wrap(store, CacheConfig.custom().maximumCustomers(100_000).build()),
                     customers, views, "CachingCrmStore(JpaCrmStore)");
+            measureScoped(store, customers, views);
         }
     }
 
@@ -81,6 +93,70 @@ public final class Customer360Run {
                 (double) stats.getPrepareStatementCount() / views, stats.getPrepareStatementCount());
         System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                 ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), ms(nanos, 0.999), nanos[views - 1] / 1e6);
+    }
+
+    /**
+     * The governed 360 view as a branch manager asks for it: {@code crm.as(manager).customers().view(id)}
+     * over a branch holding the owners of half the customers, with audit and maker-checker on (so
+     * pending requests are read too). The same views as {@link #measure}, each of an in-scope customer;
+     * then the first view of fresh sessions, which also resolve the manager's scope over the org tree.
+     */
+    private static void measureScoped(JpaCrmStore jpa, long customers, int views) {
+        Permissions permissions = Permissions.builder()
+                .role(Role.builder("ADMIN").grant(Depth.ALL, Operation.values()).build())
+                .role(Role.builder("BM").grant(Depth.BRANCH, Operation.CUSTOMER_READ).build()).build();
+        Crm crm = Crm.builder().store(jpa).permissions(permissions).build();
+        CrmSession ops = crm.as(Actor.staff(StaffId.of("admin"), OrgUnitId.of("ho"), "ADMIN"));
+        ops.organisation().addUnit(OrgUnitId.of("ho"), "HO", OrgUnitType.HEAD_OFFICE, null);
+        OrgUnitId branch = ops.organisation().addUnit(OrgUnitId.of("b0"), "B0", OrgUnitType.BRANCH, OrgUnitId.of("ho")).id();
+        for (int t = 0; t < 10; t++) {
+            OrgUnitId team = ops.organisation().addUnit(OrgUnitId.of("b0t" + t), "T" + t, OrgUnitType.TEAM, branch).id();
+            for (int k = t; k < 250; k += 10) { // Records gives customer n the owner rm-(n % 500)
+                ops.organisation().addStaff(StaffId.of("rm-" + k), "RM", team, Set.of("RM"));
+            }
+        }
+        ops.organisation().addStaff(StaffId.of("bm-b0"), "BM", branch, Set.of("BM"));
+        Actor manager = Actor.staff(StaffId.of("bm-b0"), branch, "BM");
+        CrmSession session = crm.as(manager);
+        Statistics stats = jpa.unwrap(SessionFactory.class).getStatistics();
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < Math.max(1_000, views / 10); i++) {
+            session.customers().view(inScope(random, customers));
+        }
+        stats.clear();
+        long[] nanos = new long[views];
+        for (int i = 0; i < views; i++) {
+            CustomerId id = inScope(random, customers);
+            long start = System.nanoTime();
+            session.customers().view(id);
+            nanos[i] = System.nanoTime() - start;
+        }
+        long statements = stats.getPrepareStatementCount();
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "scoped CustomerService.view as a branch manager: %,d views%n", views);
+        System.out.printf(Locale.ROOT, "statements per view: %.2f (%d prepared in total)%n", (double) statements / views,
+                statements);
+        System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), ms(nanos, 0.999), nanos[views - 1] / 1e6);
+        stats.clear();
+        int fresh = 200;
+        for (int i = 0; i < fresh; i++) {
+            crm.as(manager).customers().view(inScope(random, customers));
+        }
+        System.out.printf(Locale.ROOT, "first view of a fresh session (scope resolved over the org tree): %.2f statements%n",
+                (double) stats.getPrepareStatementCount() / fresh);
+        try {
+            session.customers().view(CustomerId.of(Records.customerId(250)));
+            throw new IllegalStateException("an out-of-scope customer was shown");
+        } catch (io.crmkit.core.error.NotFoundException expected) {
+            System.out.println("out-of-scope customer: not found, as an absent one");
+        }
+    }
+
+    /** {@link #pick}, moved to an owner inside the manager's branch (owners rm-0 to rm-249). */
+    private static CustomerId inScope(SplittableRandom random, long customers) {
+        long n = pick(random, customers);
+        return CustomerId.of(Records.customerId(n % 500 >= 250 ? n - 250 : n));
     }
 
     /** 80% of views go to the 5% most active customers, as revenue and attention concentrate (domain.md). */

@@ -59,6 +59,15 @@ public record CustomerViewData(Customer customer, Map<CustomerId, Customer> rela
         pendingRequests = List.copyOf(pendingRequests);
     }
 
+    /** Ids and counts only: the parts hold personal data. */
+    @Override
+    public String toString() {
+        return "CustomerViewData[customer=" + customer.id() + ", related=" + related.size() + ", contacts=" + contacts.size()
+                + ", relationships=" + relationships.size() + ", accounts=" + accounts.size() + ", snapshots="
+                + latestSnapshots.size() + ", interactions=" + interactionCount + ", opportunities=" + opportunities.size()
+                + ", tasks=" + tasks.size() + ", pendingRequests=" + pendingRequests.size() + "]";
+    }
+
     /**
      * The view data assembled from the repositories' own reads, one call per part: the default of
      * {@link CrmStore#customerView}, and the reference a store's single-round-trip answer must equal.

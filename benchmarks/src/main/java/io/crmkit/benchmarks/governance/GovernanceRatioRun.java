@@ -1,0 +1,83 @@
+package io.crmkit.benchmarks.governance;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The governance ratios with both sides measured side by side: the same fixture as
+ * {@link GovernanceBenchmark} (1M customers, a branch manager of one of four branches), then
+ * rounds that time a batch of scoped pages and a batch of unscoped pages back to back (their order
+ * alternating), and likewise audited and unaudited writes. A machine shared with other work slows
+ * both batches of a round alike, so the median of the per-round ratios is the figure to trust; the
+ * JMH benchmark measures each side in its own time window and gives absolute times.
+ *
+ * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.governance.GovernanceRatioRun memory|postgres [rounds]</pre>
+ */
+public final class GovernanceRatioRun {
+    private GovernanceRatioRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        GovernanceBenchmark b = new GovernanceBenchmark();
+        b.store = args.length > 0 ? args[0] : "memory";
+        b.customers = 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        boolean memory = b.store.equals("memory");
+        b.setUp();
+        try {
+            compare("scoped page / unscoped page", b::scopedPage, b::unscopedPage, memory ? 2_000 : 100, rounds);
+            compare("write with audit / without", b::writeWithAudit, b::writeWithoutAudit, memory ? 2_000 : 100, rounds);
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    private static void compare(String name, Supplier<?> a, Supplier<?> base, int batch, int rounds) {
+        for (int i = 0; i < 5; i++) { // warm-up rounds, not counted
+            time(a, batch);
+            time(base, batch);
+        }
+        double[] ratios = new double[rounds];
+        double[] as = new double[rounds];
+        double[] bs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            double ta;
+            double tb;
+            if (r % 2 == 0) {
+                ta = time(a, batch);
+                tb = time(base, batch);
+            } else {
+                tb = time(base, batch);
+                ta = time(a, batch);
+            }
+            as[r] = ta;
+            bs[r] = tb;
+            ratios[r] = ta / tb;
+        }
+        System.out.printf(Locale.ROOT, "%s: median ratio %.2fx (quartiles %.2f-%.2f) over %d rounds; median %.1f us vs %.1f us per call%n",
+                name, median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), rounds, median(as), median(bs));
+    }
+
+    private static double time(Supplier<?> op, int n) {
+        long start = System.nanoTime();
+        Object sink = null;
+        for (int i = 0; i < n; i++) {
+            sink = op.get();
+        }
+        if (sink == null) {
+            throw new IllegalStateException("no result");
+        }
+        return (System.nanoTime() - start) / 1e3 / n;
+    }
+
+    private static double median(double[] v) {
+        return quantile(v, 0.5);
+    }
+
+    private static double quantile(double[] v, double q) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1)))];
+    }
+}
