@@ -3,6 +3,7 @@ package io.crmkit.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmkit.core.audit.FieldChange;
 import io.crmkit.core.json.CrmJson;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,8 +31,29 @@ final class AuditDiff {
     private AuditDiff() {}
 
     static List<FieldChange> diff(@Nullable Object before, @Nullable Object after) {
-        Map<String, String> b = flatten(before);
-        Map<String, String> a = flatten(after);
+        Map<String, String> b = new LinkedHashMap<>();
+        Map<String, String> a = new LinkedHashMap<>();
+        RecordComponent[] components = before != null && after != null && before.getClass() == after.getClass()
+                && before.getClass().isRecord() ? COMPONENTS.get(before.getClass()) : null;
+        if (components != null) {
+            // An update usually changes a field or two: only components that differ are turned into
+            // trees. The mapper writes a record through its fields (CrmJson), so a component's tree
+            // is the subtree the whole record's tree has under the component's name.
+            for (RecordComponent rc : components) {
+                if (rc.getName().equals("meta")) {
+                    continue;
+                }
+                Object x = component(rc, before);
+                Object y = component(rc, after);
+                if (!Objects.equals(x, y)) {
+                    flattenInto(x, rc.getName(), b);
+                    flattenInto(y, rc.getName(), a);
+                }
+            }
+        } else {
+            flattenInto(before, "", b);
+            flattenInto(after, "", a);
+        }
         Set<String> paths = new TreeSet<>(b.keySet());
         paths.addAll(a.keySet());
         List<FieldChange> out = new ArrayList<>();
@@ -70,13 +92,35 @@ final class AuditDiff {
         return false;
     }
 
-    private static Map<String, String> flatten(@Nullable Object record) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (record != null) {
-            JsonNode tree = CrmJson.mapper().valueToTree(record);
-            walk(tree, "", out, 0);
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent @Nullable [] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                for (RecordComponent rc : components) {
+                    rc.getAccessor().setAccessible(true);
+                }
+            } catch (RuntimeException e) {
+                return null; // a record this module may not read reflectively: diffed as a whole tree
+            }
+            return components;
         }
-        return out;
+    };
+
+    private static @Nullable Object component(RecordComponent rc, Object record) {
+        try {
+            return rc.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read record component " + rc.getName(), e);
+        }
+    }
+
+    /** Adds {@code value}'s leaves under {@code path} (the root when empty). */
+    private static void flattenInto(@Nullable Object value, String path, Map<String, String> out) {
+        if (value != null) {
+            JsonNode tree = CrmJson.mapper().valueToTree(value);
+            walk(tree, path, out, path.isEmpty() ? 0 : 1);
+        }
     }
 
     private static void walk(JsonNode node, String path, Map<String, String> out, int depth) {

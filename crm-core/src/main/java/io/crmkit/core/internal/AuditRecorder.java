@@ -69,7 +69,8 @@ final class AuditRecorder {
         long micros = java.util.concurrent.TimeUnit.SECONDS.toMicros(engine.now().getEpochSecond()) + engine.now().getNano() / 1_000;
         long n = SEQUENCE.updateAndGet(last -> Math.max(last + 1, micros));
         String random = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
-        return String.format("%016x", n) + "-" + random;
+        String hex = Long.toHexString(n);
+        return "0".repeat(16 - hex.length()) + hex + "-" + random;
     }
 
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();

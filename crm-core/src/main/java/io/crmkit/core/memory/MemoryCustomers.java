@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Customers with indexes on id order, identifiers, owner, branch, lifecycle, tier and tags. */
 final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements CustomerRepository {
-    private final TreeSet<CustomerId> byId = new TreeSet<>();
+    /** Every customer in id order; the rows themselves, so a page walks them without a lookup per id. */
+    private final java.util.TreeMap<CustomerId, Customer> byId = new java.util.TreeMap<>();
     private final Map<String, CustomerId> byIdentifier = new HashMap<>();
     private final Map<StaffId, TreeSet<CustomerId>> byOwner = new HashMap<>();
     private final Map<OrgUnitId, TreeSet<CustomerId>> byBranch = new HashMap<>();
@@ -56,7 +57,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
 
     @Override
     void index(Customer c) {
-        byId.add(c.id());
+        byId.put(c.id(), c);
         c.identifiers().forEach(i -> byIdentifier.put(i.naturalKey(), c.id()));
         add(byOwner, c.owner(), c.id());
         add(byBranch, c.branch(), c.id());
@@ -89,10 +90,8 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         Check.notNull(page, "page");
         CustomerId after = idCursor(page.after(), CustomerId::of);
         return store.read(() -> {
-            Iterable<CustomerId> ids = ids(query, after);
             List<Customer> fetched = new ArrayList<>(page.size() + 1);
-            for (CustomerId id : ids) {
-                Customer c = rows.get(id);
+            for (Customer c : rows(query, after)) {
                 if (query.matches(c)) {
                     fetched.add(c);
                     if (fetched.size() > page.size()) {
@@ -105,47 +104,81 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     }
 
     /**
+     * The candidate rows after {@code after} in id order (see {@link #ids}); a walk over the whole
+     * book reads the id-ordered rows directly instead of looking each id up.
+     */
+    private Iterable<Customer> rows(CustomerQuery query, @Nullable CustomerId after) {
+        NavigableSet<CustomerId> candidates = candidates(query);
+        Iterable<CustomerId> merged = merged(query.scope(), candidates, after);
+        if (merged == null && candidates == byId.navigableKeySet()) {
+            return (after == null ? byId : byId.tailMap(after, false)).values();
+        }
+        Iterable<CustomerId> ids = merged != null ? merged : tail(candidates, after);
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<CustomerId> it = ids.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Customer next() {
+                return rows.get(it.next());
+            }
+        };
+    }
+
+    /**
      * The candidate ids after {@code after} in id order: the smallest index set every match must be
-     * in, or — for a scoped query whose scope is smaller — a lazy merge of the scope's owner and
-     * unit index sets, so a branch's page reads about a page of rows, not the whole book.
+     * in, or — for a scoped query whose scope is a small share of it — a lazy merge of the scope's
+     * owner and unit index sets, so a branch's page reads about a page of rows, not the whole book.
      */
     private Iterable<CustomerId> ids(CustomerQuery query, @Nullable CustomerId after) {
         NavigableSet<CustomerId> candidates = candidates(query);
-        DataScope scope = query.scope();
-        if (scope != null && !scope.all()) {
-            List<NavigableSet<CustomerId>> parts = new ArrayList<>();
-            long size = 0;
-            for (StaffId o : scope.owners()) {
-                TreeSet<CustomerId> set = byOwner.get(o);
-                if (set != null) {
-                    parts.add(set);
-                    size += set.size();
-                }
-            }
-            for (OrgUnitId u : scope.units()) {
-                TreeSet<CustomerId> set = byBranch.get(u);
-                if (set != null) {
-                    parts.add(set);
-                    size += set.size();
-                }
-            }
-            // A scope holding a large share of the candidates is cheaper to find by walking the
-            // candidates in id order and testing each (query.matches checks the scope): about
-            // page / share rows. A small share is cheaper merged from its own index sets, which
-            // costs a heap step per id of each set instead. The shift is where a merge step over
-            // many sets costs about as much as testing the rows a scan would skip.
-            if (parts.size() > 1 && size * SCAN_SHARE >= candidates.size()) {
-                return after == null ? candidates : candidates.tailSet(after, false);
-            }
-            if (size < candidates.size()) {
-                List<NavigableSet<CustomerId>> tails = new ArrayList<>(parts.size());
-                for (NavigableSet<CustomerId> p : parts) {
-                    tails.add(after == null ? p : p.tailSet(after, false));
-                }
-                return () -> new MergedIds(tails);
+        Iterable<CustomerId> merged = merged(query.scope(), candidates, after);
+        return merged != null ? merged : tail(candidates, after);
+    }
+
+    private static NavigableSet<CustomerId> tail(NavigableSet<CustomerId> ids, @Nullable CustomerId after) {
+        return after == null ? ids : ids.tailSet(after, false);
+    }
+
+    /** The merge of the scope's index sets after {@code after}, or null when walking the candidates is cheaper. */
+    private @Nullable Iterable<CustomerId> merged(@Nullable DataScope scope, NavigableSet<CustomerId> candidates,
+            @Nullable CustomerId after) {
+        if (scope == null || scope.all()) {
+            return null;
+        }
+        List<NavigableSet<CustomerId>> parts = new ArrayList<>();
+        long size = 0;
+        for (StaffId o : scope.owners()) {
+            TreeSet<CustomerId> set = byOwner.get(o);
+            if (set != null) {
+                parts.add(set);
+                size += set.size();
             }
         }
-        return after == null ? candidates : candidates.tailSet(after, false);
+        for (OrgUnitId u : scope.units()) {
+            TreeSet<CustomerId> set = byBranch.get(u);
+            if (set != null) {
+                parts.add(set);
+                size += set.size();
+            }
+        }
+        // A scope holding a large share of the candidates is cheaper to find by walking the
+        // candidates in id order and testing each (query.matches checks the scope): about
+        // page / share rows. A small share is cheaper merged from its own index sets, which
+        // costs a heap step per id of each set instead. The shift is where a merge step over
+        // many sets costs about as much as testing the rows a scan would skip.
+        if ((parts.size() > 1 && size * SCAN_SHARE >= candidates.size()) || size >= candidates.size()) {
+            return null;
+        }
+        List<NavigableSet<CustomerId>> tails = new ArrayList<>(parts.size());
+        for (NavigableSet<CustomerId> p : parts) {
+            tails.add(tail(p, after));
+        }
+        return () -> new MergedIds(tails);
     }
 
     /** A scope reaching at least 1 in this many candidates is scanned rather than merged. */
@@ -199,7 +232,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
 
     /** The smallest index set that every match must be in. */
     private NavigableSet<CustomerId> candidates(CustomerQuery q) {
-        NavigableSet<CustomerId> best = byId;
+        NavigableSet<CustomerId> best = byId.navigableKeySet();
         best = smaller(best, q.owner() == null ? null : byOwner.getOrDefault(q.owner(), new TreeSet<>()));
         best = smaller(best, q.branch() == null ? null : byBranch.getOrDefault(q.branch(), new TreeSet<>()));
         best = smaller(best, q.lifecycle() == null ? null : byLifecycle.getOrDefault(q.lifecycle(), new TreeSet<>()));
