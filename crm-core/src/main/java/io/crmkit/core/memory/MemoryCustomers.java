@@ -27,8 +27,17 @@ import org.jspecify.annotations.Nullable;
 
 /** Customers with indexes on id order, identifiers, owner, branch, lifecycle, tier and tags. */
 final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements CustomerRepository {
-    /** Every customer in id order; the rows themselves, so a page walks them without a lookup per id. */
-    private final java.util.TreeMap<CustomerId, Customer> byId = new java.util.TreeMap<>();
+    /**
+     * Every customer in id order, with its owner and branch as small numbers: a page walks these
+     * rows without a lookup per id, and tests a scope on the numbers without touching the customer.
+     */
+    private final java.util.TreeMap<CustomerId, Row> byId = new java.util.TreeMap<>();
+    private final Map<StaffId, Integer> ownerNumbers = new HashMap<>();
+    private final Map<OrgUnitId, Integer> unitNumbers = new HashMap<>();
+
+    /** A customer with its owner's and branch's numbers (-1 for none). */
+    private record Row(Customer customer, int owner, int unit) {
+    }
     private final Map<String, CustomerId> byIdentifier = new HashMap<>();
     private final Map<StaffId, TreeSet<CustomerId>> byOwner = new HashMap<>();
     private final Map<OrgUnitId, TreeSet<CustomerId>> byBranch = new HashMap<>();
@@ -57,7 +66,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
 
     @Override
     void index(Customer c) {
-        byId.put(c.id(), c);
+        byId.put(c.id(), new Row(c, number(ownerNumbers, c.owner()), number(unitNumbers, c.branch())));
         c.identifiers().forEach(i -> byIdentifier.put(i.naturalKey(), c.id()));
         add(byOwner, c.owner(), c.id());
         add(byBranch, c.branch(), c.id());
@@ -91,10 +100,20 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         CustomerId after = idCursor(page.after(), CustomerId::of);
         return store.read(() -> {
             List<Customer> fetched = new ArrayList<>(page.size() + 1);
-            for (Customer c : rows(query, after)) {
-                if (query.matches(c)) {
-                    fetched.add(c);
-                    if (fetched.size() > page.size()) {
+            NavigableSet<CustomerId> candidates = candidates(query);
+            Iterable<CustomerId> merged = merged(query.scope(), candidates, after);
+            if (merged == null && candidates == byId.navigableKeySet()) {
+                // the whole book in id order: the scope is tested on the row's numbers first
+                ScopeTest scope = ScopeTest.of(query.scope(), ownerNumbers, unitNumbers);
+                for (Row r : (after == null ? byId : byId.tailMap(after, false)).values()) {
+                    if (scope.admits(r) && query.matches(r.customer()) && add(fetched, r.customer(), page)) {
+                        break;
+                    }
+                }
+            } else {
+                for (CustomerId id : merged != null ? merged : tail(candidates, after)) {
+                    Customer c = rows.get(id);
+                    if (query.matches(c) && add(fetched, c, page)) {
                         break;
                     }
                 }
@@ -103,30 +122,40 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         });
     }
 
-    /**
-     * The candidate rows after {@code after} in id order (see {@link #ids}); a walk over the whole
-     * book reads the id-ordered rows directly instead of looking each id up.
-     */
-    private Iterable<Customer> rows(CustomerQuery query, @Nullable CustomerId after) {
-        NavigableSet<CustomerId> candidates = candidates(query);
-        Iterable<CustomerId> merged = merged(query.scope(), candidates, after);
-        if (merged == null && candidates == byId.navigableKeySet()) {
-            return (after == null ? byId : byId.tailMap(after, false)).values();
+    /** Adds a match; true once the page and one more (telling whether more follow) are in. */
+    private static boolean add(List<Customer> fetched, Customer c, PageRequest page) {
+        fetched.add(c);
+        return fetched.size() > page.size();
+    }
+
+    private static <K> int number(Map<K, Integer> numbers, @Nullable K key) {
+        return key == null ? -1 : numbers.computeIfAbsent(key, k -> numbers.size());
+    }
+
+    /** A data scope as flags over owner and unit numbers. Not thread-safe: one per page read. */
+    private record ScopeTest(boolean @Nullable [] owners, boolean @Nullable [] units) {
+        static ScopeTest of(@Nullable DataScope scope, Map<StaffId, Integer> ownerNumbers,
+                Map<OrgUnitId, Integer> unitNumbers) {
+            if (scope == null || scope.all()) {
+                return new ScopeTest(null, null);
+            }
+            boolean[] owners = new boolean[ownerNumbers.size()];
+            scope.owners().forEach(o -> mark(owners, ownerNumbers.get(o)));
+            boolean[] units = new boolean[unitNumbers.size()];
+            scope.units().forEach(u -> mark(units, unitNumbers.get(u)));
+            return new ScopeTest(owners, units);
         }
-        Iterable<CustomerId> ids = merged != null ? merged : tail(candidates, after);
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<CustomerId> it = ids.iterator();
 
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
+        private static void mark(boolean[] flags, @Nullable Integer n) {
+            if (n != null) {
+                flags[n] = true;
             }
+        }
 
-            @Override
-            public Customer next() {
-                return rows.get(it.next());
-            }
-        };
+        /** False only for a row the scope cannot include (the query tests admitted rows in full). */
+        boolean admits(Row r) {
+            return owners == null || (r.owner() >= 0 && owners[r.owner()]) || (r.unit() >= 0 && units[r.unit()]);
+        }
     }
 
     /**
