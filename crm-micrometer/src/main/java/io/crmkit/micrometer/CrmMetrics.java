@@ -109,7 +109,8 @@ public final class CrmMetrics {
         notNull(crm, "crm");
         PendingCount pending = PendingCount.of(crm.store(), pendingRefresh, registry.config().clock());
         if (pending != null) {
-            Gauge.builder(APPROVALS_PENDING, pending, PendingCount::value)
+            // strong: nothing else holds the counter, and a gauge keeps only a weak reference by default
+            Gauge.builder(APPROVALS_PENDING, pending, PendingCount::value).strongReference(true)
                     .description("Maker-checker requests waiting for a decision").register(registry);
         }
         if (crm.store() instanceof CachingCrmStore cache) {

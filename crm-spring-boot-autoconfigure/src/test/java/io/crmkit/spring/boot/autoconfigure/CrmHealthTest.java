@@ -40,7 +40,7 @@ class CrmHealthTest {
                 .run(context -> assertThat(context).doesNotHaveBean("crmkitHealthIndicator"));
     }
 
-    private static Object health(Object indicator) throws Exception {
+    static Object health(Object indicator) throws Exception {
         Method m = indicator.getClass().getMethod("health");
         m.setAccessible(true);
         return m.invoke(indicator);
@@ -52,7 +52,7 @@ class CrmHealthTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> details(Object indicator) throws Exception {
+    static Map<String, Object> details(Object indicator) throws Exception {
         Object health = health(indicator);
         return (Map<String, Object>) health.getClass().getMethod("getDetails").invoke(health);
     }
