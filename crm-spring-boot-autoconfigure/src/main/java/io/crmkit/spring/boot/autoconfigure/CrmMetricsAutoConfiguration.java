@@ -15,6 +15,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.event.CrmEventListener;
+import io.crmkit.core.governance.CommandInterceptor;
 import io.crmkit.micrometer.CrmMetrics;
 
 /**
@@ -52,9 +54,15 @@ public class CrmMetricsAutoConfiguration {
         return crmMetrics::meter;
     }
 
+    /** As beans, so the Crm bean orders them and delivers events after the host's commit. */
     @Bean
-    CrmBuilderCustomizer crmMetricsPipeline(CrmMetrics crmMetrics) {
-        return builder -> builder.interceptor(crmMetrics.interceptor()).listener(crmMetrics.listener());
+    CommandInterceptor crmMetricsInterceptor(CrmMetrics crmMetrics) {
+        return crmMetrics.interceptor();
+    }
+
+    @Bean
+    CrmEventListener crmMetricsListener(CrmMetrics crmMetrics) {
+        return crmMetrics.listener();
     }
 
     /** The gauges need the finished {@code Crm} (its store, with the cache if there is one). */
