@@ -3,10 +3,12 @@ package io.crmkit.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -25,6 +27,11 @@ class CrmHealthTest {
         InMemoryCrmStore store = InMemoryCrmStore.create();
         runner.withBean(CrmStore.class, () -> store).run(context -> {
             Object indicator = context.getBean("crmkitHealthIndicator");
+            String api = SpringBootVersion.getVersion().startsWith("3.")
+                    ? "org.springframework.boot.actuate.health.HealthIndicator"
+                    : "org.springframework.boot.health.contributor.HealthIndicator";
+            assertThat(Arrays.stream(indicator.getClass().getInterfaces()).map(Class::getName)).as("the running Boot's health API")
+                    .contains(api);
             assertThat(status(indicator)).isEqualTo("UP");
             assertThat(details(indicator)).containsEntry("store", "InMemoryCrmStore");
             store.close();
