@@ -56,8 +56,8 @@ class BranchDeskBrowserTest {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assertThat(new File(CHROMIUM)).as("Chromium (apt-get install chromium chromium-driver; .ci/run does it)").canExecute();
-        assertThat(new File(CHROMEDRIVER)).as("chromedriver (apt-get install chromium-driver)").canExecute();
+        assertThat(new File(CHROMIUM)).as("Chromium (apt-get install chromium chromium-driver; .ci/run does it)").isExecutable();
+        assertThat(new File(CHROMEDRIVER)).as("chromedriver (apt-get install chromium-driver)").isExecutable();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--window-size=1360,1100",
