@@ -21,7 +21,9 @@ import io.crmkit.jpa.internal.JpaStoreFactory;
  *   <li><b>Own persistence unit</b>: {@link #create(DataSource, JpaStoreConfig)} runs the Flyway
  *       migrations (unless switched off) and builds its own {@code EntityManagerFactory};
  *       {@link #inMemoryH2(String)} and {@link #h2File(Path)} do the same on an embedded H2
- *       database. {@link #inTransaction} begins and commits resource-local transactions.</li>
+ *       database. {@link #inTransaction} begins and commits resource-local transactions, or, with
+ *       a {@link HostTransaction} ({@link #create(DataSource, JpaStoreConfig, HostTransaction)}),
+ *       works inside the host's JDBC transaction when one runs.</li>
  *   <li><b>Joining the host</b>: {@link #joining(Supplier)} uses the host's entity manager, whose
  *       persistence unit lists {@link #entityClasses()} and ideally {@link #recommendedProperties};
  *       CRM writes then commit or roll back with the host's own writes. The host runs the
@@ -54,6 +56,23 @@ public interface JpaCrmStore extends CrmStore, AutoCloseable {
         Check.notNull(dataSource, "dataSource");
         Check.notNull(config, "config");
         return JpaStoreFactory.owned(dataSource, config);
+    }
+
+    /**
+     * {@link #create(DataSource, JpaStoreConfig)} for a host that manages transactions with plain
+     * JDBC on the same database: while {@code host} reports a transaction on the calling thread,
+     * the store writes through its connection and the host's commit or rollback decides for the CRM
+     * rows too (see {@link HostTransaction}); otherwise the store runs its own transactions. The
+     * Spring Boot starter passes Spring's transaction of the {@code DataSource}.
+     *
+     * @throws ValidationException if an argument is null or the database is not a supported one
+     * @throws io.crmkit.core.error.StoreException if the database cannot be reached or migrated
+     */
+    static JpaCrmStore create(DataSource dataSource, JpaStoreConfig config, HostTransaction host) {
+        Check.notNull(dataSource, "dataSource");
+        Check.notNull(config, "config");
+        Check.notNull(host, "host");
+        return JpaStoreFactory.owned(dataSource, config, host);
     }
 
     /**

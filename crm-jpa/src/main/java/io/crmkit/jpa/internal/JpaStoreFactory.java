@@ -14,6 +14,7 @@ import org.hibernate.cfg.Configuration;
 
 import io.crmkit.core.error.StoreException;
 import io.crmkit.jpa.Database;
+import io.crmkit.jpa.HostTransaction;
 import io.crmkit.jpa.JpaCrmStore;
 import io.crmkit.jpa.JpaStoreConfig;
 
@@ -54,7 +55,7 @@ public final class JpaStoreFactory {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(32);
         try {
-            return owned(pool, config, pool::dispose);
+            return owned(pool, config, HostTransaction.none(), pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -62,10 +63,16 @@ public final class JpaStoreFactory {
     }
 
     public static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config) {
-        return owned(dataSource, config, () -> { });
+        return owned(dataSource, config, HostTransaction.none(), () -> { });
     }
 
-    private static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config, Runnable onClose) {
+    /** A store with its own persistence unit that takes part in the host's transactions when one runs. */
+    public static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config, HostTransaction host) {
+        return owned(dataSource, config, host, () -> { });
+    }
+
+    private static JpaCrmStore owned(DataSource dataSource, JpaStoreConfig config, HostTransaction host,
+            Runnable onClose) {
         Database database = Database.of(dataSource);
         DriverSafety.check(dataSource, database);
         LoggerSafety.check();
@@ -92,7 +99,7 @@ public final class JpaStoreFactory {
             // bootstrap errors describe mappings and settings, never stored values: safe to keep
             throw new StoreException("cannot start the JPA store on " + database + ": " + e.getMessage(), false, e);
         }
-        return new JpaStore(new OwnedTransactions(sf), settings(config), database, sf, onClose);
+        return new JpaStore(new OwnedTransactions(sf, host), settings(config), database, sf, onClose);
     }
 
     public static JpaCrmStore joining(Supplier<EntityManager> entityManager, JpaStoreConfig config) {

@@ -4,26 +4,40 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import java.sql.Connection;
+import java.util.Optional;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 
 import io.crmkit.core.error.CrmException;
 import io.crmkit.core.error.StoreException;
+import io.crmkit.jpa.HostTransaction;
 
 /**
  * Resource-local transactions on the store's own {@link EntityManagerFactory}: one entity manager
  * per thread and transaction, kept in a thread-local while the transaction runs so that nested
  * calls join it.
  *
+ * <p>When a {@link HostTransaction} runs on the thread, the outermost unit opens its entity manager
+ * on the host's connection instead ({@link HostConnections}): the unit runs inside a savepoint that
+ * a failure rolls back, and the host's commit or rollback decides for everything else.
+ *
  * <p>Thread-safe.
  */
 final class OwnedTransactions implements Transactions {
     private final EntityManagerFactory emf;
+    private final HostTransaction host;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
     OwnedTransactions(EntityManagerFactory emf) {
+        this(emf, HostTransaction.none());
+    }
+
+    OwnedTransactions(EntityManagerFactory emf, HostTransaction host) {
         this.emf = emf;
+        this.host = host;
     }
 
     @Override
@@ -37,6 +51,10 @@ final class OwnedTransactions implements Transactions {
                 markRollbackOnly();
                 throw e;
             }
+        }
+        Optional<Connection> hosted = hostConnection();
+        if (hosted.isPresent()) {
+            return inHostTransaction(hosted.get(), work);
         }
         EntityManager em = open();
         EntityTransaction tx = em.getTransaction();
@@ -61,6 +79,54 @@ final class OwnedTransactions implements Transactions {
             current.remove();
             em.close();
         }
+    }
+
+    /**
+     * The outermost unit inside the host's transaction: the same steps on an entity manager over the
+     * host's connection, whose commit only flushes (the host commits) and whose failure rolls back to
+     * the savepoint taken at the start, so the host's transaction stays usable.
+     */
+    private <T> T inHostTransaction(Connection connection, Supplier<T> work) {
+        HostConnections.Unit unit = HostConnections.begin(emf, connection);
+        EntityManager em = unit.entityManager();
+        EntityTransaction tx = em.getTransaction();
+        current.set(em);
+        try {
+            begin(tx);
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(tx);
+                unit.rollbackToSavepoint();
+                throw e;
+            }
+            if (tx.getRollbackOnly()) {
+                rollbackQuietly(tx);
+                unit.rollbackToSavepoint();
+                throw new StoreException("the transaction failed earlier and was rolled back", false);
+            }
+            try {
+                tx.commit(); // flushes; the host's connection does not commit (HostConnections)
+            } catch (RuntimeException e) {
+                rollbackQuietly(tx);
+                unit.rollbackToSavepoint();
+                throw ExceptionTranslator.translate(e);
+            }
+            unit.releaseSavepoint();
+            return result;
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    private Optional<Connection> hostConnection() {
+        if (!emf.isOpen()) {
+            throw new StoreException("the store is closed", false);
+        }
+        Optional<Connection> connection = host.current();
+        return connection == null ? Optional.empty() : connection;
     }
 
     /** A new entity manager, or the store's own exception once the store is closed. */
@@ -122,7 +188,8 @@ final class OwnedTransactions implements Transactions {
         if (joined != null) {
             return TranslatingStreams.of(opener.apply(joined));
         }
-        EntityManager em = open();
+        Optional<Connection> hosted = hostConnection();
+        EntityManager em = hosted.isPresent() ? HostConnections.open(emf, hosted.get()) : open();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
