@@ -13,8 +13,8 @@ import org.springframework.core.env.Environment;
  * ({@code crm.as(actor)}), so permissions, data scopes and masks are the library's.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.crmkit.examples.desk.BranchDesk}
- * and open http://localhost:8080 (users {@code rm}, {@code rm-bj}, {@code manager}, {@code head},
- * {@code callcentre}; password {@code demo}).
+ * and open http://localhost:8080 (users {@code rm-001}, {@code rm-101}, {@code bm-001}, {@code ho-001},
+ * {@code cc-001}; password {@code demo}). The {@code Crm} comes from CRMKit's Spring Boot starter.
  */
 @SpringBootApplication
 public class BranchDesk {
@@ -23,7 +23,7 @@ public class BranchDesk {
         app.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> {
             Environment env = ready.getApplicationContext().getEnvironment();
             System.out.println("Branch desk answering on http://localhost:" + env.getProperty("local.server.port")
-                    + " (users rm, rm-bj, manager, head, callcentre; password demo)");
+                    + " (users " + String.join(", ", DeskUsers.ROLES.keySet()) + "; password " + DeskUsers.PASSWORD + ")");
         });
         app.run(args);
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.crmkit.spring.boot.autoconfigure.CrmSessions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,9 +40,9 @@ class CustomerPages {
     static final int SEARCH_PAGE = 25;
     static final int TIMELINE_PAGE = 10;
 
-    private final Sessions sessions;
+    private final CrmSessions sessions;
 
-    CustomerPages(Sessions sessions) {
+    CustomerPages(CrmSessions sessions) {
         this.sessions = sessions;
     }
 

@@ -7,6 +7,7 @@ import io.crmkit.core.governance.Operation;
 import io.crmkit.core.governance.Permissions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.crmkit.spring.boot.autoconfigure.CrmSessions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +20,11 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class DashboardPages {
-    private final Sessions sessions;
+    private final CrmSessions sessions;
     private final Permissions permissions;
     private final DemoBook.Seeded book;
 
-    DashboardPages(Sessions sessions, Permissions deskPermissions, DemoBook.Seeded book) {
+    DashboardPages(CrmSessions sessions, Permissions deskPermissions, DemoBook.Seeded book) {
         this.sessions = sessions;
         this.permissions = deskPermissions;
         this.book = book;

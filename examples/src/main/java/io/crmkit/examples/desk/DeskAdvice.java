@@ -3,6 +3,8 @@ package io.crmkit.examples.desk;
 import io.crmkit.core.error.AccessDeniedException;
 import io.crmkit.core.error.NotFoundException;
 import io.crmkit.core.error.ValidationException;
+import io.crmkit.core.org.Actor;
+import io.crmkit.spring.boot.autoconfigure.CrmSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -17,14 +19,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice
 class DeskAdvice {
+    private final CrmSessions sessions;
+
+    DeskAdvice(CrmSessions sessions) {
+        this.sessions = sessions;
+    }
+
     @ModelAttribute
     void user(Authentication auth, Model model) {
-        DeskUsers.actor(auth).ifPresent(a -> {
-            model.addAttribute("user", auth.getName());
-            model.addAttribute("actor", a);
-            model.addAttribute("isRm", a.hasRole("RM"));
-            model.addAttribute("isHead", a.hasRole("HEAD_OFFICE"));
-        });
+        if (auth == null || !auth.isAuthenticated() || !DeskUsers.ROLES.containsKey(auth.getName())) {
+            return;
+        }
+        Actor a = sessions.of(auth).actor();
+        model.addAttribute("actor", a);
+        model.addAttribute("isRm", a.hasRole("RM"));
+        model.addAttribute("isHead", a.hasRole("HEAD_OFFICE"));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -8,23 +8,26 @@ import io.crmkit.core.governance.FieldMask;
 import io.crmkit.core.governance.Operation;
 import io.crmkit.core.governance.Permissions;
 import io.crmkit.core.governance.Role;
-import io.crmkit.jpa.JpaCrmStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import io.crmkit.spring.boot.autoconfigure.CrmBuilderCustomizer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Wires the desk's {@link Crm}: the crm-jpa store on an H2 file (rebuilt with the demo book on every
- * start, so the demo always shows the same morning), the firm's permission model and its four-eyes
- * rule for owner changes.
+ * What the desk adds to CRMKit's starter: the starter makes the {@code Crm} bean on the H2 file
+ * ({@code spring.datasource.url}) and maps the signed-in user to an actor; the desk gives it the
+ * firm's permission model, the demo clock and the four-eyes rules, and seeds the demo book into an
+ * emptied database on every start ({@code crmkit.desk.reset}), so the demo always shows the same morning.
  */
 @Configuration(proxyBeanMethods = false)
 class DeskConfiguration {
-    /** The roles the desk's users hold; {@link DeskUsers} maps each login to one of them. */
+    /** The roles the desk's users hold (see {@link DeskUsers}). */
     static Permissions permissions() {
         return Permissions.builder()
                 .role(Role.builder("RM").grant(Depth.OWN, Operation.CUSTOMER_READ, Operation.CUSTOMER_UPDATE,
@@ -38,36 +41,47 @@ class DeskConfiguration {
                 .build();
     }
 
+    /** Picked up by the starter's {@code Crm}. */
     @Bean
     Permissions deskPermissions() {
         return permissions();
     }
 
-    @Bean(destroyMethod = "close")
-    JpaCrmStore deskStore(@Value("${crmkit.desk.data:target/branch-desk/crm}") String data) {
-        Path file = Path.of(data);
-        try {
-            // H2 keeps a file store in <name>.mv.db (and <name>.trace.db when it logs); start from an empty one.
-            Files.deleteIfExists(Path.of(data + ".mv.db"));
-            Files.deleteIfExists(Path.of(data + ".trace.db"));
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare the desk's data file", e);
-        }
-        return JpaCrmStore.h2File(file);
+    /** Picked up by the starter's {@code Crm}: the morning after the night. */
+    @Bean
+    Clock deskClock() {
+        return DemoBook.clock();
     }
 
     @Bean
-    Crm crm(JpaCrmStore deskStore, Permissions deskPermissions) {
-        return Crm.builder().store(deskStore).clock(DemoBook.clock()).zone(DemoBook.ZONE).permissions(deskPermissions)
-                .fourEyes(FourEyes.builder().rule(ApprovalRule.identifierChange())
-                        .rule(ApprovalRule.ownerReassignment()).build()).build();
+    CrmBuilderCustomizer deskFourEyes() {
+        return builder -> builder.fourEyes(FourEyes.builder().rule(ApprovalRule.identifierChange())
+                .rule(ApprovalRule.ownerReassignment()).build());
     }
 
     @Bean
     DemoBook.Seeded demoBook(Crm crm) {
         return DemoBook.seed(crm);
+    }
+
+    /**
+     * Empties the demo database before anything uses it (H2's {@code DROP ALL OBJECTS}), so the
+     * store's migrations and the seeding start from nothing; off with {@code crmkit.desk.reset=false}.
+     */
+    @Bean
+    static BeanPostProcessor deskReset(Environment env) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DataSource ds && env.getProperty("crmkit.desk.reset", Boolean.class, false)) {
+                    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                        s.execute("DROP ALL OBJECTS");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("could not empty the demo database", e);
+                    }
+                }
+                return bean;
+            }
+        };
     }
 }

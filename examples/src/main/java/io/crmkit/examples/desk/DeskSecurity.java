@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Form login for the demo users of {@link DeskUsers}. Spring Security decides who is signed in;
- * what they may see is decided by CRMKit's permissions on the actor each user maps to.
+ * what they may see is decided by CRMKit's permissions on the actor the starter resolves.
  */
 @Configuration(proxyBeanMethods = false)
 class DeskSecurity {
@@ -35,8 +35,8 @@ class DeskSecurity {
     @Bean
     UserDetailsService deskUserDetails(PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
-        DeskUsers.ACTORS.forEach((name, actor) -> users.add(User.withUsername(name).password(encoder.encode(DeskUsers.PASSWORD))
-                .roles(actor.roles().toArray(String[]::new)).build()));
+        DeskUsers.ROLES.forEach((name, role) -> users.add(User.withUsername(name).password(encoder.encode(DeskUsers.PASSWORD))
+                .roles(role).build()));
         return new InMemoryUserDetailsManager(users);
     }
 }

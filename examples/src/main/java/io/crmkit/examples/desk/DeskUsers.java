@@ -1,45 +1,39 @@
 package io.crmkit.examples.desk;
 
-import io.crmkit.core.org.Actor;
-import io.crmkit.core.org.OrgUnitId;
-import io.crmkit.core.org.StaffId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.security.core.Authentication;
 
 /**
- * The desk's demo logins and the CRMKit {@link Actor} each acts as: the staff id, the org unit and
- * the governance role (see {@link DeskConfiguration#permissions()}). Immutable and thread-safe.
+ * The desk's demo logins: each user name is a staff id of the demo book and signs in with the
+ * role it holds there. The starter's actor resolver turns the signed-in user into the CRMKit actor
+ * (the staff id, the unit from the staff list, the role from the authority). Immutable.
  */
 final class DeskUsers {
     /** Every demo user's password. */
     static final String PASSWORD = "demo";
 
-    static final Map<String, Actor> ACTORS;
+    /** Staff id to role, in the order the sign-in page lists them. */
+    static final Map<String, String> ROLES;
+
+    /** What each demo user is, for the sign-in page. */
+    static final Map<String, String> DESCRIPTIONS;
 
     static {
-        Map<String, Actor> m = new LinkedHashMap<>();
-        m.put("rm", Actor.staff(DemoBook.RM, DemoBook.SHANGHAI_TEAM, "RM"));
-        m.put("rm-bj", Actor.staff(DemoBook.RM_BEIJING, DemoBook.BEIJING, "RM"));
-        m.put("manager", Actor.staff(DemoBook.MANAGER, DemoBook.SHANGHAI, "BRANCH_MANAGER"));
-        m.put("head", Actor.staff(DemoBook.HEAD, DemoBook.HEAD_OFFICE, "HEAD_OFFICE"));
-        m.put("callcentre", Actor.staff(DemoBook.CALL_CENTRE, DemoBook.HEAD_OFFICE, "CALL_CENTRE"));
-        ACTORS = Map.copyOf(m);
+        Map<String, String> roles = new LinkedHashMap<>();
+        Map<String, String> what = new LinkedHashMap<>();
+        add(roles, what, DemoBook.RM.value(), "RM", "relationship manager, Shanghai (team A)");
+        add(roles, what, DemoBook.RM_BEIJING.value(), "RM", "relationship manager, Beijing");
+        add(roles, what, DemoBook.MANAGER.value(), "BRANCH_MANAGER", "branch manager, Shanghai");
+        add(roles, what, DemoBook.HEAD.value(), "HEAD_OFFICE", "head office");
+        add(roles, what, DemoBook.CALL_CENTRE.value(), "CALL_CENTRE", "call centre (identifiers and phones masked)");
+        ROLES = java.util.Collections.unmodifiableMap(roles);
+        DESCRIPTIONS = java.util.Collections.unmodifiableMap(what);
     }
 
     private DeskUsers() {}
 
-    /** The actor of a signed-in user; empty for anyone else. */
-    static Optional<Actor> actor(Authentication authentication) {
-        return authentication == null ? Optional.empty() : Optional.ofNullable(ACTORS.get(authentication.getName()));
-    }
-
-    static StaffId staff(Actor actor) {
-        return StaffId.of(actor.id());
-    }
-
-    static OrgUnitId unit(Actor actor) {
-        return actor.orgUnit();
+    private static void add(Map<String, String> roles, Map<String, String> what, String user, String role, String description) {
+        roles.put(user, role);
+        what.put(user, description);
     }
 }

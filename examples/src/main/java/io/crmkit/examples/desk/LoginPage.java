@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginPage {
     @GetMapping("/login")
     String login(Model model) {
-        model.addAttribute("users", DeskUsers.ACTORS);
+        model.addAttribute("users", DeskUsers.ROLES);
+        model.addAttribute("descriptions", DeskUsers.DESCRIPTIONS);
         return "login";
     }
 }

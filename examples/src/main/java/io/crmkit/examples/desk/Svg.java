@@ -77,7 +77,7 @@ public final class Svg {
 
     /** The segment grid as a heat map: the colour is the cell's share of assets, the text its customers. */
     public static String heatMap(String cssClass, Dashboard.Grid grid) {
-        int cw = 96;
+        int cw = 124;
         int ch = 44;
         int left = 90;
         int top = 28;

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.crmkit.spring.boot.autoconfigure.CrmSessions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +33,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The relationship manager's today list and the pipeline board, read through the user's session. */
 @Controller
 class WorkPages {
-    private final Sessions sessions;
+    private final CrmSessions sessions;
 
-    WorkPages(Sessions sessions) {
+    WorkPages(CrmSessions sessions) {
         this.sessions = sessions;
     }
 
@@ -47,7 +48,7 @@ class WorkPages {
     @GetMapping("/today")
     String today(Authentication auth, Model model) {
         CrmSession s = sessions.of(auth);
-        StaffId me = DeskUsers.staff(s.actor());
+        StaffId me = s.actor().staffId();
         List<Task> tasks = new ArrayList<>(s.tasks().openTasks(me));
         tasks.sort(Comparator.comparing(Task::dueAt, Comparator.nullsLast(Comparator.naturalOrder())));
         List<Reminder> reminders = s.tasks().todaysReminders(me);
