@@ -32,20 +32,28 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The branch desk in a real browser (Debian's headless Chromium through chromedriver) against the
  * app on a random port, on its H2 file store (through CRMKit's starter) with the seeded demo book: one
  * app start, one browser.
  */
-@SpringBootTest(classes = BranchDesk.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:file:./target/branch-desk-test/crm")
+@SpringBootTest(classes = BranchDesk.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("The branch desk in headless Chromium")
 class BranchDeskBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String CHROMIUM = System.getProperty("crmkit.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("crmkit.chromedriver", "/usr/bin/chromedriver");
+
+    /** A new H2 file per run, so a file left by an earlier run (or by the desk itself) never gets in the way. */
+    @DynamicPropertySource
+    static void h2File(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url",
+                () -> "jdbc:h2:file:./target/branch-desk-test/crm-" + Long.toUnsignedString(System.nanoTime(), 36));
+    }
 
     @LocalServerPort
     int port;
