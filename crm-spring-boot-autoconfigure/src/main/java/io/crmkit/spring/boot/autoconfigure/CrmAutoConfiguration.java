@@ -48,13 +48,20 @@ public class CrmAutoConfiguration {
             ObjectProvider<IdGenerator> ids, ObjectProvider<AccessPolicy> accessPolicy,
             ObjectProvider<Permissions> permissions, ObjectProvider<RoleMapper> roleMapper,
             ObjectProvider<CommandInterceptor> interceptors, ObjectProvider<CrmEventListener> listeners,
-            ObjectProvider<CrmStoreDecorator> decorators, ObjectProvider<CrmBuilderCustomizer> customizers) {
+            ObjectProvider<CrmStoreDecorator> decorators, ObjectProvider<CrmBuilderCustomizer> customizers,
+            ObjectProvider<HostTransactionHooks> hostTransaction) {
+        HostTransactionHooks host = hostTransaction.getIfUnique();
         CrmStore store = crmStore;
         for (CrmStoreDecorator decorator : decorators.orderedStream().toList()) {
             store = decorator.decorate(store);
         }
         if (properties.getCache().isEnabled()) {
-            store = CachingCrmStore.wrap(store, cacheConfig(properties.getCache()));
+            CachingCrmStore cached = CachingCrmStore.wrap(store, cacheConfig(properties.getCache()));
+            if (host != null) {
+                // a value read inside a host transaction that then rolled back never existed
+                host.onRollback(cached::invalidateAll);
+            }
+            store = cached;
         }
         Crm.Builder builder = Crm.builder().store(store).maturityLookaheadDays(properties.getMaturityLookaheadDays());
         clock.ifUnique(builder::clock);
@@ -72,7 +79,7 @@ public class CrmAutoConfiguration {
             builder.audit(properties.getAudit());
         }
         interceptors.orderedStream().forEach(builder::interceptor);
-        listeners.orderedStream().forEach(builder::listener);
+        listeners.orderedStream().forEach(l -> builder.listener(host == null ? l : new AfterHostCommit(l, host)));
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }

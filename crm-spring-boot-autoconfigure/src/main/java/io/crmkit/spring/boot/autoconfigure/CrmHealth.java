@@ -19,9 +19,15 @@ public final class CrmHealth {
     static final OrgUnitId PROBE = OrgUnitId.of("crmkit-health-probe");
 
     private final Crm crm;
+    private final String storeKind;
 
-    public CrmHealth(Crm crm) {
+    /**
+     * @param storeKind what the {@code store} detail says, for example {@code JpaCrmStore} (the
+     *     store the {@code Crm} sees may be wrapped in a cache or meters)
+     */
+    public CrmHealth(Crm crm, String storeKind) {
         this.crm = crm;
+        this.storeKind = storeKind;
     }
 
     /** The outcome of one probe. */
@@ -33,7 +39,7 @@ public final class CrmHealth {
 
     public Outcome check() {
         CrmStore store = crm.store();
-        String kind = store.getClass().getSimpleName();
+        String kind = storeKind;
         try {
             store.inTransaction(() -> store.orgUnits().findById(PROBE));
             return new Outcome(true, Map.of("store", kind));

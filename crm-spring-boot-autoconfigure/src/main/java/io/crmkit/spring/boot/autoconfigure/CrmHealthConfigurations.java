@@ -1,5 +1,6 @@
 package io.crmkit.spring.boot.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.crmkit.core.Crm;
+import io.crmkit.core.spi.CrmStore;
 
 /**
  * The {@code crmkit} health indicator ({@code /actuator/health/crmkit}), for the health API of
@@ -20,14 +22,27 @@ final class CrmHealthConfigurations {
     private CrmHealthConfigurations() {
     }
 
+    /** The store's own type: JpaCrmStore, InMemoryCrmStore, or the application's class. */
+    static String kind(Crm crm, ObjectProvider<CrmStore> store) {
+        CrmStore bean = store.getIfUnique();
+        Object named = bean != null ? bean : crm.store();
+        // by name: crm-jpa is optional, and the JPA store's class is internal
+        for (Class<?> i : named.getClass().getInterfaces()) {
+            if (i.getName().equals("io.crmkit.jpa.JpaCrmStore")) {
+                return "JpaCrmStore";
+            }
+        }
+        return named.getClass().getSimpleName();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
     @ConditionalOnProperty(name = ENABLED, matchIfMissing = true)
     static class Boot3 {
         @Bean(name = "crmkitHealthIndicator")
         @ConditionalOnMissingBean(name = "crmkitHealthIndicator")
-        org.springframework.boot.actuate.health.HealthIndicator crmkitHealthIndicator(Crm crm) {
-            CrmHealth health = new CrmHealth(crm);
+        org.springframework.boot.actuate.health.HealthIndicator crmkitHealthIndicator(Crm crm, ObjectProvider<CrmStore> store) {
+            CrmHealth health = new CrmHealth(crm, kind(crm, store));
             return () -> {
                 CrmHealth.Outcome outcome = health.check();
                 return (outcome.up() ? org.springframework.boot.actuate.health.Health.up()
@@ -42,8 +57,8 @@ final class CrmHealthConfigurations {
     static class Boot4 {
         @Bean(name = "crmkitHealthIndicator")
         @ConditionalOnMissingBean(name = "crmkitHealthIndicator")
-        org.springframework.boot.health.contributor.HealthIndicator crmkitHealthIndicator(Crm crm) {
-            CrmHealth health = new CrmHealth(crm);
+        org.springframework.boot.health.contributor.HealthIndicator crmkitHealthIndicator(Crm crm, ObjectProvider<CrmStore> store) {
+            CrmHealth health = new CrmHealth(crm, kind(crm, store));
             return () -> {
                 CrmHealth.Outcome outcome = health.check();
                 return (outcome.up() ? org.springframework.boot.health.contributor.Health.up()

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.ClassUtils;
 
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.memory.InMemoryCrmStore;
@@ -41,6 +41,19 @@ final class CrmStoreConfigurations {
     @ConditionalOnBean(DataSource.class)
     @Conditional(NotMemory.class)
     static class Jpa {
+        /** Spring's JDBC transactions, which the store joins (spring-jdbc is optional). */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = SPRING_JDBC)
+        @ConditionalOnProperty(name = "crmkit.jpa.join-spring-transactions", matchIfMissing = true)
+        @ConditionalOnMissingBean(CrmStore.class)
+        static class SpringJdbc {
+            @Bean
+            @ConditionalOnMissingBean(HostTransaction.class)
+            SpringHostTransaction crmHostTransaction(DataSource dataSource) {
+                return new SpringHostTransaction(dataSource);
+            }
+        }
+
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(CrmStore.class)
         JpaCrmStore crmStore(DataSource dataSource, CrmProperties properties, ObjectProvider<HostTransaction> host) {
@@ -53,15 +66,7 @@ final class CrmStoreConfigurations {
             } catch (ValidationException e) {
                 throw PropertyErrors.of("crmkit.jpa", e, "");
             }
-            HostTransaction joined = host.getIfUnique(() -> springTransactions(dataSource, jpa));
-            return JpaCrmStore.create(dataSource, config, joined);
-        }
-
-        private static HostTransaction springTransactions(DataSource dataSource, CrmProperties.Jpa jpa) {
-            if (jpa.isJoinSpringTransactions() && ClassUtils.isPresent(SPRING_JDBC, Jpa.class.getClassLoader())) {
-                return new SpringHostTransaction(dataSource);
-            }
-            return HostTransaction.none();
+            return JpaCrmStore.create(dataSource, config, host.getIfUnique(HostTransaction::none));
         }
     }
 

@@ -3,6 +3,8 @@ package io.crmkit.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.DisplayName;
@@ -23,6 +25,8 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Identifier;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.event.CrmEvent;
+import io.crmkit.core.event.CrmEventListener;
 import io.crmkit.core.org.StaffId;
 
 /**
@@ -61,6 +65,31 @@ class SpringTransactionsTest {
                     .isInstanceOf(DuplicateKeyException.class);
             assertThat(orders(jdbc)).isEqualTo(1);
             assertThat(customers(jdbc)).isEqualTo(1);
+        });
+    }
+
+    @Test
+    @DisplayName("events reach listeners after the host commits, never for a rolled-back write; the cache forgets what the rollback undid")
+    void eventsAndCacheFollowTheHost() {
+        runner.withPropertyValues("crmkit.cache.enabled=true").run(context -> {
+            OrderDesk desk = context.getBean(OrderDesk.class);
+            List<CrmEvent> events = context.getBean(RecordingListener.class).events;
+            TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+            Crm crm = context.getBean(Crm.class);
+
+            CustomerId[] phantom = new CustomerId[1];
+            tx.executeWithoutResult(status -> {
+                phantom[0] = desk.writeBoth("ORD-7", "110101199003070011");
+                // read inside the transaction: the cache loads the uncommitted row
+                assertThat(crm.as(CrmAutoConfigurationTest.RM).customers().find(phantom[0])).isPresent();
+                assertThat(events).as("nothing is delivered before the host commits").isEmpty();
+                status.setRollbackOnly();
+            });
+            assertThat(events).as("a rolled-back write has no event").isEmpty();
+            assertThat(crm.as(CrmAutoConfigurationTest.RM).customers().find(phantom[0])).isEmpty();
+
+            CustomerId kept = tx.execute(status -> desk.writeBoth("ORD-8", "110101199003070038"));
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.customerId()).isEqualTo(kept));
         });
     }
 
@@ -119,8 +148,23 @@ class SpringTransactionsTest {
         }
 
         @Bean
+        RecordingListener recordingListener() {
+            return new RecordingListener();
+        }
+
+        @Bean
         OrderDesk orderDesk(JdbcTemplate jdbcTemplate, Crm crm) {
             return new OrderDesk(jdbcTemplate, crm);
+        }
+    }
+
+    /** Keeps what it was told. */
+    static class RecordingListener implements CrmEventListener {
+        final List<CrmEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void on(CrmEvent event) {
+            events.add(event);
         }
     }
 
