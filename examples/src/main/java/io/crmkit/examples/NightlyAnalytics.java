@@ -172,11 +172,17 @@ public final class NightlyAnalytics {
             job.customers().relate(book.get(i).id(), RelationshipType.REFERRED_BY, book.get(i - 1).id(), null);
         }
 
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < book.size(); i++) {
+            position.put(book.get(i).id().value(), i);
+        }
         // The night: features from the store plus the host's ledger, then scores and tiers.
         FeatureFrame frame = StoreFeatureReader.custom().clock(clock).readTasks(false)
                 .hostFeature("contribution", c -> commission.get(c.id().value()))
                 .hostFeature("monetary", c -> commission.get(c.id().value()) * 40)
-                .hostFeature("trades_change_pct", c -> (c.id().value().hashCode() & 7) == 0 ? -70 : 0)
+                // every eighth customer of the book trades far less: by position, not by the generated id, so every run
+                // of the example flags the same customers
+                .hostFeature("trades_change_pct", c -> position.get(c.id().value()) % 8 == 0 ? -70 : 0)
                 .build().read(crm.store(), ProgressListener.none());
         CoreTierSync sync = CoreTierSync.of(job, crm.store());
         NightlyJob nightly = NightlyJob.custom().tiers(TierEngine.of(NightlyJob.ofDefaults().tierEngine().policy(),

@@ -29,6 +29,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -141,7 +143,7 @@ class BranchDeskBrowserTest {
             if (next.isEmpty()) {
                 break;
             }
-            next.get(0).click();
+            follow(next.get(0));
         }
         // The nightly book gives every third of its 300 customers to rm-001; none of Beijing's 12.
         assertThat(seen).hasSize(100);
@@ -175,7 +177,7 @@ class BranchDeskBrowserTest {
         List<String> subjects = new ArrayList<>(texts("#timeline .subject"));
         assertThat(subjects).hasSize(CustomerPages.TIMELINE_PAGE).first().isEqualTo("Portfolio review #23");
         while (!browser.findElements(By.id("older")).isEmpty()) {
-            browser.findElement(By.id("older")).click();
+            follow(browser.findElement(By.id("older")));
             assertNoConsoleErrors("timeline page");
             subjects.addAll(texts("#timeline .subject"));
         }
@@ -264,7 +266,7 @@ class BranchDeskBrowserTest {
                 d.atRisk().get(0).reasons().get(0));
         assertNoConsoleErrors("/dashboard");
         screenshot("dashboard");
-        rows.get(0).findElement(By.tagName("a")).click();
+        follow(rows.get(0).findElement(By.tagName("a")));
         assertThat(text("#name")).startsWith(d.atRisk().get(0).name());
 
         browser.manage().deleteAllCookies();
@@ -278,8 +280,16 @@ class BranchDeskBrowserTest {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(DeskUsers.PASSWORD);
-        browser.findElement(By.id("signin")).click();
+        follow(browser.findElement(By.id("signin")));
         assertThat(browser.findElements(By.id("who"))).as("signed in as " + user).hasSize(1);
+    }
+
+    /** Clicks a link or button and waits until the browser has left the page it was on. */
+    private void follow(WebElement element) {
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void open(String path) {
