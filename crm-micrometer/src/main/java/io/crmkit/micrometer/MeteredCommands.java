@@ -1,6 +1,8 @@
 package io.crmkit.micrometer;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +33,7 @@ final class MeteredCommands implements CommandInterceptor {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope is what makes the observation current for the write inside
     public <T> T intercept(Command command, Supplier<T> proceed) {
         Observation observation = Observation.createNotStarted(CrmMetrics.OPERATION_OBSERVATION, observations)
                 .contextualName(command.operation())
@@ -51,7 +54,7 @@ final class MeteredCommands implements CommandInterceptor {
             long elapsed = registry.config().clock().monotonicTime() - start;
             Timer.builder(CrmMetrics.OPERATIONS).description("Writes through the CRMKit governance pipeline")
                     .tag("operation", command.operation()).tag("aggregate", command.aggregateType())
-                    .tag("outcome", outcome).register(registry).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .tag("outcome", outcome).register(registry).record(elapsed, TimeUnit.NANOSECONDS);
             observation.lowCardinalityKeyValue("outcome", outcome).stop();
         }
     }
@@ -63,7 +66,7 @@ final class MeteredCommands implements CommandInterceptor {
         Object raised = result instanceof Optional<?> optional ? optional.orElse(null) : result;
         if (raised instanceof Alert alert) {
             Counter.builder(CrmMetrics.ALERTS_RAISED).description("Alerts raised")
-                    .tag("severity", alert.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("severity", alert.severity().name().toLowerCase(Locale.ROOT))
                     .register(registry).increment();
         }
     }
