@@ -53,7 +53,10 @@ import io.crmkit.core.org.OrgUnitType;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.examples.desk.Dashboard;
+import io.crmkit.examples.desk.DashboardReport;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,7 +77,9 @@ import java.util.SplittableRandom;
  * new shares with idle cash, never above the customer's risk tolerance) and the quarter's figures
  * per relationship manager, broker, team and branch.
  *
- * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.crmkit.examples.NightlyAnalytics}
+ * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.crmkit.examples.NightlyAnalytics};
+ * add {@code -Dexec.args="--report=target/nightly-report.html"} to also write the night's dashboard as one
+ * self-contained, printable HTML file ({@link DashboardReport}).
  */
 public final class NightlyAnalytics {
     static final Instant NOW = Instant.parse("2026-03-31T20:00:00Z");
@@ -82,20 +87,40 @@ public final class NightlyAnalytics {
 
     private NightlyAnalytics() {}
 
-    /** What one night produced, for the example's test. */
-    record Night(int customers, Map<String, Integer> tiers, int tierChangesWritten, int atRisk, int coreSegment, double top20Share,
+    /**
+     * What one night produced: the figures the example's test checks and the dashboard the branch desk
+     * and the printable report show.
+     */
+    public record Night(int customers, Map<String, Integer> tiers, int tierChangesWritten, int atRisk, int coreSegment, double top20Share,
             double gini, List<RankedEntry> topAssets, List<SecurityStats> topSecurities, long nbaActions,
-            Map<Stage, Long> nbaDrops, List<PerformerStats> staff) {}
+            Map<Stage, Long> nbaDrops, List<PerformerStats> staff, Dashboard dashboard) {}
 
     private static final StaffId[] OWNERS = {StaffId.of("rm-001"), StaffId.of("rm-002"), StaffId.of("bk-001")};
 
+    /** Arguments: {@code --store=memory|h2} and {@code --report=<file.html>}, in any order. */
     public static void main(String[] args) {
-        try (Stores.Opened opened = Stores.open(args.length > 0 ? args[0].replace("--store=", "") : "memory")) {
-            run(opened.store(), System.out);
+        String store = "memory";
+        Path report = null;
+        for (String arg : args) {
+            if (arg.startsWith("--store=")) {
+                store = arg.substring("--store=".length());
+            } else if (arg.startsWith("--report=")) {
+                report = Path.of(arg.substring("--report=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument: use --store=memory|h2 and --report=<file.html>");
+            }
+        }
+        try (Stores.Opened opened = Stores.open(store)) {
+            Night night = run(opened.store(), System.out);
+            if (report != null) {
+                DashboardReport.write(night.dashboard(), report);
+                System.out.println("Printable report written to " + report.toAbsolutePath());
+            }
         }
     }
 
-    static Night run(CrmStore store, PrintStream out) {
+    /** Seeds the demo book into {@code store}, runs the night over it and prints what it found. */
+    public static Night run(CrmStore store, PrintStream out) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Crm crm = Crm.builder().store(store).clock(clock).build();
         CrmSession job = crm.as(Actor.system("nightly-tiering"));
@@ -147,11 +172,17 @@ public final class NightlyAnalytics {
             job.customers().relate(book.get(i).id(), RelationshipType.REFERRED_BY, book.get(i - 1).id(), null);
         }
 
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < book.size(); i++) {
+            position.put(book.get(i).id().value(), i);
+        }
         // The night: features from the store plus the host's ledger, then scores and tiers.
         FeatureFrame frame = StoreFeatureReader.custom().clock(clock).readTasks(false)
                 .hostFeature("contribution", c -> commission.get(c.id().value()))
                 .hostFeature("monetary", c -> commission.get(c.id().value()) * 40)
-                .hostFeature("trades_change_pct", c -> (c.id().value().hashCode() & 7) == 0 ? -70 : 0)
+                // every eighth customer of the book trades far less: by position, not by the generated id, so every run
+                // of the example flags the same customers
+                .hostFeature("trades_change_pct", c -> position.get(c.id().value()) % 8 == 0 ? -70 : 0)
                 .build().read(crm.store(), ProgressListener.none());
         CoreTierSync sync = CoreTierSync.of(job, crm.store());
         NightlyJob nightly = NightlyJob.custom().tiers(TierEngine.of(NightlyJob.ofDefaults().tierEngine().policy(),
@@ -171,8 +202,10 @@ public final class NightlyAnalytics {
                     + night.churn().reasons(row).stream().map(Reason::text).toList());
         }
         out.println("Segments, age band x assets:");
-        for (SegmentStatistics s : GridSegmentation.custom().rows("age", 18, 28, 60).columns("aum", 0, 500_000).build()
-                .assign(frame).statistics("aum", "contribution")) {
+        GridSegmentation ageByAssets = GridSegmentation.custom().rows("age", 18, 28, 40, 60)
+                .columns("aum", 0, 250_000, 500_000, 1_000_000).build();
+        List<SegmentStatistics> cells = ageByAssets.assign(frame).statistics("aum", "contribution");
+        for (SegmentStatistics s : cells) {
             out.printf("  %-40s %4d customers %6.1f%% of assets%n", s.segment(), s.count(), 100 * s.assetShare());
         }
         // Segments over tiers read the tiers just written: the morning's frame, read again from the store.
@@ -217,8 +250,22 @@ public final class NightlyAnalytics {
         PerformerStats branch = kpis.unit("br-sh-01");
         out.printf("  branch br-sh-01: %d customers, assets %,.0f, %.2f products per customer%n", branch.customers(),
                 branch.assetsAtEnd(), branch.productsPerCustomer());
+        Map<String, String> names = new HashMap<>();
+        book.forEach(c -> names.put(c.id().value(), c.name().display()));
+        List<Dashboard.AtRisk> atRiskList = new java.util.ArrayList<>();
+        for (int row : atRisk) {
+            String key = frame.customerKey(row);
+            atRiskList.add(new Dashboard.AtRisk(key, names.getOrDefault(key, key), night.churn().points(row),
+                    night.churn().reasons(row).stream().map(Reason::text).toList()));
+        }
+        atRiskList.sort(java.util.Comparator.comparingInt(Dashboard.AtRisk::points).reversed()
+                .thenComparing(Dashboard.AtRisk::customerId));
+        Dashboard dashboard = new Dashboard(NOW, frame.size(), job.tiers().definitions().stream()
+                .sorted(java.util.Comparator.comparingInt(TierDefinition::rank)).map(d -> new Dashboard.TierCount(d.code().value(), d.name(), tiers.countByTier().getOrDefault(d.code().value(), 0)))
+                .toList(), written, revenue.shareOfTop(0.2), revenue.gini(), revenue.paretoCurve(50),
+                Dashboard.Grid.of(ageByAssets, cells), atRiskList);
         return new Night(frame.size(), tiers.countByTier(), written, atRisk.length, core.count(), revenue.shareOfTop(0.2), revenue.gini(),
-                topAssets, byHolders, nba.recommendedCount(), nba.dropCounts(), kpis.staff());
+                topAssets, byHolders, nba.recommendedCount(), nba.dropCounts(), kpis.staff(), dashboard);
     }
 
     /** The brokerage propositions; the stable wealth-management product needs a CAUTIOUS tolerance, new shares GROWTH. */
