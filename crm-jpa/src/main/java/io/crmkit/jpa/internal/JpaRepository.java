@@ -147,7 +147,7 @@ abstract class JpaRepository<A extends Aggregate<I, A>, I, E extends AggregateEn
 
     /** Reads a document; the version column wins over the version inside the document. */
     A fromDoc(String doc, long version) {
-        A aggregate = DocumentCodec.read(doc, domainClass);
+        A aggregate = settings.documents().read(doc, domainClass);
         Meta meta = aggregate.meta();
         return meta.version() == version ? aggregate : aggregate.withMeta(meta.withVersion(version));
     }
@@ -163,7 +163,7 @@ abstract class JpaRepository<A extends Aggregate<I, A>, I, E extends AggregateEn
         entity.createdBy = meta.createdBy();
         entity.updatedAt = meta.updatedAt();
         entity.updatedBy = meta.updatedBy();
-        entity.doc = DocumentCodec.write(stored);
+        entity.doc = settings.documents().write(stored);
         copyColumns(stored, entity);
     }
 
