@@ -53,6 +53,16 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
         e.tags.addAll(c.tags());
     }
 
+    /**
+     * With blind indexes the rotation job rewrites identifier rows: an update that had read the
+     * old index would delete nothing and insert an index that is already there. Locking the
+     * customer row first orders the two (the job locks it too).
+     */
+    @Override
+    boolean lockOnUpdate() {
+        return settings.documents().identifierIndex();
+    }
+
     @Override
     void checkKeys(EntityManager em, Customer c) {
         for (Identifier i : c.identifiers()) {

@@ -56,6 +56,14 @@ abstract class JpaRepository<A extends Aggregate<I, A>, I, E extends AggregateEn
     void checkKeys(EntityManager em, A aggregate) {
     }
 
+    /**
+     * Whether an update locks the row ({@code SELECT ... FOR UPDATE}) before reading it: for rows
+     * whose dependent rows the key-rotation job rewrites, so the two never interleave.
+     */
+    boolean lockOnUpdate() {
+        return false;
+    }
+
     /** Removes rows that depend on the entity before it is deleted. */
     void beforeDelete(EntityManager em, E entity) {
     }
@@ -93,7 +101,8 @@ abstract class JpaRepository<A extends Aggregate<I, A>, I, E extends AggregateEn
                     entity.version = stored.meta().version();
                     em.persist(entity);
                 } else {
-                    E entity = em.find(entityClass, id);
+                    E entity = lockOnUpdate() ? em.find(entityClass, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                            : em.find(entityClass, id);
                     if (entity == null || entity.version != expected) {
                         throw new ConflictException(typeName, id, expected);
                     }

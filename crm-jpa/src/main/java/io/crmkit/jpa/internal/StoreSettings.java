@@ -8,7 +8,4 @@ package io.crmkit.jpa.internal;
  * @param documents how documents and searchable columns are written: plain or field-encrypted
  */
 record StoreSettings(boolean batchWrites, int fetchSize, Documents documents) {
-    StoreSettings(boolean batchWrites, int fetchSize) {
-        this(batchWrites, fetchSize, Documents.PLAIN);
-    }
 }
