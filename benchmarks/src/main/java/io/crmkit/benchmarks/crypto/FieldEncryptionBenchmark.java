@@ -45,9 +45,10 @@ import io.crmkit.jpa.crypto.LocalKeyring;
 /**
  * JMH: field encryption's cost on the JPA store on PostgreSQL. The same customers (a passport, a
  * phone, an email and a postal address each: every default-sensitive kind) are written, read by id
- * and looked up by identifier on a plaintext store ({@code encrypted=false}, the baseline) and on
- * an encrypted one ({@code encrypted=true}), in the same run; the figure is the ratio. Each
- * parameter value runs in its own fork on its own embedded PostgreSQL.
+ * and looked up by identifier on a plaintext store (the {@code plain*} baselines) and on an
+ * encrypted one ({@code encrypted*}). Both stores live in the same fork, each on its own embedded
+ * PostgreSQL started side by side, so the JIT, the machine's load and the servers' settings are
+ * shared; the figure is the ratio encrypted / plain of each pair.
  *
  * <pre>java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar FieldEncryptionBenchmark -f 1 -wi 2 -i 3</pre>
  */
@@ -60,41 +61,44 @@ import io.crmkit.jpa.crypto.LocalKeyring;
 public class FieldEncryptionBenchmark {
     private static final Meta META = Meta.created(Instant.parse("2026-01-01T00:00:00Z"), "bench");
 
-    @Param({"false", "true"})
-    public boolean encrypted;
-
     @Param({"10000"})
     public int customers;
 
-    private BenchDatabase db;
-    private JpaCrmStore store;
+    private BenchDatabase plainDb;
+    private BenchDatabase encryptedDb;
+    private JpaCrmStore plain;
+    private JpaCrmStore encrypted;
     private final SplittableRandom random = new SplittableRandom(11);
     private final AtomicLong next = new AtomicLong();
 
     @Setup(Level.Trial)
     public void load() {
         Quiet.logs();
-        db = BenchDatabase.start("crypto_" + encrypted);
-        JpaStoreConfig.Builder config = JpaStoreConfig.custom().batchWritesInTransactions(true);
-        if (encrypted) {
-            config.fieldEncryption(FieldEncryption.of(LocalKeyring.generate("bench")));
-        }
-        store = JpaCrmStore.create(db.dataSource(), config.build());
-        for (int start = 0; start < customers; start += 1_000) {
-            int first = start;
-            store.runInTransaction(() -> {
-                for (int n = first; n < first + 1_000 && n < customers; n++) {
-                    store.customers().save(customer(n));
-                }
-            });
+        plainDb = BenchDatabase.start("crypto_plain");
+        encryptedDb = BenchDatabase.start("crypto_encrypted");
+        JpaStoreConfig base = JpaStoreConfig.custom().batchWritesInTransactions(true).build();
+        plain = JpaCrmStore.create(plainDb.dataSource(), base);
+        encrypted = JpaCrmStore.create(encryptedDb.dataSource(), JpaStoreConfig.from(base)
+                .fieldEncryption(FieldEncryption.of(LocalKeyring.generate("bench"))).build());
+        for (JpaCrmStore store : new JpaCrmStore[] {plain, encrypted}) {
+            for (int start = 0; start < customers; start += 1_000) {
+                int first = start;
+                store.runInTransaction(() -> {
+                    for (int n = first; n < first + 1_000 && n < customers; n++) {
+                        store.customers().save(customer(n));
+                    }
+                });
+            }
         }
         next.set(customers);
     }
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        store.close();
-        db.close();
+        plain.close();
+        encrypted.close();
+        plainDb.close();
+        encryptedDb.close();
     }
 
     static Customer customer(long n) {
@@ -115,21 +119,48 @@ public class FieldEncryptionBenchmark {
     }
 
     /** One new customer saved in its own transaction (document, identifier row, flush, commit). */
-    @Benchmark
-    public Customer write() {
+    private Customer write(JpaCrmStore store) {
         long n = next.getAndIncrement();
         return store.inTransaction(() -> store.customers().save(customer(n)));
     }
 
+    private Customer read(JpaCrmStore store) {
+        return store.customers().findById(CustomerId.of(String.format("C%011d", pick()))).orElseThrow();
+    }
+
+    private Customer lookup(JpaCrmStore store) {
+        return store.customers().findByIdentifier(Identifier.passport("GB", String.format("P%08d", pick()))).orElseThrow();
+    }
+
+    @Benchmark
+    public Customer plainWrite() {
+        return write(plain);
+    }
+
+    @Benchmark
+    public Customer encryptedWrite() {
+        return write(encrypted);
+    }
+
     /** One customer read by id and decoded. */
     @Benchmark
-    public Customer read() {
-        return store.customers().findById(CustomerId.of(String.format("C%011d", pick()))).orElseThrow();
+    public Customer plainRead() {
+        return read(plain);
+    }
+
+    @Benchmark
+    public Customer encryptedRead() {
+        return read(encrypted);
     }
 
     /** One customer found by its passport: the natural-key lookup (a blind index when encrypted). */
     @Benchmark
-    public Customer lookup() {
-        return store.customers().findByIdentifier(Identifier.passport("GB", String.format("P%08d", pick()))).orElseThrow();
+    public Customer plainLookup() {
+        return lookup(plain);
+    }
+
+    @Benchmark
+    public Customer encryptedLookup() {
+        return lookup(encrypted);
     }
 }
