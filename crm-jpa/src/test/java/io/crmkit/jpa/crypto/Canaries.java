@@ -47,7 +47,7 @@ final class Canaries {
         return Identifier.nationalId("CN", NATIONAL_ID);
     }
 
-    /** A new customer carrying every canary (the n-th one with a distinct, valid passport for bulk runs). */
+    /** A new customer carrying every canary: name (Latin and local script), national ID, birth date, phone, email and address. */
     static NewCustomer customer() {
         return NewCustomer.individual(NAME).localName(LOCAL_NAME).identifier(nationalId())
                 .birthDate(LocalDate.of(1949, 12, 31))

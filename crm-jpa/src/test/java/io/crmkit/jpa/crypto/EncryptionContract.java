@@ -52,7 +52,7 @@ import io.crmkit.jpa.testing.Vendor;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EncryptionContract {
-    private static final int CUSTOMERS = 120;
+    private static final int CUSTOMERS = 60;
 
     private TestDatabase db;
     private LocalKeyring keys;
