@@ -21,6 +21,7 @@ module io.crmkit.jpa {
     requires org.jspecify;
 
     exports io.crmkit.jpa;
+    exports io.crmkit.jpa.crypto;
 
     opens io.crmkit.jpa.internal to org.hibernate.orm.core;
 }

@@ -40,6 +40,14 @@ import io.crmkit.jpa.internal.JpaStoreFactory;
  */
 public interface JpaCrmStore extends CrmStore, AutoCloseable {
 
+    /**
+     * The re-encryption job for a key rotation (see {@link io.crmkit.jpa.crypto.KeyRotation}).
+     *
+     * @throws ValidationException if the store was built without
+     *     {@link JpaStoreConfig.Builder#fieldEncryption field encryption}
+     */
+    io.crmkit.jpa.crypto.KeyRotation keyRotation();
+
     /** A store on {@code dataSource} with the default configuration. */
     static JpaCrmStore create(DataSource dataSource) {
         return create(dataSource, JpaStoreConfig.ofDefaults());

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.crmkit.core.check.Check;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a {@link JpaCrmStore} that builds its own {@code EntityManagerFactory} is set up. Build one
  * with {@link #custom()}, start from {@link #ofDefaults()}, or copy and change another with
@@ -30,6 +32,7 @@ public final class JpaStoreConfig {
     private final boolean batchWritesInTransactions;
     private final boolean statistics;
     private final Map<String, Object> hibernateProperties;
+    private final io.crmkit.jpa.crypto.@Nullable FieldEncryption fieldEncryption;
 
     private JpaStoreConfig(Builder b) {
         this.jdbcBatchSize = b.jdbcBatchSize;
@@ -38,6 +41,7 @@ public final class JpaStoreConfig {
         this.batchWritesInTransactions = b.batchWritesInTransactions;
         this.statistics = b.statistics;
         this.hibernateProperties = Map.copyOf(b.hibernateProperties);
+        this.fieldEncryption = b.fieldEncryption;
     }
 
     /** The defaults: batch size 50, fetch size 500, migrations on, writes flushed at once, no statistics. */
@@ -59,6 +63,7 @@ public final class JpaStoreConfig {
         b.batchWritesInTransactions = other.batchWritesInTransactions;
         b.statistics = other.statistics;
         b.hibernateProperties.putAll(other.hibernateProperties);
+        b.fieldEncryption = other.fieldEncryption;
         return b;
     }
 
@@ -87,11 +92,17 @@ public final class JpaStoreConfig {
         return hibernateProperties;
     }
 
+    /** The field encryption in force, or {@code null} when documents are stored in plaintext (the default). */
+    public io.crmkit.jpa.crypto.@Nullable FieldEncryption fieldEncryption() {
+        return fieldEncryption;
+    }
+
     @Override
     public String toString() {
         return "JpaStoreConfig[jdbcBatchSize=" + jdbcBatchSize + ", fetchSize=" + fetchSize + ", migrate=" + migrate
                 + ", batchWritesInTransactions=" + batchWritesInTransactions + ", statistics=" + statistics
-                + ", hibernateProperties=" + hibernateProperties.keySet() + "]";
+                + ", hibernateProperties=" + hibernateProperties.keySet()
+                + ", fieldEncryption=" + (fieldEncryption == null ? "off" : "on") + "]";
     }
 
     /** Builds a {@link JpaStoreConfig}. Not thread-safe. */
@@ -102,6 +113,7 @@ public final class JpaStoreConfig {
         private boolean batchWritesInTransactions;
         private boolean statistics;
         private final Map<String, Object> hibernateProperties = new LinkedHashMap<>();
+        private io.crmkit.jpa.crypto.@Nullable FieldEncryption fieldEncryption;
 
         private Builder() {
         }
@@ -148,6 +160,15 @@ public final class JpaStoreConfig {
             Check.notBlank(name, "hibernateProperty.name", Check.MAX_SHORT);
             Check.notNull(value, "hibernateProperty.value");
             hibernateProperties.put(name, value);
+            return this;
+        }
+
+        /**
+         * Encrypts the marked fields of every stored document and keeps blind indexes in the
+         * searchable columns (default: off). See the README section "Field encryption".
+         */
+        public Builder fieldEncryption(io.crmkit.jpa.crypto.FieldEncryption encryption) {
+            this.fieldEncryption = Check.notNull(encryption, "fieldEncryption");
             return this;
         }
 

@@ -127,6 +127,12 @@ final class Access {
         return out;
     }
 
+    /** The pending request as the actor may see it: the personal values of its parked command masked. */
+    io.crmkit.core.approval.PendingRequest mask(io.crmkit.core.approval.PendingRequest r) {
+        Set<FieldMask> m = masks();
+        return m.isEmpty() ? r : Masking.request(r, m);
+    }
+
     private synchronized Set<FieldMask> masks() {
         if (masks == null) {
             masks = engine.permissions == null ? Set.of() : engine.permissions.masks(actor);

@@ -53,7 +53,7 @@ final class ApprovalServiceImpl implements ApprovalService {
         Check.notNull(page, "page");
         requireOn();
         Instant now = engine.now();
-        return ScopedPages.filter(p -> engine.store.approvals().findAllPending(p), r -> r.isOpenAt(now) && mayDecide(r), r -> r,
+        return ScopedPages.filter(p -> engine.store.approvals().findAllPending(p), r -> r.isOpenAt(now) && mayDecide(r), access::mask,
                 page, r -> r.id().value());
     }
 
@@ -62,14 +62,14 @@ final class ApprovalServiceImpl implements ApprovalService {
         Check.notNull(customerId, "customerId");
         requireOn();
         access.requireVisible(customerId);
-        return engine.store.approvals().findByCustomer(customerId);
+        return engine.store.approvals().findByCustomer(customerId).stream().map(access::mask).toList();
     }
 
     @Override
     public PendingRequest get(PendingRequestId id) {
         Check.notNull(id, "id");
         requireOn();
-        return engine.store.approvals().findById(id).filter(this::sees)
+        return engine.store.approvals().findById(id).filter(this::sees).map(access::mask)
                 .orElseThrow(() -> new NotFoundException("PendingRequest", id.value()));
     }
 

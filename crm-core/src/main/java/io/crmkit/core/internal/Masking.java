@@ -5,8 +5,13 @@ import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.ContactPointType;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.Identifier;
-import io.crmkit.core.customer.PostalAddress;
 import io.crmkit.core.governance.FieldMask;
+import io.crmkit.core.governance.Masks;
+import io.crmkit.core.approval.PendingRequest;
+import io.crmkit.core.json.CrmJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +36,7 @@ final class Masking {
     }
 
     static Identifier identifier(Identifier id) {
-        return new Identifier(id.type(), keep(id.value(), 3, 4), id.issuer());
+        return new Identifier(id.type(), Masks.nationalId(id.value()), id.issuer());
     }
 
     private static List<ContactPoint> points(List<ContactPoint> points, Set<FieldMask> masks) {
@@ -40,30 +45,65 @@ final class Masking {
 
     private static ContactPoint point(ContactPoint p, Set<FieldMask> masks) {
         if (p.type() == ContactPointType.PHONE && masks.contains(FieldMask.PHONE)) {
-            String v = p.value();
-            int prefix = v.startsWith("+86") || v.startsWith("+85") ? 3 : Math.min(3, v.length() - 1);
-            return new ContactPoint(p.type(), keep(v, prefix, 4), null, p.label(), p.primary(), p.consents());
+            return new ContactPoint(p.type(), Masks.phone(p.value()), null, p.label(), p.primary(), p.consents());
         }
         if (p.type() == ContactPointType.EMAIL && masks.contains(FieldMask.EMAIL)) {
-            String v = p.value();
-            int at = v.indexOf('@');
-            return new ContactPoint(p.type(), v.charAt(0) + "***" + v.substring(at), null, p.label(), p.primary(), p.consents());
+            return new ContactPoint(p.type(), Masks.email(p.value()), null, p.label(), p.primary(), p.consents());
         }
         if (p.type() == ContactPointType.POSTAL && masks.contains(FieldMask.POSTAL_ADDRESS)) {
-            PostalAddress a = p.address();
-            return new ContactPoint(p.type(), null, new PostalAddress(List.of("***"), a.city(), a.region(), null, a.country()),
-                    p.label(), p.primary(), p.consents());
+            return new ContactPoint(p.type(), null, Masks.address(p.address()), p.label(), p.primary(), p.consents());
         }
         return p;
     }
 
-    /** Keeps {@code head} leading and {@code tail} trailing characters, at least three stars between. */
-    static String keep(String v, int head, int tail) {
-        if (v.length() <= head + tail + 2) {
-            head = Math.min(head, Math.max(0, v.length() / 4));
-            tail = Math.min(tail, Math.max(0, v.length() / 4));
+    /**
+     * A pending request as a masking role sees it: in its argument document (the parked command,
+     * for example a whole changed customer) identifier values, phones, emails, addresses and birth
+     * dates are masked by the same rules. The stored request keeps the real values: approval
+     * applies those, never this copy.
+     */
+    static PendingRequest request(PendingRequest r, Set<FieldMask> masks) {
+        JsonNode tree;
+        try {
+            tree = CrmJson.mapper().readTree(r.arguments());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            // unreadable arguments are shown as nothing rather than as they are
+            return withArguments(r, "[]");
         }
-        int stars = Math.max(3, v.length() - head - tail);
-        return v.substring(0, head) + "*".repeat(stars) + v.substring(v.length() - tail);
+        maskTree(tree, masks, 0);
+        return withArguments(r, tree.toString());
+    }
+
+    private static PendingRequest withArguments(PendingRequest r, String arguments) {
+        return new PendingRequest(r.id(), r.operation(), r.rule(), r.aggregateType(), r.aggregateId(), r.customerId(),
+                r.makerId(), r.makerUnit(), r.makerRoles(), r.makerKind(), r.service(), r.method(), arguments,
+                r.baseVersion(), r.status(), r.requiredApprovals(), r.approvals(), r.submittedAt(), r.expiresAt(),
+                r.decidedBy(), r.decisionReason(), r.meta());
+    }
+
+    private static void maskTree(JsonNode node, Set<FieldMask> masks, int depth) {
+        if (depth > 32) {
+            return;
+        }
+        if (node instanceof ObjectNode o) {
+            String type = o.path("type").asText("");
+            if (o.has("issuer") && o.path("value").isTextual() && masks.contains(FieldMask.IDENTIFIER_VALUE)) {
+                o.put("value", Masks.nationalId(o.get("value").textValue()));
+            } else if (type.equals("PHONE") && o.path("value").isTextual() && masks.contains(FieldMask.PHONE)) {
+                o.put("value", Masks.phone(o.get("value").textValue()));
+            } else if (type.equals("EMAIL") && o.path("value").isTextual() && masks.contains(FieldMask.EMAIL)) {
+                o.put("value", Masks.email(o.get("value").textValue()));
+            } else if (type.equals("POSTAL") && o.path("address").isObject() && masks.contains(FieldMask.POSTAL_ADDRESS)) {
+                ObjectNode a = (ObjectNode) o.get("address");
+                a.putArray("lines").add("***");
+                a.putNull("postalCode");
+            }
+            if (o.has("birthDate") && masks.contains(FieldMask.BIRTH_DATE)) {
+                o.putNull("birthDate");
+            }
+            o.elements().forEachRemaining(child -> maskTree(child, masks, depth + 1));
+        } else if (node instanceof ArrayNode a) {
+            a.elements().forEachRemaining(child -> maskTree(child, masks, depth + 1));
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -97,6 +98,71 @@ final class DocumentCodec {
                 }
             }
             tree.put(FORMAT_FIELD, current);
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new StoreException("stored " + type.getSimpleName() + " document cannot be read", false);
+        }
+    }
+
+    /** A record as a JSON tree, without the format member (for field encryption). */
+    static ObjectNode toTree(Object value) {
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("cannot encode a " + value.getClass().getSimpleName() + " document", false);
+        }
+    }
+
+    /** A tree as a stored document of {@code format}. */
+    static String writeTree(ObjectNode tree, int format) {
+        tree.remove(FORMAT_FIELD);
+        String json;
+        try {
+            json = MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot encode a document", false);
+        }
+        return PREFIX + format + (json.length() > 2 ? "," + json.substring(1) : "}");
+    }
+
+    /** A stored document as it is stored: a tree with its format member, not upcast. */
+    static ObjectNode readRaw(String doc, Class<?> type) {
+        try {
+            return (ObjectNode) MAPPER.readTree(doc);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new StoreException("stored " + type.getSimpleName() + " document cannot be read", false);
+        }
+    }
+
+    /** JSON text of one value (the plaintext of an encrypted field). */
+    static JsonNode parseValue(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a decrypted field is not JSON", false);
+        }
+    }
+
+    /** Maps a tree read by {@link #readRaw} (and decrypted) into a record, upcasting older formats first. */
+    static <T> T fromTree(ObjectNode tree, Class<T> type) {
+        return STANDARD.decodeTree(tree, type);
+    }
+
+    <T> T decodeTree(ObjectNode tree, Class<T> type) {
+        JsonNode f = tree.get(FORMAT_FIELD);
+        int format = f == null ? 1 : f.asInt(1);
+        if (format > current) {
+            throw new StoreException("stored " + type.getSimpleName() + " document has format " + format
+                    + ", newer than this version reads (" + current + "); upgrade CRMKit", false);
+        }
+        try {
+            Map<Integer, UnaryOperator<ObjectNode>> steps = upcasters.getOrDefault(type, Map.of());
+            for (int v = format; v < current; v++) {
+                UnaryOperator<ObjectNode> step = steps.get(v);
+                if (step != null) {
+                    tree = step.apply(tree);
+                }
+            }
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new StoreException("stored " + type.getSimpleName() + " document cannot be read", false);

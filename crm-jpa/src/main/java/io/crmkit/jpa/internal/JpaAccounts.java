@@ -45,14 +45,15 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
     void copyColumns(LinkedAccount a, AccountEntity e) {
         e.customerId = a.customerId().value();
         e.hostSystem = a.hostSystem();
-        e.externalId = a.externalId();
+        e.externalId = settings.documents().accountColumn(a.hostSystem(), a.externalId());
     }
 
     @Override
     void checkKeys(EntityManager em, LinkedAccount a) {
         boolean taken = em.createQuery("select e.id from LinkedAccount e where e.hostSystem = :h"
-                + " and e.externalId = :x and e.customerId = :c", String.class)
-                .setParameter("h", a.hostSystem()).setParameter("x", a.externalId())
+                + " and e.externalId in (:x) and e.customerId = :c", String.class)
+                .setParameter("h", a.hostSystem())
+                .setParameter("x", settings.documents().accountCandidates(a.hostSystem(), a.externalId()))
                 .setParameter("c", a.customerId().value())
                 .getResultStream().anyMatch(id -> !id.equals(a.id().value()));
         if (taken) {
@@ -72,7 +73,8 @@ final class JpaAccounts extends JpaRepository<LinkedAccount, AccountId, AccountE
         Check.notNull(hostSystem, "hostSystem");
         Check.notNull(externalId, "externalId");
         return tx.run(em -> fromRows(Jpql.from("LinkedAccount")
-                .andAll("e.hostSystem = :h and e.externalId = :x", "h", hostSystem, "x", externalId)
+                .andAll("e.hostSystem = :h and e.externalId in (:x)", "h", hostSystem, "x",
+                        settings.documents().accountCandidates(hostSystem, externalId))
                 .list(em, "e.id", 0)));
     }
 

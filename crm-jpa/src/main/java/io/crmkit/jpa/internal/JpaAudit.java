@@ -43,7 +43,7 @@ final class JpaAudit implements AuditRepository {
                 e.customerId = entry.customerId() == null ? null : entry.customerId().value();
                 e.actorId = entry.actorId();
                 e.at = entry.at();
-                e.doc = DocumentCodec.write(entry);
+                e.doc = settings.documents().write(entry);
                 em.persist(e);
                 if (!settings.batchWrites()) {
                     em.flush();
@@ -66,7 +66,7 @@ final class JpaAudit implements AuditRepository {
         Check.notNull(streamId, "streamId");
         return tx.run(em -> em.createQuery("select e.doc from AuditEntry e where e.streamType = :t and e.streamId = :i"
                 + " order by e.seq desc", String.class).setParameter("t", streamType).setParameter("i", streamId)
-                .setMaxResults(1).getResultList().stream().findFirst().map(JpaAudit::read));
+                .setMaxResults(1).getResultList().stream().findFirst().map(this::read));
     }
 
     @Override
@@ -92,7 +92,7 @@ final class JpaAudit implements AuditRepository {
             if (cursor != null) {
                 q.setParameter("at", cursor.at()).setParameter("id", cursor.id());
             }
-            List<AuditEntry> fetched = q.getResultList().stream().map(JpaAudit::read).toList();
+            List<AuditEntry> fetched = q.getResultList().stream().map(this::read).toList();
             return Page.of(fetched, page.size(), e -> AuditCursor.of(e).encode());
         });
     }
@@ -101,7 +101,7 @@ final class JpaAudit implements AuditRepository {
     public Stream<AuditEntry> stream() {
         return tx.stream(em -> em.createQuery("select e.doc from AuditEntry e order by e.streamType, e.streamId, e.seq",
                 String.class).setHint(HibernateHints.HINT_FETCH_SIZE, settings.fetchSize())
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().map(JpaAudit::read));
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().map(this::read));
     }
 
     @Override
@@ -112,7 +112,7 @@ final class JpaAudit implements AuditRepository {
                 .executeUpdate());
     }
 
-    private static AuditEntry read(String doc) {
-        return DocumentCodec.read(doc, AuditEntry.class);
+    private AuditEntry read(String doc) {
+        return settings.documents().read(doc, AuditEntry.class);
     }
 }

@@ -53,12 +53,23 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
         e.tags.addAll(c.tags());
     }
 
+    /**
+     * With blind indexes the rotation job rewrites identifier rows: an update that had read the
+     * old index would delete nothing and insert an index that is already there. Locking the
+     * customer row first orders the two (the job locks it too).
+     */
+    @Override
+    boolean lockOnUpdate() {
+        return settings.documents().identifierIndex();
+    }
+
     @Override
     void checkKeys(EntityManager em, Customer c) {
         for (Identifier i : c.identifiers()) {
             List<String> holders = em.createQuery("select c.id from Customer c join c.identifiers i"
-                    + " where i.type = :t and i.issuer = :s and i.value = :v", String.class)
-                    .setParameter("t", i.type().name()).setParameter("s", i.issuer()).setParameter("v", i.value())
+                    + " where i.type = :t and i.issuer = :s and i.value in (:v)", String.class)
+                    .setParameter("t", i.type().name()).setParameter("s", i.issuer())
+                    .setParameter("v", settings.documents().identifierCandidates(i))
                     .getResultList();
             if (holders.stream().anyMatch(h -> !h.equals(c.id().value()))) {
                 throw new DuplicateKeyException("Customer", "identifier");
@@ -69,10 +80,11 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
     @Override
     public Optional<Customer> findByIdentifier(Identifier identifier) {
         Check.notNull(identifier, "identifier");
-        IdentifierKey k = keyOf(identifier);
+        // with field encryption the column holds a blind index: one candidate per key during a rotation
+        List<String> values = settings.documents().identifierCandidates(identifier);
         return tx.run(em -> fromRows(em.createQuery("select e.doc, e.version from Customer e join e.identifiers i"
-                + " where i.type = :t and i.issuer = :s and i.value = :v", Object[].class)
-                .setParameter("t", k.type).setParameter("s", k.issuer).setParameter("v", k.value)
+                + " where i.type = :t and i.issuer = :s and i.value in (:v)", Object[].class)
+                .setParameter("t", identifier.type().name()).setParameter("s", identifier.issuer()).setParameter("v", values)
                 .getResultList()).stream().findFirst());
     }
 
@@ -193,7 +205,7 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
                 .scope(q.scope());
     }
 
-    private static IdentifierKey keyOf(Identifier i) {
-        return new IdentifierKey(i.type().name(), i.issuer(), i.value());
+    private IdentifierKey keyOf(Identifier i) {
+        return new IdentifierKey(i.type().name(), i.issuer(), settings.documents().identifierColumn(i));
     }
 }

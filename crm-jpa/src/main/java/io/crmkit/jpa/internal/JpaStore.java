@@ -46,10 +46,12 @@ final class JpaStore implements JpaCrmStore {
     private final JpaCustomerView view;
     private final String description;
     private final Runnable onClose;
+    private final StoreSettings settings;
 
     JpaStore(Transactions tx, StoreSettings settings, Database database, EntityManagerFactory emf, Runnable onClose) {
         this.tx = tx;
         this.onClose = onClose;
+        this.settings = settings;
         this.emf = emf;
         this.customers = new JpaCustomers(tx, settings);
         this.contacts = new JpaContacts(tx, settings);
@@ -149,6 +151,14 @@ final class JpaStore implements JpaCrmStore {
         Check.notNull(id, "id");
         Check.notNull(request, "request");
         return view.read(id, request);
+    }
+
+    @Override
+    public io.crmkit.jpa.crypto.KeyRotation keyRotation() {
+        if (!settings.documents().encrypting()) {
+            throw ValidationException.of("fieldEncryption", "Enabled", "the store was built without field encryption");
+        }
+        return new Reencryptor(tx, settings.documents());
     }
 
     @Override

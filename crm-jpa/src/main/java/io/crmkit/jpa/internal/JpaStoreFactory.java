@@ -108,7 +108,8 @@ public final class JpaStoreFactory {
     }
 
     private static StoreSettings settings(JpaStoreConfig config) {
-        return new StoreSettings(config.batchWritesInTransactions(), config.fetchSize());
+        return new StoreSettings(config.batchWritesInTransactions(), config.fetchSize(),
+                config.fieldEncryption() == null ? Documents.PLAIN : new Documents(config.fieldEncryption()));
     }
 
 }

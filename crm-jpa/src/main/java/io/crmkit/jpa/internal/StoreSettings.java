@@ -5,6 +5,7 @@ package io.crmkit.jpa.internal;
  *
  * @param batchWrites queue writes inside transactions and send them in JDBC batches at commit
  * @param fetchSize rows per round trip when streaming
+ * @param documents how documents and searchable columns are written: plain or field-encrypted
  */
-record StoreSettings(boolean batchWrites, int fetchSize) {
+record StoreSettings(boolean batchWrites, int fetchSize, Documents documents) {
 }
