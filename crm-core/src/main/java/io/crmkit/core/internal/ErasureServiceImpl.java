@@ -195,28 +195,33 @@ final class ErasureServiceImpl implements ErasureService {
         CrmStore store = engine.store;
         CustomerId id = customer.id();
         Counts counts = new Counts();
-        counts.save(store.customers(), "Customer", customer, Erasures.customer(customer, engine.zone));
+        counts.save(store.customers(), "Customer", customer, c -> Erasures.customer(c, engine.zone));
         for (Contact c : store.contacts().findByCustomer(id)) {
-            counts.save(store.contacts(), "Contact", c, Erasures.contact(c));
+            counts.save(store.contacts(), "Contact", c, Erasures::contact);
         }
         for (Relationship r : store.relationships().findByCustomer(id)) {
-            counts.save(store.relationships(), "Relationship", r, Erasures.relationship(r));
+            counts.save(store.relationships(), "Relationship", r, Erasures::relationship);
         }
         for (Interaction i : timeline(id)) {
-            counts.save(store.interactions(), "Interaction", i, Erasures.interaction(i, engine.zone));
+            counts.save(store.interactions(), "Interaction", i, x -> Erasures.interaction(x, engine.zone));
         }
         for (Task t : store.tasks().findByCustomer(id)) {
-            counts.save(store.tasks(), "Task", t, Erasures.task(t));
+            counts.save(store.tasks(), "Task", t, Erasures::task);
         }
         for (Opportunity o : store.opportunities().findByCustomer(id)) {
-            counts.save(store.opportunities(), "Opportunity", o, Erasures.opportunity(o));
+            counts.save(store.opportunities(), "Opportunity", o, Erasures::opportunity);
         }
         for (Alert a : store.alerts().findByCustomer(id)) {
-            counts.save(store.alerts(), "Alert", a, Erasures.alert(a));
+            counts.save(store.alerts(), "Alert", a, Erasures::alert);
+        }
+        int reasons = store.tiers().replaceReasons(id, Erasures.ERASED);
+        if (reasons > 0) {
+            counts.records.merge("TierHistory", reasons, Integer::sum);
+            counts.fields += reasons;
         }
         Instant now = engine.now();
         for (PendingRequest r : store.approvals().findByCustomer(id)) {
-            counts.save(store.approvals(), "PendingRequest", r, Erasures.request(r, access.actor().id(), now));
+            counts.save(store.approvals(), "PendingRequest", r, x -> Erasures.request(x, access.actor().id(), now));
         }
         long redacted = redactAudit(id);
         String head = engine.audit.head("Customer", id.value()).map(AuditEntry::hash).orElse(null);
@@ -277,8 +282,12 @@ final class ErasureServiceImpl implements ErasureService {
         final Map<String, Integer> records = new TreeMap<>();
         long fields;
 
-        <I, A extends Aggregate<I, A>> void save(Repository<A, I> repo, String type, A before, A after) {
+        <I, A extends Aggregate<I, A>> void save(Repository<A, I> repo, String type, A listed,
+                java.util.function.UnaryOperator<A> anonymise) {
             records.merge(type, 1, Integer::sum);
+            // lists may show committed data only: the record as this transaction sees it is the one to change
+            A before = repo.findById(listed.id()).orElse(listed);
+            A after = anonymise.apply(before);
             if (!before.equals(after)) {
                 fields += AuditDiff.diff(before, after).size();
                 repo.save(after);

@@ -39,7 +39,7 @@ final class Erasures {
      */
     private static final Set<String> KEPT_LEAVES = Set.of("lifecycle", "tier", "status", "stage", "probability", "amount",
             "currency", "channel", "direction", "outcome", "type", "owner", "branch", "assignee", "priority", "severity",
-            "primary", "productLine", "role", "requiredApprovals", "source", "kind", "purpose", "code");
+            "primary", "productLine", "role", "requiredApprovals", "kind", "purpose", "code");
 
     private Erasures() {}
 
