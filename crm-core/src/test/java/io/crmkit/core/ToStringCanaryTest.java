@@ -64,7 +64,9 @@ class ToStringCanaryTest {
             "Role.grants{key}", "Role.code", "Actor.onBehalfOf", "AuditCursor.id",
             // real time: rule ids, event kinds and ids, and the firm's own rule text and task templates (configuration)
             "Alert.ruleId", "NewAlert.ruleId", "EventKind.name", "HostEvent.eventId", "Rule.id", "Rule.text",
-            "Rule.customerNotice", "TaskAction.title");
+            "Rule.customerNotice", "TaskAction.title",
+            // erasure: retention rule names are the firm's configuration codes
+            "RetentionRule.name", "RetentionHold.rule");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();

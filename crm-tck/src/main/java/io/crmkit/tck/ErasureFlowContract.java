@@ -176,17 +176,21 @@ public abstract class ErasureFlowContract extends StoreContract {
         assertThat(scheduled.holds()).containsExactly("csrc-brokerage-1y until " + closed.plusYears(1));
         assertThat(cc.foundIn(records(cc))).as("nothing erased before the due date").isNotEmpty();
 
+        // (a store shared with other tests may hold other due erasures: the checks keep to this one)
         CrmSession job = crm.as(Actor.system("erasure-job"));
-        assertThat(job.erasure().runDue()).isZero();
+        job.erasure().runDue();
         now.set(due.minus(Duration.ofSeconds(1)));
-        assertThat(job.erasure().runDue()).isZero();
+        job.erasure().runDue();
+        assertThat(rm.erasure().get(scheduled.id()).status()).as("not run before the due date").isEqualTo(ErasureStatus.SCHEDULED);
+        assertThat(cc.foundIn(records(cc))).isNotEmpty();
         now.set(due.plus(Duration.ofMinutes(5)));
-        assertThat(job.erasure().runDue()).isEqualTo(1);
+        assertThat(job.erasure().runDue()).isGreaterThanOrEqualTo(1);
         assertThat(hits(cc)).as("canaries left after the erasure, by place").isEmpty();
         Erasure done = rm.erasure().get(scheduled.id());
         assertThat(done.status()).isEqualTo(ErasureStatus.COMPLETED);
         assertThat(done.completedAt()).isEqualTo(now.get());
-        assertThat(job.erasure().runDue()).isZero();
+        job.erasure().runDue();
+        assertThat(rm.erasure().get(scheduled.id())).as("a completed erasure does not run again").isEqualTo(done);
         assertThat(verifyChainsOf(List.of(cc.customer.id(), cc.partner.id())).problems()).isEmpty();
     }
 

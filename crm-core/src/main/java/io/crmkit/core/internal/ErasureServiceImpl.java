@@ -47,6 +47,7 @@ import java.util.TreeMap;
  */
 final class ErasureServiceImpl implements ErasureService {
     private static final int MAX_DUE = 1_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ErasureServiceImpl.class);
 
     private final Access access;
     private final Engine engine;
@@ -130,24 +131,32 @@ final class ErasureServiceImpl implements ErasureService {
         }
         int applied = 0;
         for (Erasure due : engine.store.erasures().findDue(engine.now(), MAX_DUE)) {
-            boolean done = engine.internalWrite(access.actor(), Operation.CUSTOMER_ERASE.code(), null, () -> {
-                Erasure current = engine.store.erasures().findById(due.id()).orElse(null);
-                if (current == null || current.status() != ErasureStatus.SCHEDULED) {
-                    return false;
-                }
-                List<RetentionHold> holds = holdsOf(current.customerId());
-                if (!holds.isEmpty()) {
-                    // a hold came back (account reopened, rule added): try again when it ends, or tomorrow if unknown
-                    Instant next = holdEnd(holds).orElse(engine.now().plus(java.time.Duration.ofDays(1)));
-                    engine.store.erasures().save(current.deferredTo(next, reasons(holds)));
-                    return false;
-                }
-                apply(engine.store.customers().get(current.customerId()), current);
-                return true;
-            });
-            applied += done ? 1 : 0;
+            try {
+                applied += runOne(due) ? 1 : 0;
+            } catch (io.crmkit.core.error.CrmException e) {
+                // one record that cannot run (its customer deleted, a conflict) must not stop the job; it stays due
+                LOG.warn("scheduled erasure {} not applied: {}", due.id(), e.getClass().getSimpleName());
+            }
         }
         return applied;
+    }
+
+    private boolean runOne(Erasure due) {
+        return engine.internalWrite(access.actor(), Operation.CUSTOMER_ERASE.code(), null, () -> {
+            Erasure current = engine.store.erasures().findById(due.id()).orElse(null);
+            if (current == null || current.status() != ErasureStatus.SCHEDULED) {
+                return false;
+            }
+            List<RetentionHold> holds = holdsOf(current.customerId());
+            if (!holds.isEmpty()) {
+                // a hold came back (account reopened, rule added): try again when it ends, or tomorrow if unknown
+                Instant next = holdEnd(holds).orElse(engine.now().plus(java.time.Duration.ofDays(1)));
+                engine.store.erasures().save(current.deferredTo(next, reasons(holds)));
+                return false;
+            }
+            apply(engine.store.customers().get(current.customerId()), current);
+            return true;
+        });
     }
 
     /** The retention holds on the customer's records today. */
