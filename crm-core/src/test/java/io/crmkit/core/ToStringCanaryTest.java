@@ -248,6 +248,9 @@ class ToStringCanaryTest {
         if (raw == LocalDate.class) {
             return LocalDate.of(2000, 1, 1);
         }
+        if (raw == java.time.Period.class) {
+            return java.time.Period.ofYears(1);
+        }
         if (raw == Duration.class) {
             return Duration.ofMinutes(5);
         }
