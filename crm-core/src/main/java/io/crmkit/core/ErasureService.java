@@ -42,7 +42,7 @@ public interface ErasureService {
      *     erasure runs, then erased with everything else; 1-200 characters
      * @throws io.crmkit.core.error.ValidationException on field {@code customerId} with rule
      *     {@code RetentionHold} naming the rule and date when a retention rule refuses (nothing is
-     *     changed, no request is made), or {@code Erased} when the customer is already erased
+     *     changed, no request is made), or {@code Erased} when the customer is already erased, {@code Scheduled} when an erasure is already scheduled
      * @throws io.crmkit.core.error.NotFoundException if the customer is not visible
      * @throws io.crmkit.core.error.AccessDeniedException without {@code customer.erase} on the customer
      */

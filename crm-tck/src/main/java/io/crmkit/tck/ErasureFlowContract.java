@@ -175,6 +175,8 @@ public abstract class ErasureFlowContract extends StoreContract {
         assertThat(scheduled.dueAt()).isEqualTo(due);
         assertThat(scheduled.holds()).containsExactly("csrc-brokerage-1y until " + closed.plusYears(1));
         assertThat(cc.foundIn(records(cc))).as("nothing erased before the due date").isNotEmpty();
+        assertThatThrownBy(() -> rm.erasure().request(cc.customer.id(), "again")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Scheduled");
 
         // (a store shared with other tests may hold other due erasures: the checks keep to this one)
         CrmSession job = crm.as(Actor.system("erasure-job"));

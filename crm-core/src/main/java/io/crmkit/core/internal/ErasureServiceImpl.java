@@ -73,8 +73,10 @@ final class ErasureServiceImpl implements ErasureService {
         return engine.write(access, Operation.CUSTOMER_ERASE, "Customer", customerId,
                 Call.of("erasure", "request", customerId, reason), reason, customerId, () -> {
                     Customer c = access.requireWritable(Operation.CUSTOMER_ERASE, customerId);
-                    if (engine.store.erasures().findByCustomer(customerId).stream().anyMatch(e -> e.status() == ErasureStatus.COMPLETED)) {
-                        throw ValidationException.of("customerId", "Erased", "the customer is already erased");
+                    for (Erasure e : engine.store.erasures().findByCustomer(customerId)) {
+                        throw e.status() == ErasureStatus.COMPLETED
+                                ? ValidationException.of("customerId", "Erased", "the customer is already erased")
+                                : ValidationException.of("customerId", "Scheduled", "an erasure of the customer is already scheduled");
                     }
                     List<RetentionHold> holds = holdsOf(customerId);
                     for (RetentionHold h : holds) {
