@@ -58,6 +58,7 @@ public interface Crm {
         private FourEyes fourEyes = FourEyes.none();
         private @Nullable Boolean audit;
         private byte @Nullable [] auditKey;
+        private io.crmkit.core.erasure.Retention retention = io.crmkit.core.erasure.Retention.none();
 
         private Builder() {}
 
@@ -106,6 +107,12 @@ public interface Crm {
             return this;
         }
 
+        /** Retention rules that refuse or defer an erasure while records must be kept; default none. */
+        public Builder retention(io.crmkit.core.erasure.Retention value) {
+            retention = Check.notNull(value, "retention");
+            return this;
+        }
+
         /** How many days ahead maturities appear among reminders, 0 to 366; default 7. */
         public Builder maturityLookaheadDays(int value) {
             maturityLookaheadDays = Check.range(value, 0, 366, "maturityLookaheadDays");
@@ -128,7 +135,7 @@ public interface Crm {
             }
             AuditTrail trail = !on ? null : auditKey == null ? AuditTrail.unkeyed() : AuditTrail.keyed(auditKey);
             return new DefaultCrm(s, clock, z, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions,
-                    fourEyes, trail);
+                    fourEyes, trail, retention);
         }
 
         private static boolean keepsAudit(CrmStore s) {

@@ -45,6 +45,9 @@ public interface CrmSession {
     /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
     AlertService alerts();
 
+    /** Erasure (right to be forgotten): request, retention holds, certificates, the scheduled job. */
+    ErasureService erasure();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

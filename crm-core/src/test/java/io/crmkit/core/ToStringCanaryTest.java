@@ -64,7 +64,9 @@ class ToStringCanaryTest {
             "Role.grants{key}", "Role.code", "Actor.onBehalfOf", "AuditCursor.id",
             // real time: rule ids, event kinds and ids, and the firm's own rule text and task templates (configuration)
             "Alert.ruleId", "NewAlert.ruleId", "EventKind.name", "HostEvent.eventId", "Rule.id", "Rule.text",
-            "Rule.customerNotice", "TaskAction.title");
+            "Rule.customerNotice", "TaskAction.title",
+            // erasure: retention rule names are the firm's configuration codes
+            "RetentionRule.name", "RetentionHold.rule");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();
@@ -245,6 +247,9 @@ class ToStringCanaryTest {
         }
         if (raw == LocalDate.class) {
             return LocalDate.of(2000, 1, 1);
+        }
+        if (raw == java.time.Period.class) {
+            return java.time.Period.ofYears(1);
         }
         if (raw == Duration.class) {
             return Duration.ofMinutes(5);

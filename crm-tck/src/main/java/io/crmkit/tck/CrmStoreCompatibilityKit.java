@@ -271,4 +271,31 @@ public abstract class CrmStoreCompatibilityKit {
             return CrmStoreCompatibilityKit.this.store();
         }
     }
+
+    @Nested
+    @DisplayName("erasure records")
+    class Erasures extends ErasureContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("audit redaction")
+    class AuditRedaction extends AuditRedactionContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("erasure through the services")
+    class ErasureFlow extends ErasureFlowContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
 }

@@ -80,6 +80,15 @@ public record ApprovalRule(String name, Operation operation, BiPredicate<@Nullab
                 && after.amount().amount().compareTo(threshold.amount()) >= 0);
     }
 
+    /**
+     * An erasure (right to be forgotten): every one. The library applies this rule even when the
+     * {@code FourEyes} configuration names none for {@link Operation#CUSTOMER_ERASE}; configure it
+     * yourself to ask for more approvers ({@code ApprovalRule.erasure().approvers(2)}).
+     */
+    public static ApprovalRule erasure() {
+        return always("erasure", Operation.CUSTOMER_ERASE);
+    }
+
     /** The same rule with {@code n} approvers. */
     public ApprovalRule approvers(int n) {
         return new ApprovalRule(name, operation, condition, n);

@@ -34,11 +34,14 @@ import org.jspecify.annotations.Nullable;
  * @param checker who approved it, or {@code null}
  * @param prevHash the previous entry's hash in the chain ({@code ""} for the first)
  * @param hash this entry's hash
+ * @param salt the salt sealing {@code reason} (see {@link FieldChange}), or {@code null} when redacted
+ *     or written before sealing
+ * @param reasonCommitment the commitment to the erased reason, or {@code null} unless redacted
  */
 public record AuditEntry(String id, String streamType, String streamId, long seq, @Nullable CustomerId customerId,
         Instant at, String actorId, @Nullable String onBehalfOf, String operation, String action,
         List<FieldChange> changes, @Nullable String reason, String correlationId, @Nullable String maker,
-        @Nullable String checker, String prevHash, String hash) {
+        @Nullable String checker, String prevHash, String hash, @Nullable String salt, @Nullable String reasonCommitment) {
     public AuditEntry {
         Check.notBlank(id, "audit.id", 64);
         Check.notBlank(streamType, "audit.streamType", 64);
@@ -52,8 +55,46 @@ public record AuditEntry(String id, String streamType, String streamId, long seq
         Check.notBlank(correlationId, "audit.correlationId", 64);
         Check.notNull(prevHash, "audit.prevHash");
         Check.notBlank(hash, "audit.hash", 128);
+        Check.that(salt == null || salt.length() <= 64, "audit.salt", "Size", "too long");
+        Check.that(reasonCommitment == null || reasonCommitment.length() <= 128, "audit.reasonCommitment", "Size", "too long");
+        Check.that(salt == null || reasonCommitment == null, "audit.salt", "SealedOrRedacted",
+                "an entry carries either a salt or a reason commitment, not both");
     }
 
+    /** Whether the entry is sealed: its hash covers commitments, so its values can be redacted. */
+    public boolean isSealed() {
+        return salt != null || reasonCommitment != null;
+    }
+
+    /** The same entry with {@code changes} in place of its changes (for redaction; the hash is kept). */
+    public AuditEntry withChanges(List<FieldChange> value) {
+        return new AuditEntry(id, streamType, streamId, seq, customerId, at, actorId, onBehalfOf, operation, action, value,
+                reason, correlationId, maker, checker, prevHash, hash, salt, reasonCommitment);
+    }
+
+    /** The same entry with {@code value} as its hash. */
+    public AuditEntry withHash(String value) {
+        return new AuditEntry(id, streamType, streamId, seq, customerId, at, actorId, onBehalfOf, operation, action, changes,
+                reason, correlationId, maker, checker, prevHash, value, salt, reasonCommitment);
+    }
+
+    /**
+     * The entry with every change whose path {@code keep} rejects redacted (see
+     * {@link FieldChange#redacted()}) and its reason erased; ids, times, actors, operation and hash
+     * stay, so the chain still verifies. An entry written before sealing comes back unchanged.
+     */
+    public AuditEntry redacted(java.util.function.Predicate<String> keep) {
+        if (!isSealed()) {
+            return this;
+        }
+        List<FieldChange> next = new java.util.ArrayList<>(changes.size());
+        for (FieldChange c : changes) {
+            next.add(!c.isSealed() || keep.test(c.path()) ? c : c.redacted());
+        }
+        String commitment = reasonCommitment != null ? reasonCommitment : AuditTrail.commit(salt, "reason", reason);
+        return new AuditEntry(id, streamType, streamId, seq, customerId, at, actorId, onBehalfOf, operation, action, next,
+                reason == null ? null : FieldChange.ERASED, correlationId, maker, checker, prevHash, hash, null, commitment);
+    }
     @Override
     public String toString() {
         return "AuditEntry[id=" + id + ", " + streamType + "/" + streamId + "#" + seq + ", operation=" + operation

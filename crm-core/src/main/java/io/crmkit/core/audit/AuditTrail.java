@@ -55,14 +55,29 @@ public final class AuditTrail {
         field(sb, e.onBehalfOf());
         field(sb, e.operation());
         field(sb, e.action());
-        field(sb, e.reason());
+        if (e.isSealed()) {
+            field(sb, "sealed");
+            field(sb, e.reasonCommitment() != null ? e.reasonCommitment() : commit(e.salt(), "reason", e.reason()));
+        } else {
+            field(sb, e.reason());
+        }
         field(sb, e.correlationId());
         field(sb, e.maker());
         field(sb, e.checker());
         for (FieldChange c : e.changes()) {
             field(sb, c.path());
-            field(sb, c.oldValue());
-            field(sb, c.newValue());
+            if (c.isRedacted()) {
+                field(sb, "sealed");
+                field(sb, c.oldCommitment());
+                field(sb, c.newCommitment());
+            } else if (c.salt() != null) {
+                field(sb, "sealed");
+                field(sb, commit(c.salt(), "old", c.oldValue()));
+                field(sb, commit(c.salt(), "new", c.newValue()));
+            } else {
+                field(sb, c.oldValue());
+                field(sb, c.newValue());
+            }
         }
         byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
         try {
@@ -76,6 +91,36 @@ public final class AuditTrail {
             throw new IllegalStateException("the JDK lacks SHA-256", e1);
         }
     }
+
+    /**
+     * The commitment to one sealed value: SHA-256 over the salt, the side ({@code old}, {@code new},
+     * {@code reason}) and the value, length-prefixed; {@code "-"} for an absent value. With the salt
+     * gone (128 random bits) the commitment reveals nothing about a low-entropy value such as a phone
+     * number, yet binds the entry's hash to the value it had.
+     */
+    public static String commit(@Nullable String salt, String side, @Nullable String value) {
+        if (value == null) {
+            return "-";
+        }
+        StringBuilder sb = new StringBuilder(64);
+        field(sb, salt);
+        field(sb, side);
+        field(sb, value);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /** A fresh random salt for sealing (16 bytes, base64url). */
+    public static String newSalt() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     // Length-prefixed, so no choice of field values can make two different entries hash alike.
     private static void field(StringBuilder sb, @Nullable String value) {

@@ -212,6 +212,24 @@ public final class CachingCrmStore implements CrmStore {
     }
 
     @Override
+    public io.crmkit.core.spi.ErasureRepository erasures() {
+        return delegate.erasures();
+    }
+
+    /**
+     * A snapshot of every value the caches hold now (customers, pipelines, tier definitions), for
+     * checking what the cache keeps — for example that no erased customer's data outlives its
+     * erasure here. Not for reading data: use the repositories.
+     */
+    public List<Object> cachedValues() {
+        List<Object> out = new java.util.ArrayList<>(customerCache.asMap().values());
+        out.addAll(pipelineCache.asMap().values());
+        pipelineListCache.asMap().values().forEach(out::addAll);
+        tierCache.asMap().values().forEach(out::addAll);
+        return out;
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return tracker.around(() -> delegate.inTransaction(work));
     }

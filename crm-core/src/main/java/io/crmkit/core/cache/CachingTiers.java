@@ -53,4 +53,9 @@ final class CachingTiers implements TierRepository {
     public List<TierAssignment> history(CustomerId customerId) {
         return delegate.history(customerId);
     }
+
+    @Override
+    public int replaceReasons(CustomerId customerId, String replacement) {
+        return delegate.replaceReasons(customerId, replacement);
+    }
 }

@@ -35,7 +35,11 @@ public enum Operation {
     /** Approve or reject other people's pending requests, for records in scope. */
     APPROVE("approval.decide"),
     /** Run analytics readers over the store (within scope). */
-    ANALYTICS_READ("analytics.read");
+    ANALYTICS_READ("analytics.read"),
+
+    // Erasure (issue 12, right to be forgotten)
+    /** Request the erasure of a customer in scope (always waits for approval), and run scheduled erasures (depth ALL). */
+    CUSTOMER_ERASE("customer.erase");
 
     private final String code;
 

@@ -62,8 +62,8 @@ final class AuditDiff {
             String now = a.get(path);
             if (!Objects.equals(old, now)) {
                 boolean mask = sensitive(path);
-                out.add(new FieldChange(path, mask && old != null ? FieldChange.MASKED : cut(old),
-                        mask && now != null ? FieldChange.MASKED : cut(now)));
+                out.add(FieldChange.sealed(path, mask && old != null ? FieldChange.MASKED : cut(old),
+                        mask && now != null ? FieldChange.MASKED : cut(now), io.crmkit.core.audit.AuditTrail.newSalt()));
             }
         }
         return out;

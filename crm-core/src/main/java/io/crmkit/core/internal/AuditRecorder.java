@@ -35,11 +35,25 @@ final class AuditRecorder {
         return trail;
     }
 
+    /** The head of one chain as the running unit sees it (its own appends first). */
+    java.util.Optional<AuditEntry> head(String type, String id) {
+        Unit unit = engine.currentUnit();
+        AuditEntry own = unit == null ? null : unit.heads.get(type + '\u0001' + id);
+        return own != null ? java.util.Optional.of(own) : raw.audit().last(type, id);
+    }
+
+    /** The entries the running unit appended so far (not yet committed). */
+    List<AuditEntry> appendedInUnit() {
+        Unit unit = engine.currentUnit();
+        return unit == null ? List.of() : List.copyOf(unit.appended);
+    }
+
     /** Records {@code action} on the aggregate {@code type}/{@code id}, from {@code before} to {@code after}. */
     void record(String type, String id, String action, @Nullable Object before, @Nullable Object after,
             @Nullable CustomerId customer) {
         List<FieldChange> changes = AuditDiff.diff(before, after);
         WriteContext ctx = engine.currentWrite();
+        boolean erasing = ctx != null && io.crmkit.core.governance.Operation.CUSTOMER_ERASE.code().equals(ctx.operation());
         Unit unit = engine.currentUnit();
         String correlation = unit != null ? unit.correlationId : engine.newId("Correlation");
         String chainKey = type + '\u0001' + id;
@@ -52,11 +66,16 @@ final class AuditRecorder {
         AuditEntry draft = new AuditEntry(nextId(), type, id, head == null ? 1 : head.seq() + 1, about,
                 engine.now(), actor, ctx == null ? null : ctx.actor().onBehalfOf(), ctx == null ? "store.write" : ctx.operation(),
                 action, changes, ctx == null ? null : ctx.reason(), correlation, ctx == null ? null : ctx.maker(),
-                ctx == null ? null : ctx.checker(), head == null ? "" : head.hash(), "-");
+                ctx == null ? null : ctx.checker(), head == null ? "" : head.hash(), "-", AuditTrail.newSalt(), null);
         AuditEntry entry = withHash(draft);
+        if (erasing) {
+            // The erasure's own diff holds the values it removes: it is stored redacted from the start.
+            entry = entry.redacted(Erasures::keepsValue);
+        }
         raw.audit().append(entry);
         if (unit != null) {
             unit.heads.put(chainKey, entry);
+            unit.appended.add(entry);
         }
     }
 
@@ -76,9 +95,7 @@ final class AuditRecorder {
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     private AuditEntry withHash(AuditEntry d) {
-        return new AuditEntry(d.id(), d.streamType(), d.streamId(), d.seq(), d.customerId(), d.at(), d.actorId(),
-                d.onBehalfOf(), d.operation(), d.action(), d.changes(), d.reason(), d.correlationId(), d.maker(), d.checker(),
-                d.prevHash(), trail.hash(d));
+        return d.withHash(trail.hash(d));
     }
 
     /** The customer a record is about: itself, its {@code customerId()}, or a relationship's {@code from}. */

@@ -54,6 +54,7 @@ final class Engine {
     final AccessPolicy accessPolicy;
     final FourEyes fourEyes;
     final @Nullable AuditRecorder audit;
+    final io.crmkit.core.erasure.Retention retention;
     private final IdGenerator ids;
     private final List<CrmEventListener> listeners;
     private final List<CommandInterceptor> interceptors;
@@ -65,6 +66,15 @@ final class Engine {
     Engine(CrmStore raw, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
             List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
             @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail) {
+        this(raw, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions, fourEyes, trail,
+                io.crmkit.core.erasure.Retention.none());
+    }
+
+    Engine(CrmStore raw, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
+            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
+            @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail,
+            io.crmkit.core.erasure.Retention retention) {
+        this.retention = retention;
         this.raw = raw;
         this.clock = clock;
         this.zone = zone;
@@ -180,6 +190,10 @@ final class Engine {
             return;
         }
         Optional<ApprovalRule> rule = fourEyes.match(ctx.op(), before, after);
+        if (rule.isEmpty() && ctx.op() == Operation.CUSTOMER_ERASE) {
+            // an erasure cannot be undone: it always waits for a second person, whatever the configuration
+            rule = Optional.of(ApprovalRule.erasure());
+        }
         if (rule.isPresent()) {
             throw new Park(rule.get(), ctx, after.getClass().getSimpleName(), String.valueOf(after.id()), customer,
                     before == null ? -1 : before.meta().version());

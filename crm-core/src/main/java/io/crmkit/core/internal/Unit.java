@@ -15,6 +15,8 @@ import java.util.Map;
 final class Unit {
     final List<CrmEvent> events = new ArrayList<>();
     final Map<String, AuditEntry> heads = new HashMap<>();
+    /** Every entry the unit appended, in order: erasure redacts those of its customer before they are committed. */
+    final List<AuditEntry> appended = new ArrayList<>();
     final String correlationId;
 
     Unit(String correlationId) {

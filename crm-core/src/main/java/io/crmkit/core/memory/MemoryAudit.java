@@ -145,6 +145,46 @@ final class MemoryAudit implements AuditRepository {
         return removed[0];
     }
 
+    @Override
+    public void redact(AuditEntry replacement) {
+        Check.notNull(replacement, "entry");
+        if (store.currentTx() == null) {
+            // outside a transaction the answer comes at once; inside, the entry may be one the transaction appended
+            store.read(() -> stored(replacement));
+        }
+        store.write(() -> {
+            AuditEntry old = stored(replacement);
+            List<AuditEntry> chain = chains.get(chainKey(old.streamType(), old.streamId()));
+            int at = chain.indexOf(old);
+            chain.set(at, replacement);
+            unindex(old);
+            index(replacement);
+            return () -> {
+                List<AuditEntry> current = chains.get(chainKey(old.streamType(), old.streamId()));
+                int i = current.indexOf(replacement);
+                if (i >= 0) {
+                    current.set(i, old);
+                    unindex(replacement);
+                    index(old);
+                }
+            };
+        });
+    }
+
+    /** The stored entry {@code replacement} may replace; called under a lock. */
+    private AuditEntry stored(AuditEntry replacement) {
+        List<AuditEntry> chain = chains.get(chainKey(replacement.streamType(), replacement.streamId()));
+        AuditEntry old = chain == null ? null : chain.stream().filter(e -> e.id().equals(replacement.id())).findFirst().orElse(null);
+        if (old == null) {
+            throw new io.crmkit.core.error.NotFoundException("AuditEntry", replacement.id());
+        }
+        if (!AuditRepository.sameIdentity(old, replacement)) {
+            throw io.crmkit.core.error.ValidationException.of("entry", "SameEntry",
+                    "a redaction may change values only, not the entry's identity, time, actor or hashes");
+        }
+        return old;
+    }
+
     private void index(AuditEntry e) {
         if (e.customerId() != null) {
             byCustomer.computeIfAbsent(e.customerId(), c -> new TreeSet<>(NEWEST_FIRST)).add(e);

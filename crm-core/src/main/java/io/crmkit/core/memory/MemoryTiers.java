@@ -54,6 +54,28 @@ final class MemoryTiers implements TierRepository {
     }
 
     @Override
+    public int replaceReasons(CustomerId customerId, String replacement) {
+        Check.notNull(customerId, "customerId");
+        Check.notBlank(replacement, "replacement", Check.MAX_SHORT);
+        int[] changed = {store.read(() -> (int) history.getOrDefault(customerId, List.of()).stream()
+                .filter(a -> !a.reason().equals(replacement)).count())};
+        store.write(() -> {
+            List<TierAssignment> list = history.get(customerId);
+            if (list == null) {
+                return () -> {};
+            }
+            List<TierAssignment> before = List.copyOf(list);
+            list.replaceAll(a -> new TierAssignment(a.customerId(), a.tier(), a.previous(), a.effectiveFrom(), a.source(),
+                    replacement, a.assignedBy(), a.expiresAt()));
+            return () -> {
+                list.clear();
+                list.addAll(before);
+            };
+        });
+        return changed[0];
+    }
+
+    @Override
     public List<TierAssignment> history(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
         return store.read(() -> {

@@ -62,4 +62,29 @@ public interface AuditRepository {
      * @throws StoreException if the store fails
      */
     long purgeBefore(Instant cutoff);
+
+    /**
+     * Replaces the stored entry with the same id by {@code replacement}, for erasure: only the
+     * values of its changes, its reason and its sealing fields may differ (the caller computes the
+     * redaction so that the hash stays valid; the store does not check hashes). Inside a
+     * transaction it becomes visible at commit and is undone by a rollback.
+     *
+     * @throws io.crmkit.core.error.NotFoundException if no entry has that id
+     * @throws io.crmkit.core.error.ValidationException on field {@code entry} if the replacement
+     *     differs from the stored entry in its stream, seq, customer, time, actor, operation or hashes
+     * @throws StoreException if the store fails, or cannot rewrite entries (this default)
+     */
+    default void redact(AuditEntry replacement) {
+        throw new StoreException("this store cannot redact audit entries (implement AuditRepository.redact)", false);
+    }
+
+    /** Whether {@code replacement} may replace {@code stored} under {@link #redact}'s contract. */
+    static boolean sameIdentity(AuditEntry stored, AuditEntry replacement) {
+        return stored.id().equals(replacement.id()) && stored.streamType().equals(replacement.streamType())
+                && stored.streamId().equals(replacement.streamId()) && stored.seq() == replacement.seq()
+                && java.util.Objects.equals(stored.customerId(), replacement.customerId())
+                && stored.at().equals(replacement.at()) && stored.actorId().equals(replacement.actorId())
+                && stored.operation().equals(replacement.operation()) && stored.prevHash().equals(replacement.prevHash())
+                && stored.hash().equals(replacement.hash()) && stored.changes().size() == replacement.changes().size();
+    }
 }

@@ -81,6 +81,16 @@ public interface CrmStore {
     }
 
     /**
+     * Erasure schedules and certificates; as {@link #audit()}, a store may leave the refusing
+     * default (erasure then refuses with this error).
+     *
+     * @throws StoreException if this store keeps no erasure records
+     */
+    default ErasureRepository erasures() {
+        throw new StoreException("this store keeps no erasure records (implement CrmStore.erasures())", false);
+    }
+
+    /**
      * Runs {@code work} in one transaction: every write inside commits together when it returns, or
      * none does when it throws (the exception is rethrown as is).
      *

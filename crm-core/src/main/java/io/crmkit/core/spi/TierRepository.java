@@ -23,6 +23,18 @@ public interface TierRepository {
     /** The customer's tier history, newest first: by effectiveFrom descending, and among equal times the later append first. */
     List<TierAssignment> history(CustomerId customerId);
 
+    /**
+     * Erasure: replaces the free-text reason of every history entry of the customer by
+     * {@code replacement}, keeping everything else and the order; returns how many entries changed.
+     * Inside a transaction it becomes visible at commit and is undone by a rollback.
+     *
+     * @throws io.crmkit.core.error.StoreException if the store fails, or cannot rewrite its history (this default)
+     */
+    default int replaceReasons(CustomerId customerId, String replacement) {
+        throw new io.crmkit.core.error.StoreException("this store cannot rewrite tier history (implement TierRepository.replaceReasons)",
+                false);
+    }
+
     /** The newest entry of the customer's history. */
     default Optional<TierAssignment> current(CustomerId customerId) {
         return history(customerId).stream().findFirst();

@@ -112,6 +112,27 @@ final class JpaAudit implements AuditRepository {
                 .executeUpdate());
     }
 
+    @Override
+    public void redact(AuditEntry replacement) {
+        Check.notNull(replacement, "entry");
+        tx.run(em -> {
+            AuditEntryEntity row = em.find(AuditEntryEntity.class, replacement.id());
+            if (row == null) {
+                throw new io.crmkit.core.error.NotFoundException("AuditEntry", replacement.id());
+            }
+            if (!AuditRepository.sameIdentity(read(row.doc), replacement)) {
+                throw io.crmkit.core.error.ValidationException.of("entry", "SameEntry",
+                        "a redaction may change values only, not the entry's identity, time, actor or hashes");
+            }
+            // One managed row changed through the persistence context (never a bulk update), in the caller's transaction.
+            row.doc = settings.documents().write(replacement);
+            if (!settings.batchWrites()) {
+                em.flush();
+            }
+            return null;
+        });
+    }
+
     private AuditEntry read(String doc) {
         return settings.documents().read(doc, AuditEntry.class);
     }

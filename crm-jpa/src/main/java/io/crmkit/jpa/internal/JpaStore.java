@@ -44,6 +44,7 @@ final class JpaStore implements JpaCrmStore {
 
     private final AlertRepository alerts;
     private final JpaCustomerView view;
+    private final io.crmkit.core.spi.ErasureRepository erasures;
     private final String description;
     private final Runnable onClose;
     private final StoreSettings settings;
@@ -71,6 +72,7 @@ final class JpaStore implements JpaCrmStore {
         this.view = new JpaCustomerView(tx, (JpaCustomers) customers, (JpaContacts) contacts,
                 (JpaRelationships) relationships, (JpaAccounts) accounts, (JpaInteractions) interactions,
                 (JpaOpportunities) opportunities, (JpaTasks) tasks, (JpaPendingRequests) approvals);
+        this.erasures = new JpaErasures(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -159,6 +161,11 @@ final class JpaStore implements JpaCrmStore {
             throw ValidationException.of("fieldEncryption", "Enabled", "the store was built without field encryption");
         }
         return new Reencryptor(tx, settings.documents());
+    }
+
+    @Override
+    public io.crmkit.core.spi.ErasureRepository erasures() {
+        return erasures;
     }
 
     @Override

@@ -70,6 +70,24 @@ final class JpaTiers implements TierRepository {
                 .map(doc -> DocumentCodec.read(doc, TierAssignment.class)).toList());
     }
 
+    @Override
+    public int replaceReasons(CustomerId customerId, String replacement) {
+        Check.notNull(customerId, "customerId");
+        Check.notBlank(replacement, "replacement", Check.MAX_SHORT);
+        int[] changed = {0};
+        // row by row through the persistence context, never a bulk update
+        write(em -> em.createQuery("select a from TierAssignment a where a.customerId = :c", TierAssignmentEntity.class)
+                .setParameter("c", customerId.value()).getResultList().forEach(row -> {
+                    TierAssignment a = DocumentCodec.read(row.doc, TierAssignment.class);
+                    if (!a.reason().equals(replacement)) {
+                        row.doc = DocumentCodec.write(new TierAssignment(a.customerId(), a.tier(), a.previous(), a.effectiveFrom(),
+                                a.source(), replacement, a.assignedBy(), a.expiresAt()));
+                        changed[0]++;
+                    }
+                }));
+        return changed[0];
+    }
+
     private void write(java.util.function.Consumer<jakarta.persistence.EntityManager> work) {
         tx.run(em -> {
             try {

@@ -66,9 +66,10 @@ public abstract class AccessMatrixKit {
             Map.entry("audit.forCustomer", Operation.AUDIT_READ), Map.entry("audit.byActor", Operation.AUDIT_READ),
             Map.entry("audit.verify", Operation.AUDIT_READ), Map.entry("audit.purgeBefore", Operation.AUDIT_READ),
             Map.entry("approvals.approve", Operation.APPROVE), Map.entry("approvals.reject", Operation.APPROVE),
-            Map.entry("approvals.expireDue", Operation.APPROVE));
+            Map.entry("approvals.expireDue", Operation.APPROVE),
+            Map.entry("erasure.request", Operation.CUSTOMER_ERASE), Map.entry("erasure.runDue", Operation.CUSTOMER_ERASE));
     /** Methods that need their grant at depth ALL. */
-    static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore");
+    static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore", "erasure.runDue");
 
     /** The store under test. */
     protected abstract CrmStore createStore();

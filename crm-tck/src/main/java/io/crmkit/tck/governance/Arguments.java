@@ -223,6 +223,10 @@ final class Arguments {
             return name.equals("id") ? org.unit("new-" + UniqueIds.next("u")) : target.customer().branch();
         }
         if (t == PipelineId.class) return GeneratedOrganisation.PIPELINE;
+        if (t == io.crmkit.core.erasure.ErasureId.class) {
+            // the generated firm has no erasure records: every principal gets the same "absent"
+            return io.crmkit.core.erasure.ErasureId.of("erasure-none");
+        }
         if (t == String.class) {
             return switch (name) {
                 case "stage" -> "PROPOSAL";

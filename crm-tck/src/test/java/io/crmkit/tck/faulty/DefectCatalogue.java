@@ -24,6 +24,13 @@ public final class DefectCatalogue {
                 "Timelines", FaultyStores::timelineCursorWithoutTieBreak));
         all.add(Defect.of("offset-paging", "customer pages by offset instead of by key", "CustomerPaging",
                 FaultyStores::offsetPaging));
+        all.add(Defect.of("audit-redaction-ignored", "redact returns but keeps the original entry", "AuditRedaction, ErasureFlow",
+                () -> Faulty.store().audit("redact", (a, o) -> null).build()));
+        all.add(Defect.of("erasure-due-ignores-time", "the due list returns every scheduled erasure, due or not", "Erasures",
+                () -> Faulty.store().erasures("findDue", (a, o) -> {
+                    a[0] = java.time.Instant.parse("9999-12-31T00:00:00Z");
+                    return o.proceed();
+                }).build()));
         all.addAll(IndexDefects.all());
         all.addAll(TransactionDefects.all());
         all.addAll(KeyDefects.all());

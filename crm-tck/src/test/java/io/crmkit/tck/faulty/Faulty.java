@@ -94,6 +94,9 @@ final class Faulty {
         repos.put("contacts", wrap(ContactRepository.class, base.contacts(), replaced.get("contacts")));
         repos.put("pipelines", wrap(PipelineRepository.class, base.pipelines(), replaced.get("pipelines")));
         repos.put("tiers", wrap(TierRepository.class, base.tiers(), replaced.get("tiers")));
+        repos.put("audit", wrap(io.crmkit.core.spi.AuditRepository.class, base.audit(), replaced.get("audit")));
+        repos.put("approvals", wrap(io.crmkit.core.spi.PendingRequestRepository.class, base.approvals(), replaced.get("approvals")));
+        repos.put("erasures", wrap(io.crmkit.core.spi.ErasureRepository.class, base.erasures(), replaced.get("erasures")));
         Map<String, Replacement> store = new HashMap<>(replaced.getOrDefault("store", Map.of()));
         Replacement tx = store.getOrDefault("inTransaction", (args, original) -> original.proceed());
         store.put("inTransaction", (args, original) -> {
@@ -111,6 +114,16 @@ final class Faulty {
         return wrap(CrmStore.class, base, store);
     }
 
+    /**
+     * Default SPI methods whose default only refuses ("this store cannot ..."), which the in-memory
+     * store implements: they go to it rather than to the refusing default.
+     */
+    private static final java.util.Set<String> STORE_OWN_DEFAULTS = java.util.Set.of("redact", "replaceReasons", "audit",
+            "approvals", "erasures");
+
+    Faulty audit(String method, Replacement r) { return replace("audit", method, r); }
+    Faulty erasures(String method, Replacement r) { return replace("erasures", method, r); }
+
     static <R> R wrap(Class<R> type, R target, Map<String, Replacement> replacements) {
         Map<String, Replacement> byName = replacements == null ? Map.of() : replacements;
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
@@ -119,7 +132,7 @@ final class Faulty {
                 return m.getName().equals("equals") ? proxy == a[0] : m.invoke(target, a);
             }
             Call original = () -> {
-                if (m.isDefault()) {
+                if (m.isDefault() && !STORE_OWN_DEFAULTS.contains(m.getName())) {
                     return InvocationHandler.invokeDefault(proxy, m, a);
                 }
                 try {
