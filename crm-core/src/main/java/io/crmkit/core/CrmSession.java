@@ -45,6 +45,12 @@ public interface CrmSession {
     /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
     AlertService alerts();
 
+    /** Consents per contact point and purpose, and do-not-contact flags. */
+    io.crmkit.core.ConsentService consents();
+
+    /** The firm-wide contact policy: decide, log contacts, prepare bulk snapshots, read the contact log. */
+    io.crmkit.core.ContactPolicyService contactPolicy();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

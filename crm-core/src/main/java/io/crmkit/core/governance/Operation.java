@@ -35,7 +35,13 @@ public enum Operation {
     /** Approve or reject other people's pending requests, for records in scope. */
     APPROVE("approval.decide"),
     /** Run analytics readers over the store (within scope). */
-    ANALYTICS_READ("analytics.read");
+    ANALYTICS_READ("analytics.read"),
+
+    // Consent and contact policy (issue 12):
+    /** Capture, confirm and withdraw consents, and set do-not-contact flags, for customers in scope. */
+    CONSENT_WRITE("consent.write"),
+    /** Log contacts through the contact policy (carried out or refused) for customers in scope. */
+    CONTACT_RECORD("contact.record");
 
     private final String code;
 

@@ -30,6 +30,8 @@ final class Session implements CrmSession {
     private final ApprovalService approvals;
     private final Access access;
     private final AlertService alerts;
+    private final io.crmkit.core.ConsentService consents;
+    private final io.crmkit.core.ContactPolicyService contactPolicy;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -45,6 +47,8 @@ final class Session implements CrmSession {
         this.audit = new AuditServiceImpl(access);
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
+        this.consents = new ConsentServiceImpl(access);
+        this.contactPolicy = new ContactPolicyServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -73,6 +77,10 @@ final class Session implements CrmSession {
     }
 
     @Override public AlertService alerts() { return alerts; }
+
+    @Override public io.crmkit.core.ConsentService consents() { return consents; }
+
+    @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
