@@ -43,6 +43,9 @@ final class JpaStore implements JpaCrmStore {
     private final PendingRequestRepository approvals;
 
     private final AlertRepository alerts;
+    private final JpaConsents consents;
+    private final JpaDoNotContact doNotContact;
+    private final JpaContactLog contactLog;
     private final String description;
     private final Runnable onClose;
 
@@ -65,6 +68,9 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
+        this.consents = new JpaConsents(tx, settings);
+        this.doNotContact = new JpaDoNotContact(tx, settings);
+        this.contactLog = new JpaContactLog(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -136,6 +142,21 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public AlertRepository alerts() {
         return alerts;
+    }
+
+    @Override
+    public io.crmkit.core.spi.ConsentRepository consents() {
+        return consents;
+    }
+
+    @Override
+    public io.crmkit.core.spi.DoNotContactRepository doNotContact() {
+        return doNotContact;
+    }
+
+    @Override
+    public io.crmkit.core.spi.ContactLogRepository contactLog() {
+        return contactLog;
     }
 
     @Override
