@@ -36,6 +36,23 @@ final class PolicyKernel {
 
     private record Cap(int channelMask, int max, long window) {}
 
+    // Details are fixed per purpose, kind and channel: built once, so a refusal allocates only its decision.
+    private static final String[] CAP_DETAIL = new String[ConsentPurpose.values().length];
+    private static final String[][] NO_CONSENT_DETAIL = new String[ContactPointKind.values().length][ConsentPurpose.values().length];
+    private static final String[] DNC_DETAIL = new String[Channel.values().length];
+
+    static {
+        for (ConsentPurpose p : ConsentPurpose.values()) {
+            CAP_DETAIL[p.ordinal()] = "a frequency cap for " + p + " is reached";
+            for (ContactPointKind k : ContactPointKind.values()) {
+                NO_CONSENT_DETAIL[k.ordinal()][p.ordinal()] = "no consent on record for " + p + " by " + k;
+            }
+        }
+        for (Channel c : Channel.values()) {
+            DNC_DETAIL[c.ordinal()] = "the customer asked not to be contacted on " + c;
+        }
+    }
+
     PolicyKernel(ContactRules rules) {
         this.rules = rules;
         ConsentPurpose[] purposes = ConsentPurpose.values();
@@ -92,7 +109,7 @@ final class PolicyKernel {
             }
             if ((s.doNotContactChannels() & (1 << channel.ordinal())) != 0) {
                 return new ContactDecision.Deny(ContactReason.DO_NOT_CONTACT_CHANNEL,
-                        "the customer asked not to be contacted on " + channel);
+                        DNC_DETAIL[channel.ordinal()]);
             }
         }
         long start = at;
@@ -143,7 +160,7 @@ final class PolicyKernel {
     private @Nullable ContactDecision consentRefusal(@Nullable ConsentFact f, ContactPointKind kind,
             ConsentPurpose purpose, long at) {
         if (f == null) {
-            return new ContactDecision.Deny(ContactReason.NO_CONSENT, "no consent on record for " + purpose + " by " + kind);
+            return new ContactDecision.Deny(ContactReason.NO_CONSENT, NO_CONSENT_DETAIL[kind.ordinal()][purpose.ordinal()]);
         }
         if (f.from == Long.MAX_VALUE) {
             return switch (f.status) {
@@ -163,7 +180,7 @@ final class PolicyKernel {
     private static String detail(ContactReason reason, ConsentPurpose purpose) {
         return switch (reason) {
             case CONSENT_NOT_YET_EFFECTIVE -> "the consent is not effective yet";
-            case FREQUENCY_CAP -> "a frequency cap for " + purpose + " is reached";
+            case FREQUENCY_CAP -> CAP_DETAIL[purpose.ordinal()];
             default -> "quiet hours in the customer's time zone";
         };
     }
