@@ -47,6 +47,11 @@ public interface CrmSession {
 
     /** Erasure (right to be forgotten): request, retention holds, certificates, the scheduled job. */
     ErasureService erasure();
+    /** Consents per contact point and purpose, and do-not-contact flags. */
+    io.crmkit.core.ConsentService consents();
+
+    /** The firm-wide contact policy: decide, log contacts, prepare bulk snapshots, read the contact log. */
+    io.crmkit.core.ContactPolicyService contactPolicy();
 
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their

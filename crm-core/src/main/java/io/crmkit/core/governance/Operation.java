@@ -39,7 +39,12 @@ public enum Operation {
 
     // Erasure (issue 12, right to be forgotten)
     /** Request the erasure of a customer in scope (always waits for approval), and run scheduled erasures (depth ALL). */
-    CUSTOMER_ERASE("customer.erase");
+    CUSTOMER_ERASE("customer.erase"),
+    // Consent and contact policy (issue 12):
+    /** Capture, confirm and withdraw consents, and set do-not-contact flags, for customers in scope. */
+    CONSENT_WRITE("consent.write"),
+    /** Log contacts through the contact policy (carried out or refused) for customers in scope. */
+    CONTACT_RECORD("contact.record");
 
     private final String code;
 

@@ -25,15 +25,16 @@ public final class DefaultCrm implements Crm {
             List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
             @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail) {
         this(store, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions, fourEyes, trail,
-                io.crmkit.core.erasure.Retention.none());
+                io.crmkit.core.erasure.Retention.none(), io.crmkit.core.consent.ContactRules.ofDefaults());
     }
 
+    /** As above, with the retention rules of erasure and the firm's contact rules. */
     public DefaultCrm(CrmStore store, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
             List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
             @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail,
-            io.crmkit.core.erasure.Retention retention) {
+            io.crmkit.core.erasure.Retention retention, io.crmkit.core.consent.ContactRules contactRules) {
         this.engine = new Engine(store, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays,
-                permissions, fourEyes, trail, retention);
+                permissions, fourEyes, trail, Check.notNull(retention, "retention"), Check.notNull(contactRules, "contactRules"));
     }
 
     @Override

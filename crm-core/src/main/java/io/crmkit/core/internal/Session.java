@@ -31,6 +31,8 @@ final class Session implements CrmSession {
     private final Access access;
     private final AlertService alerts;
     private final io.crmkit.core.ErasureService erasure;
+    private final io.crmkit.core.ConsentService consents;
+    private final io.crmkit.core.ContactPolicyService contactPolicy;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -47,6 +49,8 @@ final class Session implements CrmSession {
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
         this.erasure = new ErasureServiceImpl(access);
+        this.consents = new ConsentServiceImpl(access);
+        this.contactPolicy = new ContactPolicyServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -77,6 +81,9 @@ final class Session implements CrmSession {
     @Override public AlertService alerts() { return alerts; }
 
     @Override public io.crmkit.core.ErasureService erasure() { return erasure; }
+    @Override public io.crmkit.core.ConsentService consents() { return consents; }
+
+    @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -64,6 +64,9 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
 
     private final MemoryAlerts alerts = new MemoryAlerts(this);
     private final MemoryErasures erasures = new MemoryErasures(this);
+    private final MemoryConsents consents = new MemoryConsents(this);
+    private final MemoryDoNotContact doNotContact = new MemoryDoNotContact(this);
+    private final MemoryContactLog contactLog = new MemoryContactLog(this);
 
     private InMemoryCrmStore() {}
 
@@ -116,6 +119,11 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public AlertRepository alerts() { return alerts; }
 
     @Override public io.crmkit.core.spi.ErasureRepository erasures() { return erasures; }
+    @Override public io.crmkit.core.spi.ConsentRepository consents() { return consents; }
+
+    @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return doNotContact; }
+
+    @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return contactLog; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

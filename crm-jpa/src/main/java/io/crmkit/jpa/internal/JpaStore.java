@@ -45,6 +45,9 @@ final class JpaStore implements JpaCrmStore {
     private final AlertRepository alerts;
     private final JpaCustomerView view;
     private final io.crmkit.core.spi.ErasureRepository erasures;
+    private final JpaConsents consents;
+    private final JpaDoNotContact doNotContact;
+    private final JpaContactLog contactLog;
     private final String description;
     private final Runnable onClose;
     private final StoreSettings settings;
@@ -73,6 +76,9 @@ final class JpaStore implements JpaCrmStore {
                 (JpaRelationships) relationships, (JpaAccounts) accounts, (JpaInteractions) interactions,
                 (JpaOpportunities) opportunities, (JpaTasks) tasks, (JpaPendingRequests) approvals);
         this.erasures = new JpaErasures(tx, settings);
+        this.consents = new JpaConsents(tx, settings);
+        this.doNotContact = new JpaDoNotContact(tx, settings);
+        this.contactLog = new JpaContactLog(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -166,6 +172,21 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public io.crmkit.core.spi.ErasureRepository erasures() {
         return erasures;
+    }
+
+    @Override
+    public io.crmkit.core.spi.ConsentRepository consents() {
+        return consents;
+    }
+
+    @Override
+    public io.crmkit.core.spi.DoNotContactRepository doNotContact() {
+        return doNotContact;
+    }
+
+    @Override
+    public io.crmkit.core.spi.ContactLogRepository contactLog() {
+        return contactLog;
     }
 
     @Override
