@@ -75,6 +75,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("customers by a batch of identifiers")
+    class IdentifierBatches extends IdentifierBatchContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("customer paging and streaming")
     class CustomerPaging extends CustomerPagingContract {
         @Override

@@ -210,6 +210,24 @@ final class CustomerServiceImpl implements CustomerService {
     }
 
     @Override
+    public java.util.Map<Identifier, Customer> findByIdentifiers(java.util.Collection<Identifier> identifiers) {
+        List<Identifier> asked = io.crmkit.core.spi.IdentifierBatch.check(identifiers).stream()
+                .filter(i -> !i.isMasked()).toList();
+        java.util.Map<Identifier, Customer> found = new java.util.LinkedHashMap<>();
+        if (asked.isEmpty()) {
+            return found;
+        }
+        // mask once per customer: two identifiers of one customer share its masked copy
+        java.util.Map<CustomerId, Customer> masked = new java.util.HashMap<>();
+        engine.store.customers().findByIdentifiers(asked).forEach((i, c) -> {
+            if (access.sees(c)) {
+                found.put(i, masked.computeIfAbsent(c.id(), k -> access.mask(c)));
+            }
+        });
+        return found;
+    }
+
+    @Override
     public Page<Customer> list(CustomerQuery query, PageRequest page) {
         Check.notNull(query, "query");
         Check.notNull(page, "page");

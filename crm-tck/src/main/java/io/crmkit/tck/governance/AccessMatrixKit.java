@@ -169,7 +169,9 @@ public abstract class AccessMatrixKit {
         try {
             result = m.invoke(service, values);
             // An empty Optional is the "absent" answer: it reveals nothing and changes nothing.
-            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty());
+            // An empty Optional is the "absent" answer: it reveals nothing and changes nothing; an
+            // empty map is the same answer for a batch of keys.
+            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty()) && !(result instanceof Map<?, ?> mm && mm.isEmpty());
             text = render(result);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();

@@ -74,7 +74,7 @@ final class Arguments {
                 || t == OpportunityId.class || t == TaskId.class || t == RelationshipId.class || t == PendingRequestId.class
                 || t == NewCustomer.class || t == Customer.class || t == Contact.class || t == NewContact.class
                 || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
-                || t == AccountSnapshot.class || t == Identifier.class;
+                || t == AccountSnapshot.class || t == Identifier.class || t == java.util.Collection.class;
     }
 
     static boolean hasSecondaryReference(Method m) {
@@ -211,6 +211,10 @@ final class Arguments {
         }
         if (t == Identifier.class) {
             return target.customer().identifiers().get(0);
+        }
+        if (t == java.util.Collection.class) {
+            // a batch of natural keys (findByIdentifiers): the target's, once, and a second time
+            return List.of(target.customer().identifiers().get(0), target.customer().identifiers().get(0));
         }
         if (t == StaffId.class) {
             if (name.equals("assignee")) {
