@@ -45,6 +45,9 @@ public interface CrmSession {
     /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
     AlertService alerts();
 
+    /** Merge and unmerge of duplicate customers (see {@link io.crmkit.core.MergeService}). */
+    io.crmkit.core.MergeService merges();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

@@ -53,4 +53,9 @@ final class CachingTiers implements TierRepository {
     public List<TierAssignment> history(CustomerId customerId) {
         return delegate.history(customerId);
     }
+
+    @Override
+    public void moveHistory(CustomerId from, CustomerId to, List<TierAssignment> entries) {
+        delegate.moveHistory(from, to, entries);
+    }
 }

@@ -35,7 +35,11 @@ public enum Operation {
     /** Approve or reject other people's pending requests, for records in scope. */
     APPROVE("approval.decide"),
     /** Run analytics readers over the store (within scope). */
-    ANALYTICS_READ("analytics.read");
+    ANALYTICS_READ("analytics.read"),
+
+    // merge of duplicate customers (issue 13)
+    /** Merge a duplicate customer into a survivor, and undo a merge; both customers must be in scope. */
+    CUSTOMER_MERGE("customer.merge");
 
     private final String code;
 

@@ -30,6 +30,7 @@ final class Session implements CrmSession {
     private final ApprovalService approvals;
     private final Access access;
     private final AlertService alerts;
+    private final io.crmkit.core.MergeService merges;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -45,6 +46,7 @@ final class Session implements CrmSession {
         this.audit = new AuditServiceImpl(access);
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
+        this.merges = new MergeServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -73,6 +75,8 @@ final class Session implements CrmSession {
     }
 
     @Override public AlertService alerts() { return alerts; }
+
+    @Override public io.crmkit.core.MergeService merges() { return merges; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -63,6 +63,7 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private volatile boolean closed;
 
     private final MemoryAlerts alerts = new MemoryAlerts(this);
+    private final MemoryMerges merges = new MemoryMerges(this);
 
     private InMemoryCrmStore() {}
 
@@ -113,6 +114,8 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public PendingRequestRepository approvals() { return approvals; }
 
     @Override public AlertRepository alerts() { return alerts; }
+
+    @Override public io.crmkit.core.spi.MergeRepository merges() { return merges; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
