@@ -84,6 +84,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("merge records and tier-history moves")
+    class Merges extends MergeContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("customer paging and streaming")
     class CustomerPaging extends CustomerPagingContract {
         @Override

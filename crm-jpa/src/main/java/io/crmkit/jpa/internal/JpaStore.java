@@ -43,6 +43,7 @@ final class JpaStore implements JpaCrmStore {
     private final PendingRequestRepository approvals;
 
     private final AlertRepository alerts;
+    private final io.crmkit.core.spi.MergeRepository merges;
     private final String description;
     private final Runnable onClose;
 
@@ -65,6 +66,7 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
+        this.merges = new JpaMerges(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -136,6 +138,11 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public AlertRepository alerts() {
         return alerts;
+    }
+
+    @Override
+    public io.crmkit.core.spi.MergeRepository merges() {
+        return merges;
     }
 
     @Override
