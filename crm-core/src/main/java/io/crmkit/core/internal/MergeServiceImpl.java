@@ -68,13 +68,15 @@ final class MergeServiceImpl implements MergeService {
                     engine.guard(p.survivor(), after, survivor);
                     // the tombstone first: it gives up the identifiers the survivor then takes
                     engine.store.customers().save(tombstone(p, now));
-                    Customer saved = engine.store.customers().save(after);
+                    // a survivor the rules leave as it was is not written (no empty audit entry)
+                    Customer saved = after.withMeta(p.survivor().meta()).equals(p.survivor()) ? p.survivor()
+                            : engine.store.customers().save(after);
                     List<ChildMove> moves = p.apply(now, actor.id());
                     MergeRecord record = new MergeRecord(MergeId.of(engine.newId("Merge")), survivor, duplicate,
                             MergeStatus.MERGED, rules, p.survivor(), p.duplicate(), saved.meta().version(), moves,
                             p.between(), p.history(), now, actor.id(), now.plus(Duration.ofDays(RETENTION_DAYS)), null,
                             io.crmkit.core.common.Meta.created(now, actor.id()));
-                    return engine.store.merges().save(record);
+                    return masked(engine.store.merges().save(record));
                 });
     }
 
@@ -111,17 +113,19 @@ final class MergeServiceImpl implements MergeService {
                     Customer restored = m.survivorBefore().withMeta(survivor.meta().touched(now, actor.id()));
                     engine.guard(survivor, restored, survivor.id());
                     // the survivor first: it gives back the identifiers the duplicate takes again
-                    engine.store.customers().save(restored);
+                    if (!m.survivorBefore().withMeta(survivor.meta()).equals(survivor)) {
+                        engine.store.customers().save(restored);
+                    }
                     engine.store.customers().save(m.duplicateBefore().withMeta(tomb.meta().touched(now, actor.id())));
                     MergePlan.undo(engine, m, now, actor.id());
-                    return engine.store.merges().save(m.undone(now));
+                    return masked(engine.store.merges().save(m.undone(now)));
                 });
     }
 
     @Override
     public Optional<MergeRecord> find(MergeId id) {
         Check.notNull(id, "id");
-        return engine.store.merges().findById(id).filter(m -> access.visible(m.survivor()).isPresent());
+        return engine.store.merges().findById(id).filter(m -> access.visible(m.survivor()).isPresent()).map(this::masked);
     }
 
     @Override
@@ -130,7 +134,8 @@ final class MergeServiceImpl implements MergeService {
         access.requireVisible(customer);
         // a merge names both customers: only those whose other side is visible too
         return engine.store.merges().findByCustomer(customer).stream()
-                .filter(m -> access.visible(m.survivor()).isPresent() && access.visible(m.duplicate()).isPresent()).toList();
+                .filter(m -> access.visible(m.survivor()).isPresent() && access.visible(m.duplicate()).isPresent())
+                .map(this::masked).toList();
     }
 
     @Override
@@ -138,6 +143,13 @@ final class MergeServiceImpl implements MergeService {
         Check.notNull(id, "id");
         return MergeRedirect.follow(engine, access, access.requireVisible(id)).map(Customer::id)
                 .orElseThrow(() -> new NotFoundException("Customer", id.value()));
+    }
+
+    /** The record as the actor may see it: its two customer snapshots masked like every customer read. */
+    private MergeRecord masked(MergeRecord m) {
+        return new MergeRecord(m.id(), m.survivor(), m.duplicate(), m.status(), m.survivorship(), access.mask(m.survivorBefore()),
+                access.mask(m.duplicateBefore()), m.survivorVersionAfter(), m.moves(), m.removedRelationships(), m.movedHistory(),
+                m.mergedAt(), m.mergedBy(), m.undoableUntil(), m.undoneAt(), m.meta());
     }
 
     private static void checkArgs(CustomerId survivor, CustomerId duplicate, Survivorship rules) {

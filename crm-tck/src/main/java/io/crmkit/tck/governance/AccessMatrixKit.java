@@ -66,7 +66,8 @@ public abstract class AccessMatrixKit {
             Map.entry("audit.forCustomer", Operation.AUDIT_READ), Map.entry("audit.byActor", Operation.AUDIT_READ),
             Map.entry("audit.verify", Operation.AUDIT_READ), Map.entry("audit.purgeBefore", Operation.AUDIT_READ),
             Map.entry("approvals.approve", Operation.APPROVE), Map.entry("approvals.reject", Operation.APPROVE),
-            Map.entry("approvals.expireDue", Operation.APPROVE));
+            Map.entry("approvals.expireDue", Operation.APPROVE),
+            Map.entry("merges.merge", Operation.CUSTOMER_MERGE), Map.entry("merges.unmerge", Operation.CUSTOMER_MERGE));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore");
 
