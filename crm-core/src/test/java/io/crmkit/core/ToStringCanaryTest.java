@@ -64,7 +64,9 @@ class ToStringCanaryTest {
             "Role.grants{key}", "Role.code", "Actor.onBehalfOf", "AuditCursor.id",
             // real time: rule ids, event kinds and ids, and the firm's own rule text and task templates (configuration)
             "Alert.ruleId", "NewAlert.ruleId", "EventKind.name", "HostEvent.eventId", "Rule.id", "Rule.text",
-            "Rule.customerNotice", "TaskAction.title");
+            "Rule.customerNotice", "TaskAction.title",
+            // merge: a move log names child ids and field names; survivorship names fields and source systems
+            "ChildMove.id", "ChildMove.field", "Survivorship.rules{key}", "Survivorship.sourcePriority[]");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();
