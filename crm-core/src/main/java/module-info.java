@@ -23,6 +23,7 @@ module io.crmkit.core {
     exports io.crmkit.core;
     exports io.crmkit.core.account;
     exports io.crmkit.core.alert;
+    exports io.crmkit.core.merge;
     exports io.crmkit.core.signal;
     exports io.crmkit.core.approval;
     exports io.crmkit.core.audit;
@@ -49,6 +50,7 @@ module io.crmkit.core {
     opens io.crmkit.core.account to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens io.crmkit.core.common to com.fasterxml.jackson.databind;
     opens io.crmkit.core.consent to com.fasterxml.jackson.databind;
+    opens io.crmkit.core.merge to com.fasterxml.jackson.databind;
     opens io.crmkit.core.customer to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens io.crmkit.core.erasure to com.fasterxml.jackson.databind;
     opens io.crmkit.core.error to com.fasterxml.jackson.databind;

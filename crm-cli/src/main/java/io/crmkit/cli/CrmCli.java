@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
  * messages, which name fields and rules, never personal data.
  */
 @Command(name = "crm-cli", mixinStandardHelpOptions = true, version = "crm-cli 0.1.0",
-        description = "CRMKit operations: import, export and find duplicate customers.",
-        subcommands = {ImportCommand.class, ExportCommand.class, DedupCommand.class})
+        description = "CRMKit operations: import, export, find duplicate customers, merge and unmerge them.",
+        subcommands = {ImportCommand.class, ExportCommand.class, DedupCommand.class, MergeCommand.class, UnmergeCommand.class})
 public final class CrmCli implements Runnable {
     public static final int OK = 0;
     public static final int REJECTED_ROWS = 1;

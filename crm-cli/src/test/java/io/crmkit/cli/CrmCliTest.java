@@ -53,6 +53,48 @@ class CrmCliTest {
     }
 
     @Test
+    @DisplayName("merge two imported customers, then unmerge: the duplicate reads as the survivor, and afterwards both are back")
+    void mergeThenUnmerge() throws Exception {
+        String db = dir.resolve("crm").toString();
+        Result imported = cli("import", SAMPLES.resolve("customers.csv").toString(), "-m",
+                SAMPLES.resolve("customers.mapping.properties").toString(), "--h2", db,
+                "--errors", dir.resolve("e.csv").toString(), "--checkpoint", dir.resolve("c.json").toString());
+        assertThat(imported.code()).as(imported.err()).isEqualTo(CrmCli.REJECTED_ROWS);
+        List<io.crmkit.core.customer.Customer> all;
+        try (io.crmkit.jpa.JpaCrmStore s = io.crmkit.jpa.JpaCrmStore.h2File(Path.of(db))) {
+            all = s.customers().find(io.crmkit.core.spi.CustomerQuery.all(), io.crmkit.core.spi.PageRequest.first(10)).items();
+        }
+        String survivor = all.get(0).id().value();
+        String duplicate = all.get(1).id().value();
+
+        Result preview = cli("merge", survivor, duplicate, "--preview", "--h2", db);
+        assertThat(preview.code()).as(preview.err()).isZero();
+        assertThat(preview.out()).startsWith("preview: would move");
+        Result merged = cli("merge", survivor, duplicate, "--rule", "LEGAL_NAME=DUPLICATE", "--h2", db);
+        assertThat(merged.code()).as(merged.err()).isZero();
+        assertThat(merged.out()).contains("merged " + duplicate + " into " + survivor + " as ");
+        String mergeId = merged.out().replaceAll("(?s).* as (\\S+);.*", "$1");
+        try (io.crmkit.jpa.JpaCrmStore s = io.crmkit.jpa.JpaCrmStore.h2File(Path.of(db))) {
+            io.crmkit.core.CrmSession session = io.crmkit.core.Crm.builder().store(s).build().as(io.crmkit.core.org.Actor.system("t"));
+            assertThat(session.customers().get(io.crmkit.core.customer.CustomerId.of(duplicate)).id().value()).isEqualTo(survivor);
+            assertThat(session.customers().get(io.crmkit.core.customer.CustomerId.of(survivor)).name().legal())
+                    .isEqualTo(all.get(1).name().legal());
+        }
+
+        Result bad = cli("merge", survivor, duplicate, "--rule", "NAME=WHATEVER", "--h2", db);
+        assertThat(bad.code()).isEqualTo(CrmCli.REFUSED);
+        assertThat(bad.err()).contains("--rule");
+        Result undone = cli("unmerge", mergeId, "--h2", db);
+        assertThat(undone.code()).as(undone.err()).isZero();
+        try (io.crmkit.jpa.JpaCrmStore s = io.crmkit.jpa.JpaCrmStore.h2File(Path.of(db))) {
+            assertThat(s.customers().findById(all.get(1).id()).orElseThrow().identifiers()).isEqualTo(all.get(1).identifiers());
+            assertThat(s.customers().findById(all.get(0).id()).orElseThrow().name()).isEqualTo(all.get(0).name());
+        }
+        Result again = cli("unmerge", mergeId, "--h2", db);
+        assertThat(again.code()).isEqualTo(CrmCli.REFUSED);
+    }
+
+    @Test
     @DisplayName("dedup the sample CSV: the planted duplicates come out SAME with reasons, the other Zhang Wei does not")
     void dedupFindsThePlantedPairs() throws Exception {
         Path pairs = dir.resolve("pairs.csv");

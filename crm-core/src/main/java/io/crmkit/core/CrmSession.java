@@ -47,11 +47,14 @@ public interface CrmSession {
 
     /** Erasure (right to be forgotten): request, retention holds, certificates, the scheduled job. */
     ErasureService erasure();
+
     /** Consents per contact point and purpose, and do-not-contact flags. */
     io.crmkit.core.ConsentService consents();
 
     /** The firm-wide contact policy: decide, log contacts, prepare bulk snapshots, read the contact log. */
     io.crmkit.core.ContactPolicyService contactPolicy();
+    /** Merge and unmerge of duplicate customers (see {@link io.crmkit.core.MergeService}). */
+    io.crmkit.core.MergeService merges();
 
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their

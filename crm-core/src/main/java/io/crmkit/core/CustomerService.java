@@ -20,6 +20,8 @@ import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +67,16 @@ public interface CustomerService {
     Customer get(CustomerId id);
 
     Optional<Customer> findByIdentifier(Identifier identifier);
+
+    /**
+     * {@link #findByIdentifier} for many identifiers in one store call (an importer's chunk): the
+     * visible customers holding them, keyed by the identifier asked for, in the order given.
+     * Identifiers nobody visible holds (and masked ones) are absent; a duplicate appears once.
+     *
+     * @throws ValidationException on {@code identifiers} if it is null, holds a null or more than
+     *     {@link io.crmkit.core.spi.CustomerRepository#MAX_IDENTIFIER_BATCH}
+     */
+    Map<Identifier, Customer> findByIdentifiers(Collection<Identifier> identifiers);
 
     /** A page of the visible customers matching {@code query}, in id order (a page may be short when some are hidden). */
     Page<Customer> list(CustomerQuery query, PageRequest page);

@@ -69,7 +69,9 @@ class ToStringCanaryTest {
             "RetentionRule.name", "RetentionHold.rule",
             // consent: sources and references are id-like codes, decision details fixed phrases (checked to be codes)
             "ConsentRecord.source", "ConsentRecord.withdrawalSource", "NewConsent.source", "DoNotContact.source",
-            "ContactRequest.reference", "ContactAttempt.reference", "Deny.detail", "Defer.detail");
+            "ContactRequest.reference", "ContactAttempt.reference", "Deny.detail", "Defer.detail",
+            // merge: a move log names child ids and field names; survivorship names fields and source systems
+            "ChildMove.id", "ChildMove.field", "Survivorship.rules{key}", "Survivorship.sourcePriority[]");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();

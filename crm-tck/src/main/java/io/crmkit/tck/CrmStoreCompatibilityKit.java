@@ -75,6 +75,24 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("customers by a batch of identifiers")
+    class IdentifierBatches extends IdentifierBatchContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("merge records and tier-history moves")
+    class Merges extends MergeContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("customer paging and streaming")
     class CustomerPaging extends CustomerPagingContract {
         @Override

@@ -89,6 +89,11 @@ public record ApprovalRule(String name, Operation operation, BiPredicate<@Nullab
         return always("erasure", Operation.CUSTOMER_ERASE);
     }
 
+    /** Every merge and unmerge of duplicate customers (maker-checker on {@link Operation#CUSTOMER_MERGE}). */
+    public static ApprovalRule customerMerge() {
+        return always("customer-merge", Operation.CUSTOMER_MERGE);
+    }
+
     /** The same rule with {@code n} approvers. */
     public ApprovalRule approvers(int n) {
         return new ApprovalRule(name, operation, condition, n);

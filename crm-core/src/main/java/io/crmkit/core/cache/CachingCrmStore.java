@@ -245,6 +245,11 @@ public final class CachingCrmStore implements CrmStore {
     }
 
     @Override
+    public io.crmkit.core.spi.MergeRepository merges() {
+        return delegate.merges();
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return tracker.around(() -> delegate.inTransaction(work));
     }

@@ -73,6 +73,11 @@ final class CachingCustomers implements CustomerRepository {
     }
 
     @Override
+    public java.util.Map<Identifier, Customer> findByIdentifiers(java.util.Collection<Identifier> identifiers) {
+        return delegate.findByIdentifiers(identifiers);
+    }
+
+    @Override
     public Page<Customer> find(CustomerQuery query, PageRequest page) {
         return delegate.find(query, page);
     }

@@ -58,4 +58,9 @@ final class CachingTiers implements TierRepository {
     public int replaceReasons(CustomerId customerId, String replacement) {
         return delegate.replaceReasons(customerId, replacement);
     }
+
+    @Override
+    public void moveHistory(CustomerId from, CustomerId to, List<TierAssignment> entries) {
+        delegate.moveHistory(from, to, entries);
+    }
 }

@@ -44,7 +44,10 @@ public enum Operation {
     /** Capture, confirm and withdraw consents, and set do-not-contact flags, for customers in scope. */
     CONSENT_WRITE("consent.write"),
     /** Log contacts through the contact policy (carried out or refused) for customers in scope. */
-    CONTACT_RECORD("contact.record");
+    CONTACT_RECORD("contact.record"),
+    // merge of duplicate customers (issue 13)
+    /** Merge a duplicate customer into a survivor, and undo a merge; both customers must be in scope. */
+    CUSTOMER_MERGE("customer.merge");
 
     private final String code;
 

@@ -192,13 +192,18 @@ final class CustomerServiceImpl implements CustomerService {
     @Override
     public Optional<Customer> find(CustomerId id) {
         Check.notNull(id, "id");
-        return access.visible(id).map(access::mask);
+        return access.visible(id).flatMap(this::redirect).map(access::mask);
     }
 
     @Override
     public Customer get(CustomerId id) {
         Check.notNull(id, "id");
-        return access.mask(access.requireVisible(id));
+        return find(id).orElseThrow(() -> new io.crmkit.core.error.NotFoundException("Customer", id.value()));
+    }
+
+    /** A merged-away customer reads as its survivor (see {@code MergeService}). */
+    private Optional<Customer> redirect(Customer c) {
+        return MergeRedirect.follow(engine, access, c);
     }
 
     @Override
@@ -207,7 +212,26 @@ final class CustomerServiceImpl implements CustomerService {
         if (identifier.isMasked()) {
             return Optional.empty();
         }
-        return engine.store.customers().findByIdentifier(identifier).filter(access::sees).map(access::mask);
+        return engine.store.customers().findByIdentifier(identifier).filter(access::sees).flatMap(this::redirect)
+                .map(access::mask);
+    }
+
+    @Override
+    public java.util.Map<Identifier, Customer> findByIdentifiers(java.util.Collection<Identifier> identifiers) {
+        List<Identifier> asked = io.crmkit.core.spi.IdentifierBatch.check(identifiers).stream()
+                .filter(i -> !i.isMasked()).toList();
+        java.util.Map<Identifier, Customer> found = new java.util.LinkedHashMap<>();
+        if (asked.isEmpty()) {
+            return found;
+        }
+        // mask once per customer: two identifiers of one customer share its masked copy
+        java.util.Map<CustomerId, Customer> masked = new java.util.HashMap<>();
+        engine.store.customers().findByIdentifiers(asked).forEach((i, c) -> {
+            if (access.sees(c)) {
+                redirect(c).ifPresent(r -> found.put(i, masked.computeIfAbsent(r.id(), k -> access.mask(r))));
+            }
+        });
+        return found;
     }
 
     @Override
@@ -222,7 +246,8 @@ final class CustomerServiceImpl implements CustomerService {
         io.crmkit.core.spi.DataScope own = query.scope();
         CustomerQuery scoped = access.readScope().all() ? query : query.within(access.readScope());
         return ScopedPages.filter(p -> engine.store.customers().find(scoped, p),
-                c -> access.sees(c) && (own == null || own.includes(c)), access::mask, page, c -> c.id().value());
+                c -> access.sees(c) && (own == null || own.includes(c))
+                        && !c.tags().contains(io.crmkit.core.MergeService.TOMBSTONE_TAG), access::mask, page, c -> c.id().value());
     }
 
     @Override

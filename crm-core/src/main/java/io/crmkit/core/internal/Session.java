@@ -33,6 +33,7 @@ final class Session implements CrmSession {
     private final io.crmkit.core.ErasureService erasure;
     private final io.crmkit.core.ConsentService consents;
     private final io.crmkit.core.ContactPolicyService contactPolicy;
+    private final io.crmkit.core.MergeService merges;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -51,6 +52,7 @@ final class Session implements CrmSession {
         this.erasure = new ErasureServiceImpl(access);
         this.consents = new ConsentServiceImpl(access);
         this.contactPolicy = new ContactPolicyServiceImpl(access);
+        this.merges = new MergeServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -84,6 +86,7 @@ final class Session implements CrmSession {
     @Override public io.crmkit.core.ConsentService consents() { return consents; }
 
     @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }
+    @Override public io.crmkit.core.MergeService merges() { return merges; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -67,6 +67,7 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private final MemoryConsents consents = new MemoryConsents(this);
     private final MemoryDoNotContact doNotContact = new MemoryDoNotContact(this);
     private final MemoryContactLog contactLog = new MemoryContactLog(this);
+    private final MemoryMerges merges = new MemoryMerges(this);
 
     private InMemoryCrmStore() {}
 
@@ -124,6 +125,7 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return doNotContact; }
 
     @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return contactLog; }
+    @Override public io.crmkit.core.spi.MergeRepository merges() { return merges; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

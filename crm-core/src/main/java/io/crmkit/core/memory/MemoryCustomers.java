@@ -9,6 +9,7 @@ import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.spi.DataScope;
+import io.crmkit.core.spi.IdentifierBatch;
 import io.crmkit.core.spi.CustomerRepository;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
@@ -91,6 +92,41 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         Check.notNull(identifier, "identifier");
         CustomerId holder = holderSeen(identifier.naturalKey());
         return holder == null ? Optional.empty() : findById(holder);
+    }
+
+    /**
+     * One read lock for the committed part of the batch; keys the running transaction has touched
+     * are answered from its own writes first, exactly as {@link #findByIdentifier} does.
+     */
+    @Override
+    public Map<Identifier, Customer> findByIdentifiers(java.util.Collection<Identifier> identifiers) {
+        List<Identifier> keys = IdentifierBatch.check(identifiers);
+        MemoryTx tx = store.currentTx();
+        Map<Identifier, CustomerId> holders = new java.util.LinkedHashMap<>();
+        List<Identifier> committed = new ArrayList<>();
+        for (Identifier i : keys) {
+            Optional<Object> own = tx == null ? null : tx.keyHolder(this, i.naturalKey());
+            if (own == null) {
+                committed.add(i);
+                holders.put(i, null);
+            } else {
+                own.ifPresent(id -> holders.put(i, (CustomerId) id));
+            }
+        }
+        store.read(() -> {
+            for (Identifier i : committed) {
+                CustomerId id = byIdentifier.get(i.naturalKey());
+                if (id == null) {
+                    holders.remove(i);
+                } else {
+                    holders.put(i, id);
+                }
+            }
+            return null;
+        });
+        Map<Identifier, Customer> found = new java.util.LinkedHashMap<>();
+        holders.forEach((i, id) -> findById(id).ifPresent(c -> found.put(i, c)));
+        return found;
     }
 
     @Override

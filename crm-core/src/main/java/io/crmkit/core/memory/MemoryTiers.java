@@ -92,4 +92,32 @@ final class MemoryTiers implements TierRepository {
             return List.copyOf(copy);
         });
     }
+
+    @Override
+    public void moveHistory(CustomerId from, CustomerId to, List<TierAssignment> entries) {
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
+        List<TierAssignment> moving = List.copyOf(Check.list(entries, "entries"));
+        store.write(() -> {
+            List<TierAssignment> src = history.get(from);
+            if (src == null || moving.isEmpty()) {
+                return () -> { };
+            }
+            List<TierAssignment> srcBefore = new ArrayList<>(src);
+            List<TierAssignment> dst = history.computeIfAbsent(to, c -> new ArrayList<>());
+            List<TierAssignment> dstBefore = new ArrayList<>(dst);
+            for (TierAssignment e : moving) {
+                if (src.remove(e)) {
+                    dst.add(new TierAssignment(to, e.tier(), e.previous(), e.effectiveFrom(), e.source(), e.reason(),
+                            e.assignedBy(), e.expiresAt()));
+                }
+            }
+            return () -> {
+                src.clear();
+                src.addAll(srcBefore);
+                dst.clear();
+                dst.addAll(dstBefore);
+            };
+        });
+    }
 }

@@ -121,6 +121,16 @@ public interface CrmStore {
     }
 
     /**
+     * Merge records of duplicate customers; as {@link #audit()}, a store may leave the refusing
+     * default (merges then fail with this error).
+     *
+     * @throws StoreException if this store keeps no merge records
+     */
+    default MergeRepository merges() {
+        throw new StoreException("this store keeps no merge records (implement CrmStore.merges())", false);
+    }
+
+    /**
      * Runs {@code work} in one transaction: every write inside commits together when it returns, or
      * none does when it throws (the exception is rethrown as is).
      *

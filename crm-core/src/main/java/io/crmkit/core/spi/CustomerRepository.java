@@ -4,6 +4,9 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Identifier;
 import io.crmkit.core.error.StoreException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -20,6 +23,33 @@ public interface CustomerRepository extends Repository<Customer, CustomerId> {
      * @throws StoreException if the store fails
      */
     Optional<Customer> findByIdentifier(Identifier identifier);
+
+    /** The most identifiers {@link #findByIdentifiers} takes in one call. */
+    int MAX_IDENTIFIER_BATCH = 10_000;
+
+    /**
+     * The customers holding these identifiers, in one call: exactly what {@link #findByIdentifier}
+     * returns for each of them (same matching rule, same view of the running transaction's own
+     * writes), keyed by the identifier asked for. Identifiers no customer holds are absent from the
+     * map; an identifier given twice appears once; two identifiers of one customer both map to it.
+     * The map iterates in the order the identifiers were given.
+     *
+     * <p>This default asks {@link #findByIdentifier} once per identifier; stores that can answer a
+     * batch in one query (an index under one lock, one {@code IN} query) should override it.
+     *
+     * @throws io.crmkit.core.error.ValidationException on {@code identifiers} if it is null, holds a
+     *     null or holds more than {@link #MAX_IDENTIFIER_BATCH} identifiers
+     * @throws StoreException if the store fails
+     */
+    default Map<Identifier, Customer> findByIdentifiers(Collection<Identifier> identifiers) {
+        Map<Identifier, Customer> found = new LinkedHashMap<>();
+        for (Identifier identifier : IdentifierBatch.check(identifiers)) {
+            if (!found.containsKey(identifier)) {
+                findByIdentifier(identifier).ifPresent(c -> found.put(identifier, c));
+            }
+        }
+        return found;
+    }
 
     /**
      * One page of the customers matching {@code query}, in id order. The cursor is the last id.

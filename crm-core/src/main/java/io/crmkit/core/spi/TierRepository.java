@@ -3,6 +3,7 @@ package io.crmkit.core.spi;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.tier.TierAssignment;
 import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.core.error.StoreException;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,5 +39,18 @@ public interface TierRepository {
     /** The newest entry of the customer's history. */
     default Optional<TierAssignment> current(CustomerId customerId) {
         return history(customerId).stream().findFirst();
+    }
+
+    /**
+     * Moves these entries of {@code from}'s history (as {@link #history} returned them) to
+     * {@code to}: afterwards they are in {@code to}'s history, with {@code to} as their customer and
+     * otherwise unchanged, and no longer in {@code from}'s. Entries not found are ignored. Used by
+     * merge and unmerge; undone by a rollback like every write. This default refuses.
+     *
+     * @throws StoreException if this store cannot move history
+     */
+    default void moveHistory(io.crmkit.core.customer.CustomerId from, io.crmkit.core.customer.CustomerId to,
+            List<TierAssignment> entries) {
+        throw new StoreException("this store cannot move tier history (implement TierRepository.moveHistory)", false);
     }
 }

@@ -88,6 +88,52 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
                 .getResultList()).stream().findFirst());
     }
 
+    /** Values per statement in {@link #findByIdentifiers}: far below every dialect's bind-parameter limit. */
+    private static final int VALUES_PER_QUERY = 1_000;
+
+    /**
+     * One statement per (type, issuer) of the batch and per {@value #VALUES_PER_QUERY} values, each
+     * an index range on the unique key {@code (id_type, issuer, id_value)}; a feed usually has one or
+     * two kinds of identifier, so a chunk of 500 rows costs one or two round trips instead of one per
+     * identifier. The rows are matched back to the asked identifiers by exact equality in Java.
+     */
+    @Override
+    public java.util.Map<Identifier, Customer> findByIdentifiers(java.util.Collection<Identifier> identifiers) {
+        List<Identifier> keys = io.crmkit.core.spi.IdentifierBatch.check(identifiers);
+        java.util.Map<List<String>, List<Identifier>> groups = new java.util.LinkedHashMap<>();
+        for (Identifier i : keys) {
+            groups.computeIfAbsent(List.of(i.type().name(), i.issuer()), g -> new java.util.ArrayList<>()).add(i);
+        }
+        java.util.Map<IdentifierKey, Customer> byKey = new java.util.HashMap<>();
+        tx.run(em -> {
+            for (java.util.Map.Entry<List<String>, List<Identifier>> g : groups.entrySet()) {
+                List<Identifier> group = g.getValue();
+                for (int from = 0; from < group.size(); from += VALUES_PER_QUERY) {
+                    List<String> values = group.subList(from, Math.min(group.size(), from + VALUES_PER_QUERY)).stream()
+                            .map(Identifier::value).toList();
+                    List<Object[]> rows = em.createQuery("select i.value, e.doc, e.version from Customer e join e.identifiers i"
+                            + " where i.type = :t and i.issuer = :s and i.value in :v", Object[].class)
+                            .setParameter("t", g.getKey().get(0)).setParameter("s", g.getKey().get(1)).setParameter("v", values)
+                            .getResultList();
+                    for (Object[] r : rows) {
+                        byKey.put(new IdentifierKey(g.getKey().get(0), g.getKey().get(1), (String) r[0]),
+                                fromDoc((String) r[1], ((Number) r[2]).longValue()));
+                    }
+                }
+            }
+            return null;
+        });
+        java.util.Map<Identifier, Customer> found = new java.util.LinkedHashMap<>();
+        for (Identifier i : keys) {
+            // exact equality, as findByIdentifier: a case- or pad-insensitive column must not widen the match
+            Customer c = byKey.get(keyOf(i));
+            if (c != null && c.identifiers().contains(i)) {
+                found.put(i, c);
+            }
+        }
+        return found;
+    }
+
     @Override
     public Page<Customer> find(CustomerQuery query, PageRequest page) {
         Check.notNull(query, "query");

@@ -48,6 +48,7 @@ final class JpaStore implements JpaCrmStore {
     private final JpaConsents consents;
     private final JpaDoNotContact doNotContact;
     private final JpaContactLog contactLog;
+    private final io.crmkit.core.spi.MergeRepository merges;
     private final String description;
     private final Runnable onClose;
     private final StoreSettings settings;
@@ -79,6 +80,7 @@ final class JpaStore implements JpaCrmStore {
         this.consents = new JpaConsents(tx, settings);
         this.doNotContact = new JpaDoNotContact(tx, settings);
         this.contactLog = new JpaContactLog(tx, settings);
+        this.merges = new JpaMerges(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -187,6 +189,11 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public io.crmkit.core.spi.ContactLogRepository contactLog() {
         return contactLog;
+    }
+
+    @Override
+    public io.crmkit.core.spi.MergeRepository merges() {
+        return merges;
     }
 
     @Override

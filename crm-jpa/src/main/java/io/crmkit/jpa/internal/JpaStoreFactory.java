@@ -25,7 +25,7 @@ public final class JpaStoreFactory {
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
             TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class, AuditEntryEntity.class,
             PendingRequestEntity.class, AlertEntity.class, ErasureEntity.class,
-            ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class);
+            ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class, MergeEntity.class);
 
     private JpaStoreFactory() {
     }

@@ -88,6 +88,28 @@ final class JpaTiers implements TierRepository {
         return changed[0];
     }
 
+    /**
+     * Loads {@code from}'s entries and gives those asked for to {@code to}, row by row (never a bulk
+     * update: see the quality notes); each keeps its id, so its place among equal times stays.
+     */
+    @Override
+    public void moveHistory(CustomerId from, CustomerId to, List<TierAssignment> entries) {
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
+        List<TierAssignment> moving = new java.util.ArrayList<>(Check.list(entries, "entries"));
+        write(em -> {
+            for (TierAssignmentEntity row : em.createQuery("select a from TierAssignment a where a.customerId = :c order by a.id",
+                    TierAssignmentEntity.class).setParameter("c", from.value()).getResultList()) {
+                TierAssignment e = DocumentCodec.read(row.doc, TierAssignment.class);
+                if (moving.remove(e)) {
+                    row.customerId = to.value();
+                    row.doc = DocumentCodec.write(new TierAssignment(to, e.tier(), e.previous(), e.effectiveFrom(), e.source(),
+                            e.reason(), e.assignedBy(), e.expiresAt()));
+                }
+            }
+        });
+    }
+
     private void write(java.util.function.Consumer<jakarta.persistence.EntityManager> work) {
         tx.run(em -> {
             try {

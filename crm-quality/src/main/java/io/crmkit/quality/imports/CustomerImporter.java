@@ -12,6 +12,7 @@ import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.org.Actor;
 import io.crmkit.quality.mapping.ColumnMapping;
+import io.crmkit.quality.mapping.MappedRow;
 import io.crmkit.quality.mapping.RowMapper;
 import io.crmkit.quality.source.RecordReader;
 import io.crmkit.quality.source.SourceFormat;
@@ -231,13 +232,20 @@ public final class CustomerImporter {
             long errBefore = cp.errorBytes();
             ImportCounts before = cp.counts();
             List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-            applier.startUnit();
+            List<MappedRow> mapped = new ArrayList<>(rows.size());
             try {
                 session.inTransaction(() -> {
+                    mapped.clear();
+                    for (SourceRecord row : rows) {
+                        mapped.add(mapper.map(row));
+                    }
+                    // every identifier of the unit in one store call, inside the unit's transaction
+                    applier.startUnit(mapped);
                     ImportCounts counts = before;
                     RowOutcome firstWrite = null;
-                    for (SourceRecord row : rows) {
-                        RowOutcome o = applier.apply(mapper.map(row));
+                    for (int n = 0; n < rows.size(); n++) {
+                        SourceRecord row = rows.get(n);
+                        RowOutcome o = applier.apply(mapped.get(n));
                         outcomes.add(o);
                         counts = counts.plus(o.kind());
                         if (o.kind() == RowOutcome.Kind.REJECTED && errors != null) {

@@ -49,8 +49,30 @@ final class RowApplier {
         this.mode = mode;
     }
 
-    void startUnit() {
+    /**
+     * The unit's identifiers as the store held them when the unit began, read in one batch
+     * ({@link io.crmkit.core.CustomerService#findByIdentifiers}) instead of one lookup per identifier.
+     */
+    private Map<Identifier, Customer> prefetched = Map.of();
+    /** Customers the running unit wrote: their prefetched copies are stale. */
+    private final Set<CustomerId> unitWritten = new java.util.HashSet<>();
+
+    /** Starts a unit of work over {@code rows}: forgets the last unit and reads the keys of these rows at once. */
+    void startUnit(List<MappedRow> rows) {
         unitKeys.clear();
+        unitWritten.clear();
+        List<Identifier> keys = new ArrayList<>();
+        for (MappedRow r : rows) {
+            if (r.valid()) {
+                keys.addAll(r.identifiers());
+            }
+        }
+        Map<Identifier, Customer> found = new HashMap<>();
+        int max = io.crmkit.core.spi.CustomerRepository.MAX_IDENTIFIER_BATCH;
+        for (int from = 0; from < keys.size(); from += max) {
+            found.putAll(session.customers().findByIdentifiers(keys.subList(from, Math.min(keys.size(), from + max))));
+        }
+        prefetched = found;
     }
 
     RowOutcome apply(MappedRow row) {
@@ -88,7 +110,16 @@ final class RowApplier {
         if (own != null) {
             return session.customers().find(own);
         }
-        return session.customers().findByIdentifier(id);
+        Customer before = prefetched.get(id);
+        if (before == null) {
+            // nobody held it when the unit began, and no write of this unit claimed it (unitKeys)
+            return Optional.empty();
+        }
+        if (unitWritten.contains(before.id())) {
+            // this unit changed that customer (perhaps replacing this very identifier): ask again
+            return session.customers().findByIdentifier(id);
+        }
+        return Optional.of(before);
     }
 
     private RowOutcome insert(MappedRow row) {
@@ -187,6 +218,7 @@ final class RowApplier {
             return RowOutcome.of(RowOutcome.Kind.UNCHANGED);
         }
         Customer saved = session.customers().update(c);
+        unitWritten.add(saved.id());
         for (Identifier id : saved.identifiers()) {
             unitKeys.put(id.naturalKey(), saved.id());
         }

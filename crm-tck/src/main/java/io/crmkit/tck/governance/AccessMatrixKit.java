@@ -72,7 +72,8 @@ public abstract class AccessMatrixKit {
             Map.entry("consents.withdraw", Operation.CONSENT_WRITE),
             Map.entry("consents.setDoNotContact", Operation.CONSENT_WRITE),
             Map.entry("contactPolicy.attempt", Operation.CONTACT_RECORD),
-            Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD));
+            Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD),
+            Map.entry("merges.merge", Operation.CUSTOMER_MERGE), Map.entry("merges.unmerge", Operation.CUSTOMER_MERGE));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore", "erasure.runDue");
 
@@ -175,7 +176,9 @@ public abstract class AccessMatrixKit {
         try {
             result = m.invoke(service, values);
             // An empty Optional is the "absent" answer: it reveals nothing and changes nothing.
-            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty());
+            // An empty Optional is the "absent" answer: it reveals nothing and changes nothing; an
+            // empty map is the same answer for a batch of keys.
+            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty()) && !(result instanceof Map<?, ?> mm && mm.isEmpty());
             text = render(result);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();

@@ -44,6 +44,10 @@ import io.crmkit.core.task.NewTask;
 import io.crmkit.core.task.TaskId;
 import io.crmkit.core.tier.TierDefinition;
 import io.crmkit.tck.fixtures.UniqueIds;
+import io.crmkit.core.CrmSession;
+import io.crmkit.core.MergeService;
+import io.crmkit.core.merge.MergeId;
+import io.crmkit.core.merge.Survivorship;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
@@ -80,7 +84,7 @@ final class Arguments {
                 || t == NewCustomer.class || t == Customer.class || t == Contact.class || t == NewContact.class
                 || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
                 || t == AccountSnapshot.class || t == Identifier.class || t == NewConsent.class || t == ConsentId.class
-                || t == ContactRequest.class;
+                || t == ContactRequest.class || t == java.util.Collection.class || t == MergeId.class;
     }
 
     static boolean hasSecondaryReference(Method m) {
@@ -100,7 +104,11 @@ final class Arguments {
         for (int i = 0; i < params.length; i++) {
             Class<?> t = params[i].getType();
             GeneratedOrganisation.Book main = home != null && firstCustomer ? home : target;
-            if (t == CustomerId.class) {
+            if (t == CustomerId.class && !firstCustomer && m.getDeclaringClass() == MergeService.class) {
+                // The duplicate of a merge is a fresh customer of the target's owner and branch: merging
+                // a generated book's customer away would move records the oracle counts as that book's.
+                out[i] = spare(target);
+            } else if (t == CustomerId.class) {
                 // A second customer is the target's relation (a customer cannot be related to itself).
                 out[i] = firstCustomer ? main.customer().id() : home != null ? target.customer().id() : partner(target);
                 firstCustomer = false;
@@ -110,6 +118,18 @@ final class Arguments {
             collect(out[i], given);
         }
         return out;
+    }
+
+    /** A new customer, stored directly, with the target's owner and branch (so the same scope). */
+    private CustomerId spare(GeneratedOrganisation.Book target) {
+        return store.customers().save(io.crmkit.tck.fixtures.Fixtures.customer().owner(target.customer().owner())
+                .branch(target.customer().branch()).build()).id();
+    }
+
+    /** A merge, by the administrator, of two spare customers in the target's scope: what an unmerge undoes. */
+    private MergeId merged(GeneratedOrganisation.Book target) {
+        CrmSession admin = org.crm.as(org.principals.get("admin").actor());
+        return admin.merges().merge(spare(target), spare(target), Survivorship.defaults()).id();
     }
 
     /** A customer the target is not yet related to. */
@@ -242,7 +262,19 @@ final class Arguments {
         }
         if (t == ContactPointKind.class) return ContactPointKind.EMAIL;
         if (t == ConsentPurpose.class) return ConsentPurpose.MARKETING;
-        if (t == java.util.Collection.class) return List.of(target.customer().id());
+        if (t == java.util.Collection.class && p.getParameterizedType().getTypeName().contains("CustomerId")) {
+            return List.of(target.customer().id());
+        }
+        if (t == Survivorship.class) {
+            return Survivorship.defaults();
+        }
+        if (t == MergeId.class) {
+            return merged(target);
+        }
+        if (t == java.util.Collection.class) {
+            // a batch of natural keys (findByIdentifiers): the target's, once, and a second time
+            return List.of(target.customer().identifiers().get(0), target.customer().identifiers().get(0));
+        }
         if (t == StaffId.class) {
             if (name.equals("assignee")) {
                 return org.staff("admin");

@@ -38,5 +38,6 @@ class DelegatingCrmStore implements CrmStore {
     @Override public io.crmkit.core.spi.ConsentRepository consents() { return delegate.consents(); }
     @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return delegate.doNotContact(); }
     @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return delegate.contactLog(); }
+    @Override public io.crmkit.core.spi.MergeRepository merges() { return delegate.merges(); }
     @Override public <T> T inTransaction(Supplier<T> work) { return delegate.inTransaction(work); }
 }

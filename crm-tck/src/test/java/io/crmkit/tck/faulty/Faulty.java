@@ -36,6 +36,13 @@ final class Faulty {
         Object invoke(Object[] args, Call original) throws Throwable;
     }
 
+    /**
+     * Default methods whose default only refuses ("this store keeps no ..."): the base store's own
+     * implementation answers them. Other defaults run on the proxy, so a broken method they build on
+     * breaks them too.
+     */
+    private static final java.util.Set<String> STORE_FEATURES = java.util.Set.of("merges", "moveHistory");
+
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     final InMemoryCrmStore base = InMemoryCrmStore.create();
@@ -136,7 +143,7 @@ final class Faulty {
                 return m.getName().equals("equals") ? proxy == a[0] : m.invoke(target, a);
             }
             Call original = () -> {
-                if (m.isDefault() && !STORE_OWN_DEFAULTS.contains(m.getName())) {
+                if (m.isDefault() && !STORE_OWN_DEFAULTS.contains(m.getName()) && !STORE_FEATURES.contains(m.getName())) {
                     return InvocationHandler.invokeDefault(proxy, m, a);
                 }
                 try {

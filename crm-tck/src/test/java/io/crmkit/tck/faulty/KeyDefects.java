@@ -30,6 +30,28 @@ final class KeyDefects {
                         "NaturalKeys", () -> identifierKey(i -> i.issuer() + "|" + i.value())),
                 Defect.of("external-issuer-case-insensitive", "identifier issuers compare case-insensitively (a _ci collation)",
                         "NaturalKeys", () -> identifierKey(i -> i.type() + "|" + i.issuer().toLowerCase(Locale.ROOT) + "|" + i.value())),
+                Defect.of("identifier-batch-one-key-per-customer", "a batch lookup returns each customer under its first key only (a DISTINCT on the customer)",
+                        "IdentifierBatches", () -> Faulty.store().customers("findByIdentifiers", (a, o) -> {
+                            @SuppressWarnings("unchecked")
+                            Map<Identifier, Customer> all = (Map<Identifier, Customer>) o.proceed();
+                            Map<Identifier, Customer> out = new java.util.LinkedHashMap<>();
+                            java.util.Set<CustomerId> seen = new java.util.HashSet<>();
+                            all.forEach((k, c) -> {
+                                if (seen.add(c.id())) {
+                                    out.put(k, c);
+                                }
+                            });
+                            return out;
+                        }).build()),
+                Defect.of("identifier-batch-committed-only", "a batch lookup reads committed data only, missing the transaction's own writes",
+                        "IdentifierBatches", () -> {
+                            Faulty f = Faulty.store();
+                            return f.customers("findByIdentifiers", (a, o) -> Faulty.elsewhere(() -> {
+                                @SuppressWarnings("unchecked")
+                                java.util.Collection<Identifier> keys = (java.util.Collection<Identifier>) a[0];
+                                return f.base.customers().findByIdentifiers(keys);
+                            })).build();
+                        }),
                 Defect.of("external-ref-case-insensitive", "external references compare case-insensitively (a _ci collation)",
                         "NaturalKeys", () -> refKey(r -> (r.system() + "|" + r.id()).toLowerCase(Locale.ROOT))),
                 Defect.of("external-ref-pads-blanks", "external references compare with trailing blanks ignored (a PAD SPACE collation)",
