@@ -48,6 +48,9 @@ public record Customer(CustomerId id, CustomerType type, CustomerName name, List
         List<LifecycleChange> lifecycleHistory, @Nullable StaffId owner, @Nullable OrgUnitId branch,
         @Nullable TierCode tier, Set<String> tags, List<ContactPoint> contactPoints,
         Map<String, ExtensionValue> extensions, Meta meta) implements Aggregate<CustomerId, Customer> {
+    /** Compiled once: a regular expression compiled on every construction costs more than the record. */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+
     /** Most identifiers, tags, contact points or extension fields one customer may carry. */
     public static final int MAX_ITEMS = 50;
 
@@ -80,7 +83,7 @@ public record Customer(CustomerId id, CustomerType type, CustomerName name, List
         tags = v.set(tags, "tags");
         if (tags != null) {
             v.that(tags.size() <= MAX_ITEMS, "tags", "Size", "must have at most " + MAX_ITEMS + " entries");
-            v.that(tags.stream().allMatch(tag -> tag.matches("[a-z0-9][a-z0-9._-]{0,39}")), "tags", "TagFormat",
+            v.that(tags.stream().allMatch(tag -> TAG.matcher(tag).matches()), "tags", "TagFormat",
                     "tags are 1-40 lower-case letters, digits, '.', '_' or '-'");
         }
         contactPoints = v.list(contactPoints, "contactPoints");

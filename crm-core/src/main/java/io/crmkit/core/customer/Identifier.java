@@ -22,6 +22,11 @@ import java.util.Set;
  * @param issuer the issuing country or system
  */
 public record Identifier(IdentifierType type, String value, String issuer) {
+    /** Compiled once: a regular expression compiled on every construction costs more than the record. */
+    private static final java.util.regex.Pattern MASKABLE_VALUE = java.util.regex.Pattern.compile("[A-Z0-9*-]{2,64}");
+    private static final java.util.regex.Pattern SYSTEM_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final java.util.regex.Pattern PLAIN_VALUE = java.util.regex.Pattern.compile("[A-Z0-9-]{2,64}");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -34,7 +39,7 @@ public record Identifier(IdentifierType type, String value, String issuer) {
         issuer = Check.notBlank(issuer, "issuer", 64).strip();
         if (value.indexOf(MASK) >= 0) {
             // A masked copy for a role that may not see the value (see isMasked); never saved.
-            Check.that(value.matches("[A-Z0-9*-]{2,64}"), "value", "Format", "may contain only letters, digits and '-'");
+            Check.that(MASKABLE_VALUE.matcher(value).matches(), "value", "Format", "may contain only letters, digits and '-'");
         } else {
             checkValue(type, value, issuer);
         }
@@ -45,7 +50,7 @@ public record Identifier(IdentifierType type, String value, String issuer) {
 
     private static void checkValue(IdentifierType type, String value, String issuer) {
         switch (type) {
-            case EXTERNAL_SYSTEM -> Check.that(issuer.matches("[A-Za-z0-9._:-]{1,64}"), "issuer", "SystemName",
+            case EXTERNAL_SYSTEM -> Check.that(SYSTEM_NAME.matcher(issuer).matches(), "issuer", "SystemName",
                     "must be a system name of letters, digits and . _ : -");
             case LEI -> {
                 issuer = issuer.toUpperCase(Locale.ROOT);
@@ -54,7 +59,7 @@ public record Identifier(IdentifierType type, String value, String issuer) {
             default -> {
                 issuer = issuer.toUpperCase(Locale.ROOT);
                 Check.that(COUNTRIES.contains(issuer), "issuer", "Iso3166", "must be an ISO 3166 alpha-2 country code");
-                Check.that(value.matches("[A-Z0-9-]{2,64}"), "value", "Format", "may contain only letters, digits and '-'");
+                Check.that(PLAIN_VALUE.matcher(value).matches(), "value", "Format", "may contain only letters, digits and '-'");
                 if (type == IdentifierType.NATIONAL_ID && issuer.equals("CN")) {
                     Check.that(validCnResidentId(value), "value", "CnResidentId",
                             "must be an 18-character resident ID with a valid check character");

@@ -13,8 +13,11 @@ import io.crmkit.core.check.Check;
  * @param id the event's key there, 1-128 characters
  */
 public record ExternalRef(String system, String id) {
+    /** Compiled once: a regular expression compiled on every construction costs more than the record. */
+    private static final java.util.regex.Pattern SYSTEM_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     public ExternalRef {
-        Check.that(system != null && system.matches("[A-Za-z0-9._:-]{1,64}"), "externalRef.system", "SystemName",
+        Check.that(system != null && SYSTEM_NAME.matcher(system).matches(), "externalRef.system", "SystemName",
                 "must be 1-64 letters, digits or . _ : -");
         id = Check.notBlank(id, "externalRef.id", 128);
     }

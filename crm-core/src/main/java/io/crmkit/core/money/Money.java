@@ -23,6 +23,9 @@ import java.util.Currency;
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** Compiled once: a regular expression compiled on every construction costs more than the record. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,10})?");
+
     /** Largest absolute amount accepted (exclusive). */
     public static final BigDecimal LIMIT = BigDecimal.TEN.pow(15);
     /** Most decimal places accepted. */
@@ -111,7 +114,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     private static BigDecimal decimal(String amount) {
         // the exponent is bounded by the scale check in bounded(), before any arithmetic
         if (amount.isEmpty() || amount.length() > MAX_INPUT_DIGITS + 14
-                || !amount.matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,10})?")) {
+                || !DECIMAL.matcher(amount).matches()) {
             throw ValidationException.of("amount", "Decimal", "must be a decimal number such as 1250.00");
         }
         try {

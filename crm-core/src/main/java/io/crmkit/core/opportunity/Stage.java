@@ -14,8 +14,11 @@ import io.crmkit.core.check.Check;
  * @param outcome open, won or lost
  */
 public record Stage(String code, String name, int probability, StageOutcome outcome) {
+    /** Compiled once: a regular expression compiled on every construction costs more than the record. */
+    private static final java.util.regex.Pattern STAGE_CODE = java.util.regex.Pattern.compile("[A-Z0-9_]{1,32}");
+
     public Stage {
-        Check.that(code != null && code.matches("[A-Z0-9_]{1,32}"), "code", "StageCode",
+        Check.that(code != null && STAGE_CODE.matcher(code).matches(), "code", "StageCode",
                 "must be 1-32 upper-case letters, digits or '_'");
         name = Check.notBlank(name, "name", Check.MAX_SHORT);
         Check.range(probability, 0, 100, "probability");

@@ -178,7 +178,9 @@ public abstract class AccessMatrixKit {
             // An empty Optional is the "absent" answer: it reveals nothing and changes nothing.
             // An empty Optional is the "absent" answer: it reveals nothing and changes nothing; an
             // empty map is the same answer for a batch of keys.
-            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty()) && !(result instanceof Map<?, ?> mm && mm.isEmpty());
+            // A contact-policy snapshot that covers none of the customers asked for is the same answer.
+            ok = !(result instanceof java.util.Optional<?> o && o.isEmpty()) && !(result instanceof Map<?, ?> mm && mm.isEmpty())
+                    && !(result instanceof io.crmkit.core.consent.ContactPolicy cp && cp.size() == 0);
             text = render(result);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
