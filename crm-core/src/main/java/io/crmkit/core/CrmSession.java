@@ -45,6 +45,9 @@ public interface CrmSession {
     /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
     AlertService alerts();
 
+    /** Service cases with SLAs, escalation and satisfaction surveys (issue 15). */
+    CaseService cases();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

@@ -35,7 +35,17 @@ public enum Operation {
     /** Approve or reject other people's pending requests, for records in scope. */
     APPROVE("approval.decide"),
     /** Run analytics readers over the store (within scope). */
-    ANALYTICS_READ("analytics.read");
+    ANALYTICS_READ("analytics.read"),
+
+    // Service cases, SLAs and satisfaction surveys (issue 15).
+    /** Open, move, resolve, assign and link cases about customers in scope, and re-apply their SLA policy. */
+    CASE_WRITE("case.write"),
+    /** Define SLA policies (firm-wide reference data). */
+    SLA_DEFINE("sla.define"),
+    /** Run the SLA monitor: announce warnings and breaches and escalate (a system job's grant). */
+    SLA_RUN("sla.run"),
+    /** Send satisfaction surveys and record their answers, for cases in scope. */
+    SURVEY_WRITE("survey.write");
 
     private final String code;
 

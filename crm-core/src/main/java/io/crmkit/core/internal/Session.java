@@ -3,6 +3,7 @@ package io.crmkit.core.internal;
 import io.crmkit.core.AccountService;
 import io.crmkit.core.ApprovalService;
 import io.crmkit.core.AuditService;
+import io.crmkit.core.CaseService;
 import io.crmkit.core.CrmSession;
 import io.crmkit.core.CustomerService;
 import io.crmkit.core.InteractionService;
@@ -30,6 +31,7 @@ final class Session implements CrmSession {
     private final ApprovalService approvals;
     private final Access access;
     private final AlertService alerts;
+    private final CaseService cases;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -45,6 +47,7 @@ final class Session implements CrmSession {
         this.audit = new AuditServiceImpl(access);
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
+        this.cases = new CaseServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -73,6 +76,8 @@ final class Session implements CrmSession {
     }
 
     @Override public AlertService alerts() { return alerts; }
+
+    @Override public CaseService cases() { return cases; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

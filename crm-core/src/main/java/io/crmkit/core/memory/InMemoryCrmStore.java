@@ -63,6 +63,8 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private volatile boolean closed;
 
     private final MemoryAlerts alerts = new MemoryAlerts(this);
+    private final MemoryCases cases = new MemoryCases(this);
+    private final MemorySlaPolicies slaPolicies = new MemorySlaPolicies(this);
 
     private InMemoryCrmStore() {}
 
@@ -113,6 +115,10 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public PendingRequestRepository approvals() { return approvals; }
 
     @Override public AlertRepository alerts() { return alerts; }
+
+    @Override public io.crmkit.core.spi.CaseRepository cases() { return cases; }
+
+    @Override public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() { return slaPolicies; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
