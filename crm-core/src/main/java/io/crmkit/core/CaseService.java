@@ -103,7 +103,9 @@ public interface CaseService {
      * Puts the case under the current definition of {@code policyId}, for example after its
      * category changed or the firm revised a policy: each timer keeps the working time it has
      * accrued (by name), takes the new target, calendar and thresholds; timers the new policy adds
-     * start now; timers it lacks are dropped.
+     * start now; timers it lacks are dropped. The old policy is settled first: thresholds the
+     * case has reached under it and the monitor has not announced yet are announced now (tasks
+     * and events as from {@link #tick}).
      *
      * @throws io.crmkit.core.error.NotFoundException if the policy does not exist
      */

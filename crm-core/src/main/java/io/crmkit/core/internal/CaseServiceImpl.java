@@ -214,7 +214,9 @@ final class CaseServiceImpl implements CaseService {
             requireOpenOrResolved(c);
             SlaPolicyDefinition next = engine.store.slaPolicies().findById(policyId)
                     .orElseThrow(() -> new NotFoundException("SlaPolicy", policyId.value())).definition();
-            return c.withTimers(next, SlaClock.reapply(c.sla(), c.timers(), next, c.status(), engine.now()));
+            // The old policy is settled first: what the case crossed under it is announced, not forgotten.
+            ServiceCase settled = monitor.settle(c, engine.now(), new java.util.ArrayList<>());
+            return settled.withTimers(next, SlaClock.reapply(settled.sla(), settled.timers(), next, c.status(), engine.now()));
         });
     }
 

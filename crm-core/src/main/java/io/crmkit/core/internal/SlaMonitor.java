@@ -57,13 +57,27 @@ final class SlaMonitor {
                     continue;
                 }
                 checked++;
-                process(c, c.sla(), now, out);
+                ServiceCase next = settle(c, now, out);
+                if (next != c) {
+                    next = next.withMeta(c.meta().touched(engine.now(), actor.id()));
+                    engine.guard(c, next, c.customerId());
+                    engine.store.cases().save(next);
+                }
             }
             return new SlaTick(now, checked, out);
         });
     }
 
-    private void process(ServiceCase c, SlaPolicyDefinition policy, Instant now, List<SlaEscalation> out) {
+    /**
+     * The case with every threshold its timers have reached at {@code now} announced (tasks and
+     * events raised, escalations added to {@code out}) and its timers rescheduled; the same
+     * instance when nothing changed. Not saved: the caller saves it, with its own change.
+     */
+    ServiceCase settle(ServiceCase c, Instant now, List<SlaEscalation> out) {
+        SlaPolicyDefinition policy = c.sla();
+        if (policy == null) {
+            return c;
+        }
         List<SlaTimer> timers = new ArrayList<>();
         for (SlaTimer t : c.timers()) {
             SlaTarget target = policy.target(t.name());
@@ -78,12 +92,7 @@ final class SlaMonitor {
             timers.add(reached.isEmpty() ? SlaClock.schedule(t, target, now)
                     : SlaClock.announced(t, target, reached.get(reached.size() - 1).percent(), now));
         }
-        if (timers.equals(c.timers())) {
-            return;
-        }
-        ServiceCase next = c.withTimers(policy, timers).withMeta(c.meta().touched(engine.now(), actor.id()));
-        engine.guard(c, next, c.customerId());
-        engine.store.cases().save(next);
+        return timers.equals(c.timers()) ? c : c.withTimers(policy, timers);
     }
 
     private SlaEscalation escalate(ServiceCase c, SlaTimer t, Threshold th, Instant now) {
