@@ -201,6 +201,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("service cases")
+    class Cases extends CaseContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("transactions")
     class Transactions extends TransactionContract {
         @Override

@@ -205,6 +205,16 @@ public final class CachingCrmStore implements CrmStore {
     }
 
     @Override
+    public io.crmkit.core.spi.CaseRepository cases() {
+        return delegate.cases();
+    }
+
+    @Override
+    public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() {
+        return delegate.slaPolicies();
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return tracker.around(() -> delegate.inTransaction(work));
     }

@@ -43,6 +43,8 @@ final class JpaStore implements JpaCrmStore {
     private final PendingRequestRepository approvals;
 
     private final AlertRepository alerts;
+    private final io.crmkit.core.spi.CaseRepository cases;
+    private final io.crmkit.core.spi.SlaPolicyRepository slaPolicies;
     private final String description;
     private final Runnable onClose;
 
@@ -65,6 +67,8 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
+        this.cases = new JpaCases(tx, settings);
+        this.slaPolicies = new JpaSlaPolicies(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -136,6 +140,16 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public AlertRepository alerts() {
         return alerts;
+    }
+
+    @Override
+    public io.crmkit.core.spi.CaseRepository cases() {
+        return cases;
+    }
+
+    @Override
+    public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() {
+        return slaPolicies;
     }
 
     @Override

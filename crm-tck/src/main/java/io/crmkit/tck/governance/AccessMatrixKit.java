@@ -66,7 +66,14 @@ public abstract class AccessMatrixKit {
             Map.entry("audit.forCustomer", Operation.AUDIT_READ), Map.entry("audit.byActor", Operation.AUDIT_READ),
             Map.entry("audit.verify", Operation.AUDIT_READ), Map.entry("audit.purgeBefore", Operation.AUDIT_READ),
             Map.entry("approvals.approve", Operation.APPROVE), Map.entry("approvals.reject", Operation.APPROVE),
-            Map.entry("approvals.expireDue", Operation.APPROVE));
+            Map.entry("approvals.expireDue", Operation.APPROVE),
+            // service cases (issue 15)
+            Map.entry("cases.definePolicy", Operation.SLA_DEFINE), Map.entry("cases.open", Operation.CASE_WRITE),
+            Map.entry("cases.moveTo", Operation.CASE_WRITE), Map.entry("cases.resolve", Operation.CASE_WRITE),
+            Map.entry("cases.assign", Operation.CASE_WRITE), Map.entry("cases.link", Operation.CASE_WRITE),
+            Map.entry("cases.applyPolicy", Operation.CASE_WRITE), Map.entry("cases.tick", Operation.SLA_RUN),
+            Map.entry("cases.sendSurvey", Operation.SURVEY_WRITE),
+            Map.entry("cases.recordSurveyResponse", Operation.SURVEY_WRITE));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore");
 

@@ -35,5 +35,7 @@ class DelegatingCrmStore implements CrmStore {
     @Override public OrgUnitRepository orgUnits() { return delegate.orgUnits(); }
     @Override public StaffRepository staff() { return delegate.staff(); }
     @Override public AlertRepository alerts() { return delegate.alerts(); }
+    @Override public io.crmkit.core.spi.CaseRepository cases() { return delegate.cases(); }
+    @Override public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() { return delegate.slaPolicies(); }
     @Override public <T> T inTransaction(Supplier<T> work) { return delegate.inTransaction(work); }
 }
