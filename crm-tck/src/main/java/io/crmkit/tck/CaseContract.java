@@ -99,8 +99,8 @@ public abstract class CaseContract extends RepositoryContract<ServiceCase, CaseI
         Instant t = era();
         ServiceCase late = saved(t.plusSeconds(300), null);
         ServiceCase early = saved(t.plusSeconds(10), t.plusSeconds(20));
-        CaseId lowId = CaseId.of(UniqueIds.next("case-a"));
-        CaseId highId = CaseId.of(UniqueIds.next("case-b"));
+        CaseId lowId = CaseId.of(UniqueIds.next("casea"));
+        CaseId highId = CaseId.of(UniqueIds.next("caseb"));
         ServiceCase tieHigh = cases().save(CaseBuilder.serviceCase(customer()).id(highId).due(t.plusSeconds(60), null).build());
         ServiceCase tieLow = cases().save(CaseBuilder.serviceCase(customer()).id(lowId).due(t.plusSeconds(60), null).build());
         saved(t.plusSeconds(301), null);
@@ -167,8 +167,8 @@ public abstract class CaseContract extends RepositoryContract<ServiceCase, CaseI
     @DisplayName("findByCustomer lists the customer's cases of any status by id, and nothing of others")
     void casesOfCustomer() {
         CustomerId customer = customer();
-        CaseId low = CaseId.of(UniqueIds.next("case-a"));
-        CaseId high = CaseId.of(UniqueIds.next("case-b"));
+        CaseId low = CaseId.of(UniqueIds.next("casea"));
+        CaseId high = CaseId.of(UniqueIds.next("caseb"));
         ServiceCase b = cases().save(CaseBuilder.serviceCase(customer).id(high).answered(Fixtures.NOW).build());
         ServiceCase a = cases().save(CaseBuilder.serviceCase(customer).id(low).build());
         cases().save(CaseBuilder.serviceCase(customer()).build());
