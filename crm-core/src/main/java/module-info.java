@@ -29,6 +29,7 @@ module io.crmkit.core {
     exports io.crmkit.core.audit;
     exports io.crmkit.core.cache;
     exports io.crmkit.core.common;
+    exports io.crmkit.core.consent;
     exports io.crmkit.core.customer;
     exports io.crmkit.core.error;
     exports io.crmkit.core.event;
@@ -48,6 +49,7 @@ module io.crmkit.core {
     opens io.crmkit.core.account to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens io.crmkit.core.casework to com.fasterxml.jackson.databind;
     opens io.crmkit.core.common to com.fasterxml.jackson.databind;
+    opens io.crmkit.core.consent to com.fasterxml.jackson.databind;
     opens io.crmkit.core.customer to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens io.crmkit.core.error to com.fasterxml.jackson.databind;
     opens io.crmkit.core.event to com.fasterxml.jackson.databind;

@@ -125,7 +125,10 @@ public interface CaseService {
 
     /**
      * Sends the satisfaction survey of a resolved (or closed) case on {@code channel}, once per case
-     * and within its policy's cap per customer; the host delivers it. Needs {@code survey.write}.
+     * and within its policy's cap per customer, and only if the firm's contact policy allows a
+     * {@code SURVEY} contact on that channel now (consent, do-not-contact, caps across departments,
+     * quiet hours); the attempt is written to the contact log either way. The host delivers it.
+     * Needs {@code survey.write}.
      *
      * @throws io.crmkit.core.error.ValidationException on field {@code status} if the case is not resolved
      */

@@ -48,6 +48,12 @@ public interface CrmSession {
     /** Service cases with SLAs, escalation and satisfaction surveys (issue 15). */
     CaseService cases();
 
+    /** Consents per contact point and purpose, and do-not-contact flags. */
+    io.crmkit.core.ConsentService consents();
+
+    /** The firm-wide contact policy: decide, log contacts, prepare bulk snapshots, read the contact log. */
+    io.crmkit.core.ContactPolicyService contactPolicy();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

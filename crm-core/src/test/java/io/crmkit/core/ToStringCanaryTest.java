@@ -69,7 +69,10 @@ class ToStringCanaryTest {
             "ServiceCase.category", "NewCase.category", "Resolution.rootCause", "SlaTimer.name", "SlaTarget.name",
             "BusinessCalendar.id", "SlaPolicyDefinition.name", "SlaPolicyDefinition.categories[]", "SurveyOutcome.reason",
             "SlaEscalation.timer", "SatisfactionGroup.key", "CaseOpened.actorId", "CaseStatusChanged.actorId",
-            "SlaThresholdReached.actorId", "SlaThresholdReached.timer", "SurveyAnswered.actorId");
+            "SlaThresholdReached.actorId", "SlaThresholdReached.timer", "SurveyAnswered.actorId",
+            // consent: sources and references are id-like codes, decision details fixed phrases (checked to be codes)
+            "ConsentRecord.source", "ConsentRecord.withdrawalSource", "NewConsent.source", "DoNotContact.source",
+            "ContactRequest.reference", "ContactAttempt.reference", "Deny.detail", "Defer.detail");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();
@@ -274,6 +277,9 @@ class ToStringCanaryTest {
         if (raw == Duration.class) {
             return Duration.ofMinutes(5);
         }
+        if (raw == java.time.LocalTime.class) {
+            return java.time.LocalTime.of(9, (++seq) % 60); // distinct, so "start differs from end" holds
+        }
         if (raw == ZoneId.class) {
             return ZoneId.of("UTC");
         }
@@ -308,6 +314,11 @@ class ToStringCanaryTest {
         if (raw == Map.class) {
             Type v = ((ParameterizedType) generic).getActualTypeArguments()[1];
             Object one = value(v, where, depth + 1);
+            Type k = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (k instanceof Class<?> kc && kc.isEnum()) {
+                // an enum-keyed map (contact rules' exemptions per purpose)
+                return one == null ? Map.of() : Map.of(kc.getEnumConstants()[0], one);
+            }
             String key = "canaryKey" + (++seq);
             planted.put(where + "{key}", key);
             return one == null ? Map.of() : Map.of(key, one);

@@ -22,6 +22,9 @@ import io.crmkit.core.casework.SurveyResponse;
 import io.crmkit.core.casework.SurveyRule;
 import io.crmkit.core.casework.Threshold;
 import io.crmkit.core.casework.TimeWindow;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.consent.NewConsent;
+import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.interaction.Channel;
@@ -47,8 +50,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A service desk (服务管理): a complaint phoned in on a Friday evening runs through the firm's
  * "every complaint answered within 24 hours" SLA on a scripted clock — a warning to the
  * relationship manager at 75%, the breach escalated to the team lead, 150% to the branch manager —
- * is answered and resolved on Monday, and its satisfaction survey (a detractor) raises a
- * follow-up; then CSAT and NPS by team.
+ * is answered and resolved on Monday, and its satisfaction survey — sent through the firm's contact
+ * policy, which checks the customer's consent to surveys by e-mail — comes back from a detractor and
+ * raises a follow-up; then CSAT and NPS by category.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.crmkit.examples.ServiceDesk}
  */
@@ -87,7 +91,7 @@ public final class ServiceDesk {
     public static Desk run(CrmStore store, PrintStream out) {
         ScriptedClock clock = new ScriptedClock();
         clock.at("2026-12-01T09:00");
-        Crm crm = Crm.builder().store(store).clock(clock).build();
+        Crm crm = Crm.builder().store(store).clock(clock).zone(SHANGHAI).build();
         CrmSession admin = crm.as(Actor.system("service-desk-setup"));
         organisation(admin);
         admin.cases().definePolicy(complaints());
@@ -97,6 +101,8 @@ public final class ServiceDesk {
         out.println("=== Service desk: a complaint through its 24-hour SLA");
         CustomerId zhang = rm.customers().register(NewCustomer.individual("Zhang Wei").localName("张伟").owner(RM)
                 .branch(TEAM).active().build()).id();
+        // The customer agreed to satisfaction surveys by e-mail (the contact policy checks it).
+        rm.consents().capture(NewConsent.grant(zhang, ContactPointKind.EMAIL, ConsentPurpose.SURVEY, "account-opening").build());
         clock.at("2026-12-04T17:30"); // Friday evening
         ServiceCase complaint = rm.cases().open(NewCase.of(zhang, CaseKind.COMPLAINT, Channel.PHONE, "fees")
                 .subject("Charged twice for the fund switch"));
@@ -125,7 +131,7 @@ public final class ServiceDesk {
                 + (resolved.timers().stream().filter(t -> t.metric() == SlaMetric.RESOLUTION).allMatch(t -> t.stopped())
                         ? "stopped" : "running"));
 
-        SurveyOutcome survey = rm.cases().sendSurvey(complaint.id(), Channel.SMS);
+        SurveyOutcome survey = rm.cases().sendSurvey(complaint.id(), Channel.EMAIL);
         out.println("Survey: " + survey.reason());
         clock.at("2026-12-07T19:00");
         rm.cases().recordSurveyResponse(complaint.id(), SurveyResponse.of(4, 2, "Took too long to hear back"));

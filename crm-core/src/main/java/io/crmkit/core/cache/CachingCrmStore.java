@@ -212,6 +212,22 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() {
         return delegate.slaPolicies();
+
+    }
+
+    @Override
+    public io.crmkit.core.spi.ConsentRepository consents() {
+        return delegate.consents();
+    }
+
+    @Override
+    public io.crmkit.core.spi.DoNotContactRepository doNotContact() {
+        return delegate.doNotContact();
+    }
+
+    @Override
+    public io.crmkit.core.spi.ContactLogRepository contactLog() {
+        return delegate.contactLog();
     }
 
     @Override

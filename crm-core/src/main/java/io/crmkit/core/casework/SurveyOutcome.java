@@ -6,7 +6,8 @@ import io.crmkit.core.check.Check;
  * What {@code CaseService.sendSurvey} decided: sent (the host delivers it on the channel), or not
  * and why, as a code: {@code already-surveyed}, {@code no-survey-rule} (the case's policy surveys
  * nobody), {@code capped} (the customer had the policy's maximum of surveys in its window), or a
- * refusal of the contact policy ({@code contact-policy:<reason>}).
+ * refusal of the contact policy ({@code contact-policy:<reason>}, the
+ * {@code ContactReason} in lower case with dashes, such as {@code contact-policy:no-consent}).
  *
  * <p>Immutable and thread-safe.
  *

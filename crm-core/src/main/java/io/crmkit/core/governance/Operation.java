@@ -37,6 +37,12 @@ public enum Operation {
     /** Run analytics readers over the store (within scope). */
     ANALYTICS_READ("analytics.read"),
 
+    // Consent and contact policy (issue 12):
+    /** Capture, confirm and withdraw consents, and set do-not-contact flags, for customers in scope. */
+    CONSENT_WRITE("consent.write"),
+    /** Log contacts through the contact policy (carried out or refused) for customers in scope. */
+    CONTACT_RECORD("contact.record"),
+
     // Service cases, SLAs and satisfaction surveys (issue 15).
     /** Open, move, resolve, assign and link cases about customers in scope, and re-apply their SLA policy. */
     CASE_WRITE("case.write"),

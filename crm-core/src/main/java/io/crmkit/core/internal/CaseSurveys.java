@@ -13,6 +13,10 @@ import io.crmkit.core.casework.SurveyResponse;
 import io.crmkit.core.casework.SurveyRule;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Meta;
+import io.crmkit.core.consent.ContactDecision;
+import io.crmkit.core.consent.ContactRequest;
+import io.crmkit.core.customer.ConsentPurpose;
+import io.crmkit.core.customer.Customer;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.event.CrmEvent;
 import io.crmkit.core.governance.Operation;
@@ -35,7 +39,7 @@ import java.util.function.Function;
 
 /**
  * Satisfaction surveys of cases: sending once per resolved case within the policy's cap per
- * customer, recording the answer (a detractor raises a follow-up task), and CSAT/NPS reports read
+ * customer and through the firm's contact policy (purpose {@code SURVEY}; every attempt logged), recording the answer (a detractor raises a follow-up task), and CSAT/NPS reports read
  * through the store's index on answer time. The comment is never logged nor put in an event.
  * Thread-safe.
  */
@@ -48,6 +52,7 @@ final class CaseSurveys {
     private final Actor actor;
     private final Escalations escalations;
     private final Function<CaseId, ServiceCase> get;
+    private final ContactDecider decider;
 
     CaseSurveys(Access access, Escalations escalations, Function<CaseId, ServiceCase> get) {
         this.access = access;
@@ -55,6 +60,7 @@ final class CaseSurveys {
         this.actor = access.actor();
         this.escalations = escalations;
         this.get = get;
+        this.decider = new ContactDecider(access);
     }
 
     SurveyOutcome send(CaseId id, Channel channel) {
@@ -80,6 +86,19 @@ final class CaseSurveys {
                             .count();
                     if (recent >= rule.maxPerCustomer()) {
                         return new SurveyOutcome(id, false, "capped");
+                    }
+                    // The firm-wide contact policy decides last (consent for surveys on the channel,
+                    // do-not-contact, caps across departments, quiet hours); either way the attempt is logged.
+                    Customer customer = access.requireVisible(c.customerId());
+                    String reference = ("case:" + id.value()).length() <= io.crmkit.core.check.Ids.MAX_LENGTH
+                            ? "case:" + id.value() : id.value();
+                    ContactRequest request = new ContactRequest(c.customerId(), channel, ConsentPurpose.SURVEY,
+                            actor.orgUnit(), now, reference);
+                    ContactDecision decision = decider.decide(customer, request, now);
+                    engine.store.contactLog().save(decider.entry(request, decision, now, reference));
+                    if (!decision.allowed()) {
+                        return new SurveyOutcome(id, false, "contact-policy:" + decision.reason().name().toLowerCase(
+                                java.util.Locale.ROOT).replace('_', '-'));
                     }
                     ServiceCase next = c.withSurvey(Survey.sent(now, channel)).withMeta(c.meta().touched(now, actor.id()));
                     engine.guard(c, next, c.customerId());

@@ -32,6 +32,8 @@ final class Session implements CrmSession {
     private final Access access;
     private final AlertService alerts;
     private final CaseService cases;
+    private final io.crmkit.core.ConsentService consents;
+    private final io.crmkit.core.ContactPolicyService contactPolicy;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -48,6 +50,8 @@ final class Session implements CrmSession {
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
         this.cases = new CaseServiceImpl(access);
+        this.consents = new ConsentServiceImpl(access);
+        this.contactPolicy = new ContactPolicyServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -78,6 +82,10 @@ final class Session implements CrmSession {
     @Override public AlertService alerts() { return alerts; }
 
     @Override public CaseService cases() { return cases; }
+
+    @Override public io.crmkit.core.ConsentService consents() { return consents; }
+
+    @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

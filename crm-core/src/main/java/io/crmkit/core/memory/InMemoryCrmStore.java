@@ -65,6 +65,9 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private final MemoryAlerts alerts = new MemoryAlerts(this);
     private final MemoryCases cases = new MemoryCases(this);
     private final MemorySlaPolicies slaPolicies = new MemorySlaPolicies(this);
+    private final MemoryConsents consents = new MemoryConsents(this);
+    private final MemoryDoNotContact doNotContact = new MemoryDoNotContact(this);
+    private final MemoryContactLog contactLog = new MemoryContactLog(this);
 
     private InMemoryCrmStore() {}
 
@@ -119,6 +122,12 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public io.crmkit.core.spi.CaseRepository cases() { return cases; }
 
     @Override public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() { return slaPolicies; }
+
+    @Override public io.crmkit.core.spi.ConsentRepository consents() { return consents; }
+
+    @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return doNotContact; }
+
+    @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return contactLog; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

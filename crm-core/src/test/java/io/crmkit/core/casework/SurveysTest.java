@@ -51,8 +51,27 @@ class SurveysTest {
     }
 
     CustomerId customer(StaffId owner, String team) {
-        return desk.customers().register(NewCustomer.individual("Surveyed").owner(owner).branch(OrgUnitId.of(team)).active()
-                .build()).id();
+        CustomerId id = desk.customers().register(NewCustomer.individual("Surveyed").owner(owner).branch(OrgUnitId.of(team))
+                .active().build()).id();
+        desk.consents().capture(io.crmkit.core.consent.NewConsent.grant(id, io.crmkit.core.consent.ContactPointKind.EMAIL,
+                io.crmkit.core.customer.ConsentPurpose.SURVEY, "branch-form").build());
+        return id;
+    }
+
+    @Test
+    @DisplayName("the contact policy decides last: without consent for surveys by SMS the survey is not sent, and the attempt is logged")
+    void throughTheContactPolicy() {
+        ServiceCase c = resolved(customer(RM, "t-1"), "fees");
+
+        SurveyOutcome bySms = desk.cases().sendSurvey(c.id(), Channel.SMS);
+
+        assertThat(bySms.sent()).isFalse();
+        assertThat(bySms.reason()).isEqualTo("contact-policy:no-consent");
+        assertThat(desk.cases().get(c.id()).survey()).isNull();
+        assertThat(desk.contactPolicy().contactLog(c.customerId(), T0.minusSeconds(1), T0.plusSeconds(1)))
+                .singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo(io.crmkit.core.consent.ContactOutcome.REFUSED));
+        assertThat(desk.cases().sendSurvey(c.id(), Channel.EMAIL).sent()).isTrue();
+        assertThat(desk.contactPolicy().contactLog(c.customerId(), T0.minusSeconds(1), T0.plusSeconds(1))).hasSize(2);
     }
 
     ServiceCase resolved(CustomerId c, String category) {
@@ -67,13 +86,13 @@ class SurveysTest {
         ServiceCase first = resolved(c, "fees");
         ServiceCase open = desk.cases().open(NewCase.of(c, CaseKind.ENQUIRY, Channel.WEB, "fees"));
 
-        assertThat(desk.cases().sendSurvey(first.id(), Channel.SMS)).isEqualTo(new SurveyOutcome(first.id(), true, "sent"));
-        assertThat(desk.cases().sendSurvey(first.id(), Channel.SMS).reason()).isEqualTo("already-surveyed");
+        assertThat(desk.cases().sendSurvey(first.id(), Channel.EMAIL)).isEqualTo(new SurveyOutcome(first.id(), true, "sent"));
+        assertThat(desk.cases().sendSurvey(first.id(), Channel.EMAIL).reason()).isEqualTo("already-surveyed");
         clock.advance(Duration.ofDays(10));
         ServiceCase second = resolved(c, "fees");
-        assertThat(desk.cases().sendSurvey(second.id(), Channel.SMS).reason()).isEqualTo("capped");
+        assertThat(desk.cases().sendSurvey(second.id(), Channel.EMAIL).reason()).isEqualTo("capped");
         assertThat(desk.cases().get(second.id()).survey()).isNull();
-        assertThatThrownBy(() -> desk.cases().sendSurvey(open.id(), Channel.SMS)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> desk.cases().sendSurvey(open.id(), Channel.EMAIL)).isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("status"));
         clock.advance(Duration.ofDays(21));
         assertThat(desk.cases().sendSurvey(second.id(), Channel.EMAIL).sent()).as("after the window").isTrue();
@@ -83,7 +102,7 @@ class SurveysTest {
     @DisplayName("a detractor's answer raises a follow-up task for the owner; a second answer is refused; the comment stays out of toString")
     void detractorFollowUp() {
         ServiceCase c = resolved(customer(RM, "t-1"), "fees");
-        desk.cases().sendSurvey(c.id(), Channel.SMS);
+        desk.cases().sendSurvey(c.id(), Channel.EMAIL);
 
         ServiceCase answered = desk.cases().recordSurveyResponse(c.id(), SurveyResponse.of(3, 2, "Canary-comment-9Z"));
 

@@ -67,6 +67,11 @@ public abstract class AccessMatrixKit {
             Map.entry("audit.verify", Operation.AUDIT_READ), Map.entry("audit.purgeBefore", Operation.AUDIT_READ),
             Map.entry("approvals.approve", Operation.APPROVE), Map.entry("approvals.reject", Operation.APPROVE),
             Map.entry("approvals.expireDue", Operation.APPROVE),
+            Map.entry("consents.capture", Operation.CONSENT_WRITE), Map.entry("consents.confirm", Operation.CONSENT_WRITE),
+            Map.entry("consents.withdraw", Operation.CONSENT_WRITE),
+            Map.entry("consents.setDoNotContact", Operation.CONSENT_WRITE),
+            Map.entry("contactPolicy.attempt", Operation.CONTACT_RECORD),
+            Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD),
             // service cases (issue 15)
             Map.entry("cases.definePolicy", Operation.SLA_DEFINE), Map.entry("cases.open", Operation.CASE_WRITE),
             Map.entry("cases.moveTo", Operation.CASE_WRITE), Map.entry("cases.resolve", Operation.CASE_WRITE),

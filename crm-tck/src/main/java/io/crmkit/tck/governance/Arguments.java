@@ -18,6 +18,11 @@ import io.crmkit.core.casework.SlaPolicyDefinition;
 import io.crmkit.core.casework.SlaPolicyId;
 import io.crmkit.core.casework.SlaTarget;
 import io.crmkit.core.casework.SurveyResponse;
+import io.crmkit.core.consent.ConsentId;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.consent.ContactRequest;
+import io.crmkit.core.consent.NewConsent;
+import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.Customer;
@@ -88,7 +93,8 @@ final class Arguments {
                 || t == NewCustomer.class || t == Customer.class || t == Contact.class || t == NewContact.class
                 || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
                 || t == AccountSnapshot.class || t == Identifier.class || t == CaseId.class || t == NewCase.class
-                || t == CaseLinks.class;
+                || t == CaseLinks.class
+                || t == NewConsent.class || t == ConsentId.class || t == ContactRequest.class;
     }
 
     static boolean hasSecondaryReference(Method m) {
@@ -179,6 +185,18 @@ final class Arguments {
                     given.add(id.toString());
                 }
             }
+        } else if (arg instanceof NewConsent c) {
+            given.add(c.customerId().value());
+        } else if (arg instanceof ContactRequest r) {
+            given.add(r.customerId().value());
+        } else if (arg instanceof java.util.Collection<?> many) {
+            for (Object one : many) {
+                if (one instanceof ContactRequest r) {
+                    given.add(r.customerId().value());
+                } else if (one instanceof CustomerId id) {
+                    given.add(id.value());
+                }
+            }
         }
     }
 
@@ -261,6 +279,19 @@ final class Arguments {
         if (t == Identifier.class) {
             return target.customer().identifiers().get(0);
         }
+        if (t == NewConsent.class) {
+            return NewConsent.grant(main.customer().id(), ContactPointKind.PHONE, ConsentPurpose.MARKETING, "kit:form").build();
+        }
+        if (t == ConsentId.class) {
+            return store.consents().find(target.customer().id(), ContactPointKind.EMAIL, ConsentPurpose.MARKETING)
+                    .map(io.crmkit.core.consent.ConsentRecord::id).orElse(ConsentId.of("no-consent"));
+        }
+        if (t == ContactRequest.class) {
+            return ContactRequest.of(main.customer().id(), Channel.EMAIL, ConsentPurpose.SERVICE);
+        }
+        if (t == ContactPointKind.class) return ContactPointKind.EMAIL;
+        if (t == ConsentPurpose.class) return ConsentPurpose.MARKETING;
+        if (t == java.util.Collection.class) return List.of(target.customer().id());
         if (t == StaffId.class) {
             if (method.equals("assign") && name.equals("owner")) {
                 // Another member of the case's team, so the assignment changes something.
@@ -282,12 +313,15 @@ final class Arguments {
                 case "stage" -> "PROPOSAL";
                 case "actorId" -> target.customer().owner().value();
                 case "name", "displayName" -> "Name";
+                case "via", "source" -> "kit:request";
                 default -> "governance check";
             };
         }
         if (t == LocalDate.class) return LocalDate.of(2025, 6, 2);
-        if (t == Instant.class && name.equals("from")) return now.minus(Duration.ofDays(30));
-        if (t == Instant.class) return name.equals("cutoff") ? now.minus(Duration.ofDays(36_500)) : now.plus(Duration.ofDays(3));
+        if (t == Instant.class) {
+            return name.equals("cutoff") ? now.minus(Duration.ofDays(36_500)) : name.equals("from") ? now.minus(Duration.ofDays(30))
+                    : now.plus(Duration.ofDays(3));
+        }
         if (t == boolean.class) return true;
         if (t == int.class) return 60;
         if (t == Money.class) return Money.of("300", "CNY");
@@ -303,7 +337,10 @@ final class Arguments {
         if (t == PageRequest.class) return PageRequest.first(5);
         if (t == OpportunityStatus.class) return null;
         if (t == OrgUnitType.class) return OrgUnitType.TEAM;
-        if (t == Set.class) return Set.of("RM");
+        if (t == Set.class) return name.equals("channels") ? Set.of(Channel.SMS) : Set.of("RM");
+        if (t == List.class && name.equals("requests")) {
+            return List.of(ContactRequest.of(target.customer().id(), Channel.EMAIL, ConsentPurpose.SERVICE));
+        }
         if (t == List.class) {
             return new ArrayList<>(List.of(Stage.open("LEAD", "Lead", 10), Stage.open("PROPOSAL", "Proposal", 50),
                     Stage.won("WON", "Won"), Stage.lost("LOST", "Lost")));

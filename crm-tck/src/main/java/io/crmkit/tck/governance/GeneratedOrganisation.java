@@ -92,7 +92,7 @@ public final class GeneratedOrganisation {
                 Operation.CUSTOMER_LIFECYCLE, Operation.CONTACT_WRITE, Operation.RELATIONSHIP_WRITE, Operation.ACCOUNT_LINK,
                 Operation.ACCOUNT_STATUS, Operation.ACCOUNT_SNAPSHOT, Operation.INTERACTION_RECORD, Operation.OPPORTUNITY_WRITE,
                 Operation.TASK_ASSIGN, Operation.TASK_WORK, Operation.TIER_OVERRIDE, Operation.CASE_WRITE,
-                Operation.SURVEY_WRITE};
+                Operation.SURVEY_WRITE, Operation.CONSENT_WRITE, Operation.CONTACT_RECORD};
         return Permissions.builder()
                 .role(Role.builder("RM").grant(Depth.OWN, desk).build())
                 .role(Role.builder("TEAM_LEAD").grant(Depth.TEAM, desk).grant(Depth.TEAM, Operation.APPROVE).build())
@@ -226,6 +226,10 @@ public final class GeneratedOrganisation {
             Task task = ops.tasks().assign(NewTask.of("Call back", c.owner(), NOW.plusSeconds(86_400)).about(c.id())
                     .aboutOpportunity(opportunity.id()));
             Relationship rel = ops.customers().relate(c.id(), RelationshipType.REFERRED_BY, other.id(), null);
+            // a double opt-in waiting for confirmation, so consents.confirm has something to confirm
+            ops.consents().capture(io.crmkit.core.consent.NewConsent.grant(c.id(),
+                    io.crmkit.core.consent.ContactPointKind.EMAIL, io.crmkit.core.customer.ConsentPurpose.MARKETING,
+                    "kit:signup").doubleOptIn().build());
             io.crmkit.core.casework.ServiceCase open = ops.cases().open(io.crmkit.core.casework.NewCase.of(c.id(),
                     io.crmkit.core.casework.CaseKind.SERVICE_REQUEST, Channel.PHONE, "fees"));
             io.crmkit.core.casework.ServiceCase done = ops.cases().open(io.crmkit.core.casework.NewCase.of(c.id(),
@@ -321,7 +325,7 @@ public final class GeneratedOrganisation {
         return switch (op) {
             case CUSTOMER_READ, CUSTOMER_REGISTER, CUSTOMER_UPDATE, CUSTOMER_LIFECYCLE, CONTACT_WRITE, RELATIONSHIP_WRITE,
                     ACCOUNT_LINK, ACCOUNT_STATUS, ACCOUNT_SNAPSHOT, INTERACTION_RECORD, OPPORTUNITY_WRITE, TASK_ASSIGN,
-                    TASK_WORK, TIER_OVERRIDE, CASE_WRITE, SURVEY_WRITE -> true;
+                    TASK_WORK, TIER_OVERRIDE, CASE_WRITE, SURVEY_WRITE, CONSENT_WRITE, CONTACT_RECORD -> true;
             default -> false;
         };
     }
