@@ -106,7 +106,8 @@ final class Faulty {
             }
         });
         // Cases sit behind default methods of CrmStore; the proxy would run the refusing default, not the store's.
-        store.putIfAbsent("cases", (args, original) -> base.cases());
+        Object cases = wrap(io.crmkit.core.spi.CaseRepository.class, base.cases(), replaced.get("cases"));
+        store.putIfAbsent("cases", (args, original) -> cases);
         store.putIfAbsent("slaPolicies", (args, original) -> base.slaPolicies());
         for (Map.Entry<String, Object> repo : repos.entrySet()) {
             store.put(repo.getKey(), (args, original) -> repo.getValue());
