@@ -45,6 +45,9 @@ final class JpaStore implements JpaCrmStore {
     private final AlertRepository alerts;
     private final io.crmkit.core.spi.CaseRepository cases;
     private final io.crmkit.core.spi.SlaPolicyRepository slaPolicies;
+    private final JpaConsents consents;
+    private final JpaDoNotContact doNotContact;
+    private final JpaContactLog contactLog;
     private final String description;
     private final Runnable onClose;
 
@@ -69,6 +72,9 @@ final class JpaStore implements JpaCrmStore {
         this.alerts = new JpaAlerts(tx, settings);
         this.cases = new JpaCases(tx, settings);
         this.slaPolicies = new JpaSlaPolicies(tx, settings);
+        this.consents = new JpaConsents(tx, settings);
+        this.doNotContact = new JpaDoNotContact(tx, settings);
+        this.contactLog = new JpaContactLog(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -150,6 +156,22 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() {
         return slaPolicies;
+
+    }
+
+    @Override
+    public io.crmkit.core.spi.ConsentRepository consents() {
+        return consents;
+    }
+
+    @Override
+    public io.crmkit.core.spi.DoNotContactRepository doNotContact() {
+        return doNotContact;
+    }
+
+    @Override
+    public io.crmkit.core.spi.ContactLogRepository contactLog() {
+        return contactLog;
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class JpaStoreFactory {
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
             TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class, AuditEntryEntity.class,
             PendingRequestEntity.class, AlertEntity.class,
-            CaseEntity.class, SlaPolicyEntity.class);
+            CaseEntity.class, SlaPolicyEntity.class,
+            ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class);
 
     private JpaStoreFactory() {
     }

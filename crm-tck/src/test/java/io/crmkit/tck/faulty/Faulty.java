@@ -109,6 +109,10 @@ final class Faulty {
         Object cases = wrap(io.crmkit.core.spi.CaseRepository.class, base.cases(), replaced.get("cases"));
         store.putIfAbsent("cases", (args, original) -> cases);
         store.putIfAbsent("slaPolicies", (args, original) -> base.slaPolicies());
+        // default methods of CrmStore would run on the proxy (and refuse): these repositories pass through
+        repos.put("consents", base.consents());
+        repos.put("doNotContact", base.doNotContact());
+        repos.put("contactLog", base.contactLog());
         for (Map.Entry<String, Object> repo : repos.entrySet()) {
             store.put(repo.getKey(), (args, original) -> repo.getValue());
         }
