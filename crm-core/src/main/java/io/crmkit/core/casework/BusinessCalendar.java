@@ -47,7 +47,7 @@ public record BusinessCalendar(String id, ZoneId zone, Set<DayOfWeek> workingDay
     public BusinessCalendar {
         Ids.check(id, "calendar.id");
         Check.notNull(zone, "calendar.zone");
-        workingDays = Set.copyOf(Check.set(workingDays, "calendar.workingDays"));
+        workingDays = sorted(Check.set(workingDays, "calendar.workingDays"));
         List<TimeWindow> sorted = new ArrayList<>(Check.list(hours, "calendar.hours"));
         Check.that(!sorted.isEmpty() && sorted.size() <= 8, "calendar.hours", "Size", "must hold 1 to 8 windows");
         sorted.sort(null);
@@ -56,8 +56,8 @@ public record BusinessCalendar(String id, ZoneId zone, Set<DayOfWeek> workingDay
                     "windows must not overlap");
         }
         hours = List.copyOf(sorted);
-        holidays = Set.copyOf(Check.set(holidays, "calendar.holidays"));
-        adjustedWorkingDays = Set.copyOf(Check.set(adjustedWorkingDays, "calendar.adjustedWorkingDays"));
+        holidays = sorted(Check.set(holidays, "calendar.holidays"));
+        adjustedWorkingDays = sorted(Check.set(adjustedWorkingDays, "calendar.adjustedWorkingDays"));
         Check.that(holidays.size() <= MAX_DATES, "calendar.holidays", "Size", "must hold at most " + MAX_DATES + " dates");
         Check.that(adjustedWorkingDays.size() <= MAX_DATES, "calendar.adjustedWorkingDays", "Size",
                 "must hold at most " + MAX_DATES + " dates");
@@ -173,6 +173,14 @@ public record BusinessCalendar(String id, ZoneId zone, Set<DayOfWeek> workingDay
         }
         throw ValidationException.of("calendar", "WorkingTime",
                 "has less working time than the target within " + MAX_SPAN_DAYS + " days");
+    }
+
+    /**
+     * An unmodifiable sorted copy: stored documents, audit diffs and equal calendars then list the
+     * elements in one order ({@code Set.copyOf} iterates in an order that differs between copies).
+     */
+    static <T extends Comparable<? super T>> Set<T> sorted(Set<T> values) {
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(values));
     }
 
     private Instant at(LocalDate d, int minute) {

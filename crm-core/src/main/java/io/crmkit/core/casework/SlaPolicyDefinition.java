@@ -52,18 +52,18 @@ public record SlaPolicyDefinition(SlaPolicyId id, String name, int rank, Set<Cas
         Check.notNull(id, "policy.id");
         name = Check.notBlank(name, "policy.name", Check.MAX_SHORT);
         Check.range(rank, 0, 1_000, "policy.rank");
-        kinds = Set.copyOf(Check.set(kinds, "policy.kinds"));
-        categories = Set.copyOf(Check.set(categories, "policy.categories"));
+        kinds = BusinessCalendar.sorted(Check.set(kinds, "policy.kinds"));
+        categories = BusinessCalendar.sorted(Check.set(categories, "policy.categories"));
         categories.forEach(c -> io.crmkit.core.check.Ids.check(c, "policy.categories"));
-        tiers = Set.copyOf(Check.set(tiers, "policy.tiers"));
-        priorities = Set.copyOf(Check.set(priorities, "policy.priorities"));
+        tiers = BusinessCalendar.sorted(Check.set(tiers, "policy.tiers"));
+        priorities = BusinessCalendar.sorted(Check.set(priorities, "policy.priorities"));
         targets = List.copyOf(Check.list(targets, "policy.targets"));
         Check.that(!targets.isEmpty() && targets.size() <= 8, "policy.targets", "Size", "must hold 1 to 8 timers");
         Set<String> names = new HashSet<>();
         for (SlaTarget t : targets) {
             Check.that(names.add(t.name()), "policy.targets", "Unique", "timer names must be distinct");
         }
-        pauseOn = Set.copyOf(Check.set(pauseOn, "policy.pauseOn"));
+        pauseOn = BusinessCalendar.sorted(Check.set(pauseOn, "policy.pauseOn"));
         for (CaseStatus s : pauseOn) {
             Check.that(s.isOpen() && s != CaseStatus.NEW, "policy.pauseOn", "OpenStatus",
                     "may hold only IN_PROGRESS and the waiting statuses");
