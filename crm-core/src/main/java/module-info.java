@@ -24,6 +24,7 @@ module io.crmkit.core {
     exports io.crmkit.core.account;
     exports io.crmkit.core.alert;
     exports io.crmkit.core.merge;
+    exports io.crmkit.core.casework;
     exports io.crmkit.core.signal;
     exports io.crmkit.core.approval;
     exports io.crmkit.core.audit;
@@ -48,6 +49,7 @@ module io.crmkit.core {
     exports io.crmkit.core.check to io.crmkit.jpa, io.crmkit.analytics, io.crmkit.tck;
 
     opens io.crmkit.core.account to com.fasterxml.jackson.databind, org.hibernate.validator;
+    opens io.crmkit.core.casework to com.fasterxml.jackson.databind;
     opens io.crmkit.core.common to com.fasterxml.jackson.databind;
     opens io.crmkit.core.consent to com.fasterxml.jackson.databind;
     opens io.crmkit.core.merge to com.fasterxml.jackson.databind;

@@ -47,6 +47,8 @@ public interface CrmSession {
 
     /** Erasure (right to be forgotten): request, retention holds, certificates, the scheduled job. */
     ErasureService erasure();
+    /** Service cases with SLAs, escalation and satisfaction surveys (issue 15). */
+    CaseService cases();
 
     /** Consents per contact point and purpose, and do-not-contact flags. */
     io.crmkit.core.ConsentService consents();

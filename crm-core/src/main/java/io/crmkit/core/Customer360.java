@@ -35,12 +35,14 @@ import org.jspecify.annotations.Nullable;
  * @param openOpportunities opportunities still open
  * @param openTasks tasks about the customer still open
  * @param pendingRequests changes of the customer's records waiting for approval (maker-checker)
+ * @param openCases the customer's open service cases with their SLA standing
  */
 public record Customer360(Customer customer, List<Contact> contacts, List<Relationship> relationships,
         List<LinkedAccount> accounts, Map<AccountId, AccountSnapshot> latestSnapshots, @Nullable TierDefinition tier,
         @Nullable TierAssignment tierAssignment, List<Interaction> latestInteractions, long interactionCount,
         List<Opportunity> openOpportunities, List<Task> openTasks,
-        List<io.crmkit.core.approval.PendingRequest> pendingRequests) {
+        List<io.crmkit.core.approval.PendingRequest> pendingRequests,
+        List<io.crmkit.core.casework.CaseView> openCases) {
     public Customer360 {
         contacts = List.copyOf(contacts);
         relationships = List.copyOf(relationships);
@@ -50,6 +52,7 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         openOpportunities = List.copyOf(openOpportunities);
         openTasks = List.copyOf(openTasks);
         pendingRequests = List.copyOf(pendingRequests);
+        openCases = List.copyOf(openCases);
     }
 
     public Optional<TierDefinition> currentTier() {
@@ -61,6 +64,6 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         return "Customer360[customer=" + customer.id() + ", contacts=" + contacts.size() + ", relationships="
                 + relationships.size() + ", accounts=" + accounts.size() + ", tier=" + (tier == null ? null : tier.code())
                 + ", interactions=" + interactionCount + ", openOpportunities=" + openOpportunities.size()
-                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + "]";
+                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + ", openCases=" + openCases.size() + "]";
     }
 }

@@ -67,6 +67,11 @@ class ToStringCanaryTest {
             "Rule.customerNotice", "TaskAction.title",
             // erasure: retention rule names are the firm's configuration codes
             "RetentionRule.name", "RetentionHold.rule",
+            // service cases: category, root-cause, timer, calendar and policy codes and the firm's policy names (reference data)
+            "ServiceCase.category", "NewCase.category", "Resolution.rootCause", "SlaTimer.name", "SlaTarget.name",
+            "BusinessCalendar.id", "SlaPolicyDefinition.name", "SlaPolicyDefinition.categories[]", "SurveyOutcome.reason",
+            "SlaEscalation.timer", "SatisfactionGroup.key", "CaseOpened.actorId", "CaseStatusChanged.actorId",
+            "SlaThresholdReached.actorId", "SlaThresholdReached.timer", "SurveyAnswered.actorId",
             // consent: sources and references are id-like codes, decision details fixed phrases (checked to be codes)
             "ConsentRecord.source", "ConsentRecord.withdrawalSource", "NewConsent.source", "DoNotContact.source",
             "ContactRequest.reference", "ContactAttempt.reference", "Deny.detail", "Defer.detail",
@@ -126,9 +131,26 @@ class ToStringCanaryTest {
                 "11010519491231002X", "91350100M000100Y43", "CANARYQZ" + d, "CN", "+");
     }
 
+    /**
+     * Records whose rules a generic fill cannot meet (a time window's end after its start, a
+     * policy's pause statuses), given whole; none of them holds free text.
+     */
+    private static final Map<Class<?>, Object> FIXED = Map.of(
+            io.crmkit.core.casework.TimeWindow.class, io.crmkit.core.casework.TimeWindow.of("09:00", "17:00"),
+            io.crmkit.core.casework.SurveyRule.class, io.crmkit.core.casework.SurveyRule.of(1, Duration.ofDays(30)),
+            io.crmkit.core.casework.BusinessCalendar.class,
+            io.crmkit.core.casework.BusinessCalendar.always("cal-1", ZoneId.of("UTC")),
+            io.crmkit.core.casework.SlaPolicyDefinition.class,
+            io.crmkit.core.casework.SlaPolicyDefinition.builder("pol-1", "Policy").target(new io.crmkit.core.casework.SlaTarget(
+                    "timer", io.crmkit.core.casework.SlaMetric.RESOLUTION, Duration.ofHours(1),
+                    io.crmkit.core.casework.BusinessCalendar.always("cal-1", ZoneId.of("UTC")), List.of())).build());
+
     private Object build(Class<?> type, int depth) throws Exception {
         if (depth > 6) {
             return null;
+        }
+        if (FIXED.containsKey(type)) {
+            return FIXED.get(type);
         }
         RecordComponent[] comps = type.getRecordComponents();
         Class<?>[] types = new Class<?>[comps.length];
@@ -228,6 +250,9 @@ class ToStringCanaryTest {
         }
         if (raw == boolean.class) {
             return false;
+        }
+        if (raw == Integer.class) {
+            return 1;
         }
         if (raw == int.class || raw == long.class) {
             return raw == int.class ? (Object) 1 : (Object) 1L;

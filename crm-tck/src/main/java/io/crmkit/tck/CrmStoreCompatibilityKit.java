@@ -228,6 +228,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("service cases")
+    class Cases extends CaseContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("consents")
     class Consents extends ConsentContract {
         @Override

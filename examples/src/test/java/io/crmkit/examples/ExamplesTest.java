@@ -90,4 +90,29 @@ class ExamplesTest {
         assertThat(out).contains("=== Trading desk: 60 customers", "ALERT CRITICAL brute-force-login",
                 "NOTICE security-check", "TASK ", "=== resolved ");
     }
+
+    @Test
+    @DisplayName("the service desk runs a complaint through its 24-hour SLA (warning, breach, escalation) and reports NPS")
+    void serviceDesk() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ServiceDesk.Desk desk = ServiceDesk.run(InMemoryCrmStore.create(), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(desk.ticks().get(0).escalations()).isEmpty();
+        assertThat(desk.ticks().get(1).escalations()).singleElement().satisfies(e -> {
+            assertThat(e.percent()).isEqualTo(75);
+            assertThat(e.notified()).isEqualTo(ServiceDesk.RM);
+        });
+        assertThat(desk.ticks().get(2).breaches()).isEqualTo(1);
+        assertThat(desk.ticks().get(2).escalations().get(0).notified()).isEqualTo(ServiceDesk.LEAD);
+        assertThat(desk.ticks().get(3).escalations()).extracting(e -> e.notified()).contains(ServiceDesk.MANAGER);
+        assertThat(desk.complaint().status()).isEqualTo(io.crmkit.core.casework.CaseStatus.RESOLVED);
+        assertThat(desk.survey().sent()).isTrue();
+        assertThat(desk.followUps()).hasSize(1);
+        assertThat(desk.report().total().responses()).isEqualTo(5);
+        // scores 4, 10, 9, 8, 6: two promoters, two detractors of five
+        assertThat(desk.report().total().nps()).isEqualTo(0.0);
+        assertThat(out).contains("complaint-24h at 75% (warning) -> OWNER li.na", "at 100% (breach) -> TEAM_LEAD wang.qiang",
+                "at 150% (breach) -> BRANCH_MANAGER chen.jie", "Survey: sent", "NPS");
+        assertThat(out).doesNotContain("Took too long", "Refunded the second");
+    }
 }

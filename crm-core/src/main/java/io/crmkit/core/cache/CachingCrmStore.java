@@ -230,6 +230,17 @@ public final class CachingCrmStore implements CrmStore {
     }
 
     @Override
+    public io.crmkit.core.spi.CaseRepository cases() {
+        return delegate.cases();
+    }
+
+    @Override
+    public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() {
+        return delegate.slaPolicies();
+
+    }
+
+    @Override
     public io.crmkit.core.spi.ConsentRepository consents() {
         return delegate.consents();
     }

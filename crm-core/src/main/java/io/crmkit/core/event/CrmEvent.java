@@ -57,4 +57,22 @@ public sealed interface CrmEvent {
 
     record TaskAssigned(Instant at, String actorId, @Nullable CustomerId customerId, TaskId taskId, StaffId assignee)
             implements CrmEvent {}
+
+    // Service cases (issue 15).
+    /** A case was opened. */
+    record CaseOpened(Instant at, String actorId, CustomerId customerId, io.crmkit.core.casework.CaseId caseId,
+            io.crmkit.core.casework.CaseKind kind) implements CrmEvent {}
+
+    /** A case moved along its workflow. */
+    record CaseStatusChanged(Instant at, String actorId, CustomerId customerId, io.crmkit.core.casework.CaseId caseId,
+            io.crmkit.core.casework.CaseStatus from, io.crmkit.core.casework.CaseStatus to) implements CrmEvent {}
+
+    /** An SLA timer of a case reached a warning or breach threshold, and who was told. */
+    record SlaThresholdReached(Instant at, String actorId, CustomerId customerId, io.crmkit.core.casework.CaseId caseId,
+            String timer, int percent, boolean breach, io.crmkit.core.casework.EscalationLevel level,
+            @Nullable StaffId notified) implements CrmEvent {}
+
+    /** A satisfaction survey was answered (scores only; the comment stays in the case). */
+    record SurveyAnswered(Instant at, String actorId, CustomerId customerId, io.crmkit.core.casework.CaseId caseId,
+            @Nullable Integer score, @Nullable Integer csat, boolean detractor) implements CrmEvent {}
 }

@@ -47,7 +47,17 @@ public enum Operation {
     CONTACT_RECORD("contact.record"),
     // merge of duplicate customers (issue 13)
     /** Merge a duplicate customer into a survivor, and undo a merge; both customers must be in scope. */
-    CUSTOMER_MERGE("customer.merge");
+    CUSTOMER_MERGE("customer.merge"),
+
+    // Service cases, SLAs and satisfaction surveys (issue 15).
+    /** Open, move, resolve, assign and link cases about customers in scope, and re-apply their SLA policy. */
+    CASE_WRITE("case.write"),
+    /** Define SLA policies (firm-wide reference data). */
+    SLA_DEFINE("sla.define"),
+    /** Run the SLA monitor: announce warnings and breaches and escalate (a system job's grant). */
+    SLA_RUN("sla.run"),
+    /** Send satisfaction surveys and record their answers, for cases in scope. */
+    SURVEY_WRITE("survey.write");
 
     private final String code;
 

@@ -23,7 +23,8 @@ final class AuditDiff {
     /** Leaf names whose values are personal data or free text. */
     private static final Set<String> SENSITIVE_LEAVES = Set.of("legal", "preferred", "local", "name", "value", "lines",
             "postalCode", "birthDate", "notes", "description", "subject", "displayName", "reason", "salutation", "title",
-            "department", "lostReason", "sourceRef", "decisionReason", "arguments", "ref", "externalId", "label");
+            "department", "lostReason", "sourceRef", "decisionReason", "arguments", "ref", "externalId", "label",
+            "comment"); // a survey answer's words (issue 15)
     /** Subtrees masked whole. */
     private static final Set<String> SENSITIVE_ROOTS = Set.of("extensions", "participants", "holdings", "address");
     private static final int MAX_DEPTH = 16;

@@ -431,6 +431,7 @@ final class CustomerServiceImpl implements CustomerService {
         List<io.crmkit.core.approval.PendingRequest> pending = data.pendingRequests().stream()
                 .filter(r -> r.isOpenAt(engine.now())).toList();
         return new Customer360(customer, contacts, relationships, data.accounts(), data.latestSnapshots(), data.tier(),
-                data.tierAssignment(), data.timeline().items(), data.interactionCount(), open, tasks, pending);
+                data.tierAssignment(), data.timeline().items(), data.interactionCount(), open, tasks, pending,
+                CaseServiceImpl.openCases(engine, id));
     }
 }

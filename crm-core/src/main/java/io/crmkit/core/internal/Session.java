@@ -3,6 +3,7 @@ package io.crmkit.core.internal;
 import io.crmkit.core.AccountService;
 import io.crmkit.core.ApprovalService;
 import io.crmkit.core.AuditService;
+import io.crmkit.core.CaseService;
 import io.crmkit.core.CrmSession;
 import io.crmkit.core.CustomerService;
 import io.crmkit.core.InteractionService;
@@ -31,6 +32,7 @@ final class Session implements CrmSession {
     private final Access access;
     private final AlertService alerts;
     private final io.crmkit.core.ErasureService erasure;
+    private final CaseService cases;
     private final io.crmkit.core.ConsentService consents;
     private final io.crmkit.core.ContactPolicyService contactPolicy;
     private final io.crmkit.core.MergeService merges;
@@ -50,6 +52,7 @@ final class Session implements CrmSession {
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
         this.erasure = new ErasureServiceImpl(access);
+        this.cases = new CaseServiceImpl(access);
         this.consents = new ConsentServiceImpl(access);
         this.contactPolicy = new ContactPolicyServiceImpl(access);
         this.merges = new MergeServiceImpl(access);
@@ -83,6 +86,8 @@ final class Session implements CrmSession {
     @Override public AlertService alerts() { return alerts; }
 
     @Override public io.crmkit.core.ErasureService erasure() { return erasure; }
+    @Override public CaseService cases() { return cases; }
+
     @Override public io.crmkit.core.ConsentService consents() { return consents; }
 
     @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }

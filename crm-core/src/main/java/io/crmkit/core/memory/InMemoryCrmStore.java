@@ -64,6 +64,8 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
 
     private final MemoryAlerts alerts = new MemoryAlerts(this);
     private final MemoryErasures erasures = new MemoryErasures(this);
+    private final MemoryCases cases = new MemoryCases(this);
+    private final MemorySlaPolicies slaPolicies = new MemorySlaPolicies(this);
     private final MemoryConsents consents = new MemoryConsents(this);
     private final MemoryDoNotContact doNotContact = new MemoryDoNotContact(this);
     private final MemoryContactLog contactLog = new MemoryContactLog(this);
@@ -120,6 +122,10 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public AlertRepository alerts() { return alerts; }
 
     @Override public io.crmkit.core.spi.ErasureRepository erasures() { return erasures; }
+    @Override public io.crmkit.core.spi.CaseRepository cases() { return cases; }
+
+    @Override public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() { return slaPolicies; }
+
     @Override public io.crmkit.core.spi.ConsentRepository consents() { return consents; }
 
     @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return doNotContact; }

@@ -131,6 +131,25 @@ public interface CrmStore {
     }
 
     /**
+     * Service cases (issue 15); as {@link #audit()}, a store may leave the refusing default, and a
+     * {@code Crm} over it then refuses every case operation with this error.
+     *
+     * @throws StoreException if this store keeps no cases
+     */
+    default CaseRepository cases() {
+        throw new StoreException("this store keeps no service cases (implement CrmStore.cases())", false);
+    }
+
+    /**
+     * SLA policies for service cases; as {@link #cases()}.
+     *
+     * @throws StoreException if this store keeps no SLA policies
+     */
+    default SlaPolicyRepository slaPolicies() {
+        throw new StoreException("this store keeps no SLA policies (implement CrmStore.slaPolicies())", false);
+    }
+
+    /**
      * Runs {@code work} in one transaction: every write inside commits together when it returns, or
      * none does when it throws (the exception is rethrown as is).
      *

@@ -45,6 +45,8 @@ final class JpaStore implements JpaCrmStore {
     private final AlertRepository alerts;
     private final JpaCustomerView view;
     private final io.crmkit.core.spi.ErasureRepository erasures;
+    private final io.crmkit.core.spi.CaseRepository cases;
+    private final io.crmkit.core.spi.SlaPolicyRepository slaPolicies;
     private final JpaConsents consents;
     private final JpaDoNotContact doNotContact;
     private final JpaContactLog contactLog;
@@ -77,6 +79,8 @@ final class JpaStore implements JpaCrmStore {
                 (JpaRelationships) relationships, (JpaAccounts) accounts, (JpaInteractions) interactions,
                 (JpaOpportunities) opportunities, (JpaTasks) tasks, (JpaPendingRequests) approvals);
         this.erasures = new JpaErasures(tx, settings);
+        this.cases = new JpaCases(tx, settings);
+        this.slaPolicies = new JpaSlaPolicies(tx, settings);
         this.consents = new JpaConsents(tx, settings);
         this.doNotContact = new JpaDoNotContact(tx, settings);
         this.contactLog = new JpaContactLog(tx, settings);
@@ -174,6 +178,17 @@ final class JpaStore implements JpaCrmStore {
     @Override
     public io.crmkit.core.spi.ErasureRepository erasures() {
         return erasures;
+    }
+
+    @Override
+    public io.crmkit.core.spi.CaseRepository cases() {
+        return cases;
+    }
+
+    @Override
+    public io.crmkit.core.spi.SlaPolicyRepository slaPolicies() {
+        return slaPolicies;
+
     }
 
     @Override

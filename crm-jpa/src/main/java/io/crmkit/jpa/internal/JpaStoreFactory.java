@@ -24,7 +24,7 @@ public final class JpaStoreFactory {
             RelationshipEntity.class, AccountEntity.class, SnapshotEntity.class, InteractionEntity.class,
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
             TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class, AuditEntryEntity.class,
-            PendingRequestEntity.class, AlertEntity.class, ErasureEntity.class,
+            PendingRequestEntity.class, AlertEntity.class, ErasureEntity.class, CaseEntity.class, SlaPolicyEntity.class,
             ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class, MergeEntity.class);
 
     private JpaStoreFactory() {

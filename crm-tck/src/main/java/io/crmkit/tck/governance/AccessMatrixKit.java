@@ -73,7 +73,14 @@ public abstract class AccessMatrixKit {
             Map.entry("consents.setDoNotContact", Operation.CONSENT_WRITE),
             Map.entry("contactPolicy.attempt", Operation.CONTACT_RECORD),
             Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD),
-            Map.entry("merges.merge", Operation.CUSTOMER_MERGE), Map.entry("merges.unmerge", Operation.CUSTOMER_MERGE));
+            Map.entry("merges.merge", Operation.CUSTOMER_MERGE), Map.entry("merges.unmerge", Operation.CUSTOMER_MERGE),
+            // service cases (issue 15)
+            Map.entry("cases.definePolicy", Operation.SLA_DEFINE), Map.entry("cases.open", Operation.CASE_WRITE),
+            Map.entry("cases.moveTo", Operation.CASE_WRITE), Map.entry("cases.resolve", Operation.CASE_WRITE),
+            Map.entry("cases.assign", Operation.CASE_WRITE), Map.entry("cases.link", Operation.CASE_WRITE),
+            Map.entry("cases.applyPolicy", Operation.CASE_WRITE), Map.entry("cases.tick", Operation.SLA_RUN),
+            Map.entry("cases.sendSurvey", Operation.SURVEY_WRITE),
+            Map.entry("cases.recordSurveyResponse", Operation.SURVEY_WRITE));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore", "erasure.runDue");
 

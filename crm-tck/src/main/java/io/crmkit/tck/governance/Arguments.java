@@ -5,6 +5,19 @@ import io.crmkit.core.account.AccountStatus;
 import io.crmkit.core.account.NewAccount;
 import io.crmkit.core.account.ProductLine;
 import io.crmkit.core.approval.PendingRequestId;
+import io.crmkit.core.casework.BusinessCalendar;
+import io.crmkit.core.casework.CaseId;
+import io.crmkit.core.casework.CaseKind;
+import io.crmkit.core.casework.CaseLinks;
+import io.crmkit.core.casework.CaseStatus;
+import io.crmkit.core.casework.NewCase;
+import io.crmkit.core.casework.Resolution;
+import io.crmkit.core.casework.SatisfactionDimension;
+import io.crmkit.core.casework.SlaMetric;
+import io.crmkit.core.casework.SlaPolicyDefinition;
+import io.crmkit.core.casework.SlaPolicyId;
+import io.crmkit.core.casework.SlaTarget;
+import io.crmkit.core.casework.SurveyResponse;
 import io.crmkit.core.consent.ConsentId;
 import io.crmkit.core.consent.ContactPointKind;
 import io.crmkit.core.consent.ContactRequest;
@@ -84,13 +97,15 @@ final class Arguments {
                 || t == NewCustomer.class || t == Customer.class || t == Contact.class || t == NewContact.class
                 || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
                 || t == AccountSnapshot.class || t == Identifier.class || t == NewConsent.class || t == ConsentId.class
-                || t == ContactRequest.class || t == java.util.Collection.class || t == MergeId.class;
+                || t == ContactRequest.class || t == java.util.Collection.class || t == MergeId.class
+                || t == CaseId.class || t == NewCase.class || t == CaseLinks.class;
     }
 
     static boolean hasSecondaryReference(Method m) {
         long customers = java.util.Arrays.stream(m.getParameterTypes()).filter(t -> t == CustomerId.class).count();
         return customers > 1 || java.util.Arrays.stream(m.getParameterTypes()).anyMatch(t -> t == NewContact.class
-                || t == NewTask.class || t == NewInteraction.class || t == Contact.class || t == RelationshipId.class);
+                || t == NewTask.class || t == NewInteraction.class || t == Contact.class || t == RelationshipId.class
+                || t == NewCase.class || t == CaseLinks.class);
     }
 
     /**
@@ -181,6 +196,15 @@ final class Arguments {
             given.add(a.customerId().value());
         } else if (arg instanceof AccountSnapshot snap) {
             given.add(snap.accountId().value());
+        } else if (arg instanceof NewCase n) {
+            given.add(n.customerId().value());
+            collect(n.links(), given);
+        } else if (arg instanceof CaseLinks l) {
+            for (Object id : new Object[] {l.contactId(), l.accountId(), l.interactionId(), l.opportunityId()}) {
+                if (id != null) {
+                    given.add(id.toString());
+                }
+            }
         } else if (arg instanceof NewConsent c) {
             given.add(c.customerId().value());
         } else if (arg instanceof ContactRequest r) {
@@ -208,6 +232,31 @@ final class Arguments {
         if (t == TaskId.class) return target.task().id();
         if (t == RelationshipId.class) return main.relationship().id();
         if (t == PendingRequestId.class) return pending.get(target.customer().id());
+        if (t == CaseId.class) {
+            // Surveys need a resolved case; the reference variant of link() names the principal's own case.
+            GeneratedOrganisation.Book of = method.equals("link") && home != null ? home : target;
+            return method.equals("sendSurvey") || method.equals("recordSurveyResponse") ? of.resolvedCase().id()
+                    : of.openCase().id();
+        }
+        if (t == NewCase.class) {
+            return NewCase.of(main.customer().id(), CaseKind.COMPLAINT, Channel.PHONE, "fees")
+                    .links(CaseLinks.none().contact(target.contact().id()).interaction(target.interaction().id()));
+        }
+        if (t == CaseLinks.class) {
+            return CaseLinks.none().account(target.account().id()).opportunity(target.opportunity().id());
+        }
+        if (t == CaseStatus.class) return CaseStatus.IN_PROGRESS;
+        if (t == Resolution.class) return Resolution.of("fixed", "Governance note");
+        if (t == SlaPolicyId.class) return org.alternativePolicy();
+        if (t == SlaPolicyDefinition.class) {
+            return SlaPolicyDefinition.builder(org.run + "-" + UniqueIds.next("pol"), "Governance policy").categories("never-chosen")
+                    .target(new SlaTarget("resolution", SlaMetric.RESOLUTION, Duration.ofHours(8),
+                            BusinessCalendar.always("always", java.time.ZoneOffset.UTC), List.of()))
+                    .build();
+        }
+        if (t == SurveyResponse.class) return SurveyResponse.of(3, 2, "Canary comment");
+        if (t == Channel.class) return Channel.EMAIL;
+        if (t == SatisfactionDimension.class) return SatisfactionDimension.TEAM;
         if (t == NewCustomer.class) {
             return NewCustomer.individual("New Person").owner(target.customer().owner()).branch(target.customer().branch())
                     .active().build();
@@ -276,6 +325,11 @@ final class Arguments {
             return List.of(target.customer().identifiers().get(0), target.customer().identifiers().get(0));
         }
         if (t == StaffId.class) {
+            if (method.equals("assign") && name.equals("owner")) {
+                // Another member of the case's team, so the assignment changes something.
+                OrgUnitId team = target.customer().branch();
+                return org.staff("tl-" + team.value().substring(org.run.length() + 1));
+            }
             if (name.equals("assignee")) {
                 return org.staff("admin");
             }

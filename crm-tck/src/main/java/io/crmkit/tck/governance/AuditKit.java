@@ -291,6 +291,7 @@ public abstract class AuditKit {
             case "Interaction" -> store.interactions();
             case "Opportunity" -> store.opportunities();
             case "Task" -> store.tasks();
+            case "ServiceCase" -> store.cases();
             case "Staff" -> store.staff();
             case "OrgUnit" -> store.orgUnits();
             default -> null;
@@ -306,6 +307,7 @@ public abstract class AuditKit {
             case "Interaction" -> io.crmkit.core.interaction.InteractionId.of(id);
             case "Opportunity" -> io.crmkit.core.opportunity.OpportunityId.of(id);
             case "Task" -> io.crmkit.core.task.TaskId.of(id);
+            case "ServiceCase" -> io.crmkit.core.casework.CaseId.of(id);
             case "Staff" -> io.crmkit.core.org.StaffId.of(id);
             default -> io.crmkit.core.org.OrgUnitId.of(id);
         };

@@ -74,7 +74,8 @@ public final class GeneratedOrganisation {
 
     /** One customer and its child records. */
     public record Book(Customer customer, Contact contact, LinkedAccount account, Interaction interaction,
-            Opportunity opportunity, Task task, Relationship relationship) {}
+            Opportunity opportunity, Task task, Relationship relationship,
+            io.crmkit.core.casework.ServiceCase openCase, io.crmkit.core.casework.ServiceCase resolvedCase) {}
 
     public final Crm crm;
     public final String run = UniqueIds.next("org");
@@ -90,8 +91,8 @@ public final class GeneratedOrganisation {
         Operation[] desk = {Operation.CUSTOMER_READ, Operation.CUSTOMER_REGISTER, Operation.CUSTOMER_UPDATE,
                 Operation.CUSTOMER_LIFECYCLE, Operation.CONTACT_WRITE, Operation.RELATIONSHIP_WRITE, Operation.ACCOUNT_LINK,
                 Operation.ACCOUNT_STATUS, Operation.ACCOUNT_SNAPSHOT, Operation.INTERACTION_RECORD, Operation.OPPORTUNITY_WRITE,
-                Operation.TASK_ASSIGN, Operation.TASK_WORK, Operation.TIER_OVERRIDE, Operation.CONSENT_WRITE,
-                Operation.CONTACT_RECORD};
+                Operation.TASK_ASSIGN, Operation.TASK_WORK, Operation.TIER_OVERRIDE, Operation.CASE_WRITE,
+                Operation.SURVEY_WRITE, Operation.CONSENT_WRITE, Operation.CONTACT_RECORD};
         return Permissions.builder()
                 .role(Role.builder("RM").grant(Depth.OWN, desk).build())
                 .role(Role.builder("TEAM_LEAD").grant(Depth.TEAM, desk).grant(Depth.TEAM, Operation.APPROVE).build())
@@ -136,6 +137,7 @@ public final class GeneratedOrganisation {
         ops.opportunities().definePipeline(PIPELINE, "Wealth", List.of(Stage.open("LEAD", "Lead", 10),
                 Stage.open("PROPOSAL", "Proposal", 50), Stage.won("WON", "Won"), Stage.lost("LOST", "Lost")));
         ops.tiers().define(TierDefinition.of("GOLD", "Gold", 1), TierDefinition.of("SILVER", "Silver", 2));
+        definePolicies(ops);
         for (int r = 1; r <= 2; r++) {
             OrgUnitId region = addUnit(ops, "r" + r, OrgUnitType.REGION, headOffice);
             for (int b = 1; b <= 2; b++) {
@@ -228,8 +230,39 @@ public final class GeneratedOrganisation {
             ops.consents().capture(io.crmkit.core.consent.NewConsent.grant(c.id(),
                     io.crmkit.core.consent.ContactPointKind.EMAIL, io.crmkit.core.customer.ConsentPurpose.MARKETING,
                     "kit:signup").doubleOptIn().build());
-            books.add(new Book(c, contact, account, interaction, opportunity, task, rel));
+            io.crmkit.core.casework.ServiceCase open = ops.cases().open(io.crmkit.core.casework.NewCase.of(c.id(),
+                    io.crmkit.core.casework.CaseKind.SERVICE_REQUEST, Channel.PHONE, "fees"));
+            io.crmkit.core.casework.ServiceCase done = ops.cases().open(io.crmkit.core.casework.NewCase.of(c.id(),
+                    io.crmkit.core.casework.CaseKind.ENQUIRY, Channel.WEB, "fees"));
+            done = ops.cases().resolve(done.id(), io.crmkit.core.casework.Resolution.of("explained", null));
+            books.add(new Book(c, contact, account, interaction, opportunity, task, rel, open, done));
         }
+    }
+
+    /** The policy a generated case runs under by default (first response in 4 hours round the clock, escalated). */
+    public io.crmkit.core.casework.SlaPolicyId standardPolicy() {
+        return io.crmkit.core.casework.SlaPolicyId.of(run + "-sla");
+    }
+
+    /** A second policy, applied only on request. */
+    public io.crmkit.core.casework.SlaPolicyId alternativePolicy() {
+        return io.crmkit.core.casework.SlaPolicyId.of(run + "-sla-alt");
+    }
+
+    private void definePolicies(CrmSession ops) {
+        io.crmkit.core.casework.BusinessCalendar always = io.crmkit.core.casework.BusinessCalendar.always("always", ZoneOffset.UTC);
+        ops.cases().definePolicy(io.crmkit.core.casework.SlaPolicyDefinition.builder(standardPolicy().value(), "Standard")
+                .rank(10)
+                .target(new io.crmkit.core.casework.SlaTarget("first-response", io.crmkit.core.casework.SlaMetric.FIRST_RESPONSE,
+                        java.time.Duration.ofHours(4), always, List.of(
+                                io.crmkit.core.casework.Threshold.of(75, io.crmkit.core.casework.EscalationLevel.OWNER),
+                                io.crmkit.core.casework.Threshold.of(100, io.crmkit.core.casework.EscalationLevel.TEAM_LEAD),
+                                io.crmkit.core.casework.Threshold.of(150, io.crmkit.core.casework.EscalationLevel.BRANCH_MANAGER))))
+                .survey(io.crmkit.core.casework.SurveyRule.of(1, java.time.Duration.ofDays(30))).build());
+        ops.cases().definePolicy(io.crmkit.core.casework.SlaPolicyDefinition.builder(alternativePolicy().value(), "Alternative")
+                .categories("never-chosen")
+                .target(new io.crmkit.core.casework.SlaTarget("resolution", io.crmkit.core.casework.SlaMetric.RESOLUTION,
+                        java.time.Duration.ofHours(8), always, List.of())).build());
     }
 
     /** The nearest branch at or above a unit. */
@@ -292,7 +325,7 @@ public final class GeneratedOrganisation {
         return switch (op) {
             case CUSTOMER_READ, CUSTOMER_REGISTER, CUSTOMER_UPDATE, CUSTOMER_LIFECYCLE, CONTACT_WRITE, RELATIONSHIP_WRITE,
                     ACCOUNT_LINK, ACCOUNT_STATUS, ACCOUNT_SNAPSHOT, INTERACTION_RECORD, OPPORTUNITY_WRITE, TASK_ASSIGN,
-                    TASK_WORK, TIER_OVERRIDE, CONSENT_WRITE, CONTACT_RECORD -> true;
+                    TASK_WORK, TIER_OVERRIDE, CASE_WRITE, SURVEY_WRITE, CONSENT_WRITE, CONTACT_RECORD -> true;
             default -> false;
         };
     }
@@ -305,6 +338,7 @@ public final class GeneratedOrganisation {
     /** Every id of a book's records. */
     public static List<String> ids(Book b) {
         return List.of(b.customer().id().value(), b.contact().id().value(), b.account().id().value(),
-                b.interaction().id().value(), b.opportunity().id().value(), b.task().id().value(), b.relationship().id().value());
+                b.interaction().id().value(), b.opportunity().id().value(), b.task().id().value(), b.relationship().id().value(),
+                b.openCase().id().value(), b.resolvedCase().id().value());
     }
 }

@@ -31,6 +31,17 @@ public final class DefectCatalogue {
                     a[0] = java.time.Instant.parse("9999-12-31T00:00:00Z");
                     return o.proceed();
                 }).build()));
+        // service cases (issue 15): the SLA monitor's due range and the survey reports' period
+        all.add(Defect.of("case-due-ignores-instant", "findDue returns cases due later than the instant asked for", "Cases",
+                () -> Faulty.store().replace("cases", "findDue", (args, original) -> {
+                    args[0] = java.time.Instant.parse("9999-01-01T00:00:00Z");
+                    return original.proceed();
+                }).build()));
+        all.add(Defect.of("case-answers-period-closed", "findRespondedBetween includes answers at the period's end", "Cases",
+                () -> Faulty.store().replace("cases", "findRespondedBetween", (args, original) -> {
+                    args[1] = ((java.time.Instant) args[1]).plusNanos(1_000);
+                    return original.proceed();
+                }).build()));
         all.addAll(IndexDefects.all());
         all.addAll(TransactionDefects.all());
         all.addAll(KeyDefects.all());
