@@ -45,6 +45,12 @@ public interface CrmSession {
     /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
     AlertService alerts();
 
+    /** Campaigns: define, launch over a frozen audience with a holdout, engagements, reports with attribution and lift. */
+    CampaignService campaigns();
+
+    /** The information service: content, subscriptions, pushes in each subscriber's zone, statistics. */
+    InformationService information();
+
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their
      * events are published once the whole unit has committed.

@@ -35,12 +35,15 @@ import org.jspecify.annotations.Nullable;
  * @param openOpportunities opportunities still open
  * @param openTasks tasks about the customer still open
  * @param pendingRequests changes of the customer's records waiting for approval (maker-checker)
+ * @param campaignMemberships the campaigns the customer is a member of, newest launch first (empty when the store keeps no campaigns)
+ * @param subscriptions the customer's information-service subscriptions, active and ended (empty when the store keeps none)
  */
 public record Customer360(Customer customer, List<Contact> contacts, List<Relationship> relationships,
         List<LinkedAccount> accounts, Map<AccountId, AccountSnapshot> latestSnapshots, @Nullable TierDefinition tier,
         @Nullable TierAssignment tierAssignment, List<Interaction> latestInteractions, long interactionCount,
         List<Opportunity> openOpportunities, List<Task> openTasks,
-        List<io.crmkit.core.approval.PendingRequest> pendingRequests) {
+        List<io.crmkit.core.approval.PendingRequest> pendingRequests,
+        List<io.crmkit.core.campaign.CampaignMember> campaignMemberships, List<io.crmkit.core.info.Subscription> subscriptions) {
     public Customer360 {
         contacts = List.copyOf(contacts);
         relationships = List.copyOf(relationships);
@@ -50,6 +53,8 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         openOpportunities = List.copyOf(openOpportunities);
         openTasks = List.copyOf(openTasks);
         pendingRequests = List.copyOf(pendingRequests);
+        campaignMemberships = List.copyOf(campaignMemberships);
+        subscriptions = List.copyOf(subscriptions);
     }
 
     public Optional<TierDefinition> currentTier() {
@@ -61,6 +66,7 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         return "Customer360[customer=" + customer.id() + ", contacts=" + contacts.size() + ", relationships="
                 + relationships.size() + ", accounts=" + accounts.size() + ", tier=" + (tier == null ? null : tier.code())
                 + ", interactions=" + interactionCount + ", openOpportunities=" + openOpportunities.size()
-                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + "]";
+                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + ", campaigns=" + campaignMemberships.size()
+                + ", subscriptions=" + subscriptions.size() + "]";
     }
 }

@@ -35,7 +35,19 @@ public enum Operation {
     /** Approve or reject other people's pending requests, for records in scope. */
     APPROVE("approval.decide"),
     /** Run analytics readers over the store (within scope). */
-    ANALYTICS_READ("analytics.read");
+    ANALYTICS_READ("analytics.read"),
+
+    // Campaigns and the information service (issue 15)
+    /** Define, launch and close campaigns (a launch reaches the audience customers in scope). */
+    CAMPAIGN_MANAGE("campaign.manage"),
+    /** Record opens and clicks of campaign contacts and pushes, for customers in scope. */
+    CAMPAIGN_ENGAGEMENT("campaign.recordEngagement"),
+    /** Publish content items (research reports, morning notes, product notices). */
+    CONTENT_PUBLISH("content.publish"),
+    /** Subscribe customers in scope to topics and unsubscribe them. */
+    SUBSCRIPTION_WRITE("subscription.write"),
+    /** Plan and deliver pushes to the subscribers in scope. */
+    PUSH_RUN("push.run");
 
     private final String code;
 

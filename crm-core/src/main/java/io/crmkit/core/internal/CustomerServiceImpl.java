@@ -403,6 +403,6 @@ final class CustomerServiceImpl implements CustomerService {
         List<io.crmkit.core.approval.PendingRequest> pending = engine.audit == null ? List.of()
                 : engine.store.approvals().findByCustomer(id).stream().filter(r -> r.isOpenAt(engine.now())).toList();
         return new Customer360(customer, contacts, relationships, accounts, snapshots, tier, assignment, latest.items(),
-                count, open, tasks, pending);
+                count, open, tasks, pending, OutreachViews.memberships(engine, id), OutreachViews.subscriptions(engine, id));
     }
 }

@@ -30,6 +30,8 @@ final class Session implements CrmSession {
     private final ApprovalService approvals;
     private final Access access;
     private final AlertService alerts;
+    private final io.crmkit.core.CampaignService campaigns;
+    private final io.crmkit.core.InformationService information;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -45,6 +47,8 @@ final class Session implements CrmSession {
         this.audit = new AuditServiceImpl(access);
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
+        this.campaigns = new CampaignServiceImpl(access);
+        this.information = new InformationServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -73,6 +77,10 @@ final class Session implements CrmSession {
     }
 
     @Override public AlertService alerts() { return alerts; }
+
+    @Override public io.crmkit.core.CampaignService campaigns() { return campaigns; }
+
+    @Override public io.crmkit.core.InformationService information() { return information; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

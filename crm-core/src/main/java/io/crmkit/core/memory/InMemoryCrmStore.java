@@ -63,6 +63,12 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private volatile boolean closed;
 
     private final MemoryAlerts alerts = new MemoryAlerts(this);
+    private final MemoryCampaigns campaigns = new MemoryCampaigns(this);
+    private final MemoryCampaignMembers campaignMembers = new MemoryCampaignMembers(this);
+    private final MemoryEngagements engagements = new MemoryEngagements(this);
+    private final MemoryContents contents = new MemoryContents(this);
+    private final MemorySubscriptions subscriptions = new MemorySubscriptions(this);
+    private final MemoryDeliveries deliveries = new MemoryDeliveries(this);
 
     private InMemoryCrmStore() {}
 
@@ -113,6 +119,18 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     @Override public PendingRequestRepository approvals() { return approvals; }
 
     @Override public AlertRepository alerts() { return alerts; }
+
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return campaigns; }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return campaignMembers; }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return engagements; }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return contents; }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return subscriptions; }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return deliveries; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -35,5 +35,17 @@ class DelegatingCrmStore implements CrmStore {
     @Override public OrgUnitRepository orgUnits() { return delegate.orgUnits(); }
     @Override public StaffRepository staff() { return delegate.staff(); }
     @Override public AlertRepository alerts() { return delegate.alerts(); }
+
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return delegate.campaigns(); }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return delegate.campaignMembers(); }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return delegate.engagements(); }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return delegate.contents(); }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return delegate.subscriptions(); }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return delegate.deliveries(); }
     @Override public <T> T inTransaction(Supplier<T> work) { return delegate.inTransaction(work); }
 }
