@@ -12,7 +12,7 @@ import io.crmkit.core.info.PushRun;
 import io.crmkit.core.info.PushSchedule;
 import io.crmkit.core.info.PushStatistics;
 import io.crmkit.core.info.Subscription;
-import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.outreach.BotRules;
 import io.crmkit.core.outreach.Engagement;
 import io.crmkit.core.outreach.EngagementKind;
@@ -53,7 +53,7 @@ public interface InformationService {
      *
      * @throws io.crmkit.core.error.NotFoundException if the customer has no such subscription
      */
-    Subscription unsubscribe(CustomerId customerId, String topic, Channel channel);
+    Subscription unsubscribe(CustomerId customerId, String topic, PushChannel channel);
 
     /** The customer's subscriptions, active and ended, by topic then channel. */
     List<Subscription> subscriptions(CustomerId customerId);

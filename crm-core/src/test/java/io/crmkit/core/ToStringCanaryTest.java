@@ -64,7 +64,12 @@ class ToStringCanaryTest {
             "Role.grants{key}", "Role.code", "Actor.onBehalfOf", "AuditCursor.id",
             // real time: rule ids, event kinds and ids, and the firm's own rule text and task templates (configuration)
             "Alert.ruleId", "NewAlert.ruleId", "EventKind.name", "HostEvent.eventId", "Rule.id", "Rule.text",
-            "Rule.customerNotice", "TaskAction.title");
+            "Rule.customerNotice", "TaskAction.title",
+            // campaigns and the information service: segment names, topic codes, source ids, model names,
+            // currency codes and branch ids are codes (configuration)
+            "Audience.segment", "CampaignReport.attributedRevenue{key}", "CampaignReport.model", "ContentItem.topics[]",
+            "Delivery.topic", "NewContentItem.topics[]", "NewSubscription.topic", "PlannedPush.topic",
+            "PushStatistics.byTopic{key}", "PushStatistics.byBranch{key}", "Subscription.topic", "Engagement.sourceId");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();
@@ -248,6 +253,9 @@ class ToStringCanaryTest {
         }
         if (raw == Duration.class) {
             return Duration.ofMinutes(5);
+        }
+        if (raw == java.time.LocalTime.class) {
+            return java.time.LocalTime.of(8, 30);
         }
         if (raw == ZoneId.class) {
             return ZoneId.of("UTC");

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * NewCampaign n = NewCampaign.of("Q3 fund launch", Channel.SMS).holdout(10, 42L).windowDays(14).cost(Money.of("5000", "CNY"));
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link #toString()} omits the name (free text).
  *
  * @param name a short name, up to 200 characters
  * @param channel the channel the contacts go out on
@@ -46,5 +46,10 @@ public record NewCampaign(String name, Channel channel, int holdoutPercent, long
 
     public NewCampaign cost(@Nullable Money value) {
         return new NewCampaign(name, channel, holdoutPercent, seed, windowDays, value);
+    }
+
+    @Override
+    public String toString() {
+        return "NewCampaign[channel=" + channel + ", holdoutPercent=" + holdoutPercent + ", windowDays=" + windowDays + "]";
     }
 }

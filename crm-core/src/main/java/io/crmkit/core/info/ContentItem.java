@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * @param title its title, up to 200 characters
  * @param topics the topics it is filed under, 1 to 20
  * @param validFrom first instant it may be pushed
- * @param validUntil last instant it may be pushed, after {@code validFrom}
+ * @param validUntil last instant it may be pushed, not before {@code validFrom}
  * @param meta version and who/when
  */
 public record ContentItem(ContentItemId id, ContentKind kind, String title, Set<String> topics, Instant validFrom,

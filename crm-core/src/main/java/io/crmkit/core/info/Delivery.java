@@ -4,7 +4,6 @@ import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.org.OrgUnitId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param meta version and who/when
  */
 public record Delivery(DeliveryId id, ContentItemId contentId, CustomerId customerId, @Nullable OrgUnitId branch, String topic,
-        Channel channel, Instant sendAt, Instant attemptedAt, DeliveryStatus status, @Nullable String failure, Meta meta)
+        PushChannel channel, Instant sendAt, Instant attemptedAt, DeliveryStatus status, @Nullable String failure, Meta meta)
         implements Aggregate<DeliveryId, Delivery> {
     public Delivery {
         Check.notNull(id, "id");

@@ -1,6 +1,5 @@
 package io.crmkit.core.info;
 
-import io.crmkit.core.interaction.Channel;
 
 /**
  * The host's way out to customers on one channel: an SMS gateway, an e-mail sender, an app push
@@ -9,8 +8,8 @@ import io.crmkit.core.interaction.Channel;
  * delivery (recorded by the exception's type, never its message) and the run goes on.
  */
 public interface DeliveryChannel {
-    /** The channel this sends on: SMS, EMAIL or APP. */
-    Channel channel();
+    /** The channel this sends on. */
+    PushChannel channel();
 
     /**
      * Sends one message.

@@ -1,7 +1,6 @@
 package io.crmkit.core.info;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.interaction.Channel;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param address where to send it, or {@code null} for APP
  * @param sendAt when it was planned for
  */
-public record Dispatch(DeliveryId deliveryId, ContentItemId contentId, String title, CustomerId customerId, Channel channel,
+public record Dispatch(DeliveryId deliveryId, ContentItemId contentId, String title, CustomerId customerId, PushChannel channel,
         @Nullable String address, Instant sendAt) {
     @Override
     public String toString() {

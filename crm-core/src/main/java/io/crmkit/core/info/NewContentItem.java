@@ -7,13 +7,13 @@ import java.util.Set;
 /**
  * A command to publish a content item.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link #toString()} omits the title (free text).
  *
  * @param kind research report, morning note or product notice
  * @param title up to 200 characters
  * @param topics 1 to 20 topic codes ({@link Topics})
  * @param validFrom first instant it may be pushed
- * @param validUntil last instant it may be pushed, after {@code validFrom} and at most a year later
+ * @param validUntil last instant it may be pushed, not before {@code validFrom} and at most a year later
  */
 public record NewContentItem(ContentKind kind, String title, Set<String> topics, Instant validFrom, Instant validUntil) {
     public NewContentItem {
@@ -30,13 +30,18 @@ public record NewContentItem(ContentKind kind, String title, Set<String> topics,
         v.notNull(validFrom, "validFrom");
         v.notNull(validUntil, "validUntil");
         if (validFrom != null && validUntil != null) {
-            v.that(validUntil.isAfter(validFrom) && !validUntil.isAfter(validFrom.plus(java.time.Duration.ofDays(366))),
-                    "validUntil", "Range", "must be after validFrom and at most a year later");
+            v.that(!validUntil.isBefore(validFrom) && !validUntil.isAfter(validFrom.plus(java.time.Duration.ofDays(366))),
+                    "validUntil", "Range", "must not be before validFrom and at most a year later");
         }
         v.throwIfAny();
     }
 
     public static NewContentItem of(ContentKind kind, String title, Set<String> topics, Instant validFrom, Instant validUntil) {
         return new NewContentItem(kind, title, topics, validFrom, validUntil);
+    }
+
+    @Override
+    public String toString() {
+        return "NewContentItem[kind=" + kind + ", topics=" + new java.util.TreeSet<>(topics) + "]";
     }
 }

@@ -2,7 +2,6 @@ package io.crmkit.core.info;
 
 import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.interaction.Channel;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
@@ -13,27 +12,21 @@ import org.jspecify.annotations.Nullable;
  *
  * @param customerId the subscriber
  * @param topic the topic code ({@link Topics})
- * @param channel SMS, EMAIL or APP
+ * @param channel APP, EMAIL or SMS
  * @param zone the subscriber's time zone, or {@code null} for the Crm's business zone
  */
-public record NewSubscription(CustomerId customerId, String topic, Channel channel, @Nullable ZoneId zone) {
+public record NewSubscription(CustomerId customerId, String topic, PushChannel channel, @Nullable ZoneId zone) {
     public NewSubscription {
         Check.notNull(customerId, "customerId");
         Topics.check(topic, "topic");
-        checkChannel(channel);
+        Check.notNull(channel, "channel");
     }
 
-    public static NewSubscription of(CustomerId customerId, String topic, Channel channel) {
+    public static NewSubscription of(CustomerId customerId, String topic, PushChannel channel) {
         return new NewSubscription(customerId, topic, channel, null);
     }
 
     public NewSubscription inZone(ZoneId value) {
         return new NewSubscription(customerId, topic, channel, value);
-    }
-
-    static void checkChannel(Channel channel) {
-        Check.notNull(channel, "channel");
-        Check.that(channel == Channel.SMS || channel == Channel.EMAIL || channel == Channel.APP, "channel", "PushChannel",
-                "must be SMS, EMAIL or APP");
     }
 }

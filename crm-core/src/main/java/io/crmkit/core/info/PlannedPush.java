@@ -1,7 +1,6 @@
 package io.crmkit.core.info;
 
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.interaction.Channel;
 import java.time.Instant;
 
 /**
@@ -15,4 +14,4 @@ import java.time.Instant;
  * @param channel the channel chosen
  * @param sendAt when it goes out (the schedule in the subscriber's zone, or later if the policy deferred it)
  */
-public record PlannedPush(CustomerId customerId, SubscriptionId subscriptionId, String topic, Channel channel, Instant sendAt) {}
+public record PlannedPush(CustomerId customerId, SubscriptionId subscriptionId, String topic, PushChannel channel, Instant sendAt) {}

@@ -4,7 +4,6 @@ import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.core.interaction.Channel;
 import java.time.ZoneId;
 
 /**
@@ -22,13 +21,13 @@ import java.time.ZoneId;
  * @param active whether pushes go out
  * @param meta version and who/when
  */
-public record Subscription(SubscriptionId id, CustomerId customerId, String topic, Channel channel, ZoneId zone,
+public record Subscription(SubscriptionId id, CustomerId customerId, String topic, PushChannel channel, ZoneId zone,
         boolean active, Meta meta) implements Aggregate<SubscriptionId, Subscription> {
     public Subscription {
         Check.notNull(id, "id");
         Check.notNull(customerId, "customerId");
         Topics.check(topic, "topic");
-        NewSubscription.checkChannel(channel);
+        Check.notNull(channel, "channel");
         Check.notNull(zone, "zone");
         Check.notNull(meta, "meta");
     }

@@ -139,8 +139,7 @@ final class CampaignFigures {
                 default -> { }
             }
         }
-        return new ContactTally(members.size(), treated, members.size() - treated, contacted, deferred,
-                treated - contacted - deferred, refusals, 0);
+        return new ContactTally(members.size(), treated, members.size() - treated, contacted, deferred, refusals, 0);
     }
 
     /** Contacted members with an inbound interaction in (contact, contact + window]. */

@@ -116,9 +116,8 @@ final class CampaignServiceImpl implements CampaignService {
                             }
                         }
                     }
-                    int refused = treated.size() - contacted - deferred;
                     ContactTally tally = new ContactTally(reachable.size(), treated.size(), reachable.size() - treated.size(),
-                            contacted, deferred, refused, refusals, excluded);
+                            contacted, deferred, refusals, excluded);
                     Campaign next = current.launched(audience, now, tally).withMeta(current.meta().touched(now, actor.id()));
                     engine.guard(current, next, null);
                     Campaign saved = engine.store.campaigns().save(next);

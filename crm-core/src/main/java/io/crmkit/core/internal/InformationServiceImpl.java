@@ -26,7 +26,7 @@ import io.crmkit.core.info.PushStatistics;
 import io.crmkit.core.info.Subscription;
 import io.crmkit.core.info.SubscriptionId;
 import io.crmkit.core.info.Topics;
-import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.org.Actor;
 import io.crmkit.core.outreach.BotRules;
 import io.crmkit.core.outreach.Engagement;
@@ -100,7 +100,7 @@ final class InformationServiceImpl implements InformationService {
     }
 
     @Override
-    public Subscription unsubscribe(CustomerId customerId, String topic, Channel channel) {
+    public Subscription unsubscribe(CustomerId customerId, String topic, PushChannel channel) {
         Check.notNull(customerId, "customerId");
         Topics.check(topic, "topic");
         Check.notNull(channel, "channel");
@@ -136,7 +136,7 @@ final class InformationServiceImpl implements InformationService {
         Check.notNull(upTo, "upTo");
         List<DeliveryChannel> given = Check.list(channels, "channels");
         Check.that(given.size() <= MAX_CHANNELS, "channels", "Size", "must have at most " + MAX_CHANNELS + " entries");
-        Map<Channel, DeliveryChannel> byKind = new EnumMap<>(Channel.class);
+        Map<PushChannel, DeliveryChannel> byKind = new EnumMap<>(PushChannel.class);
         for (DeliveryChannel ch : given) {
             Check.that(byKind.putIfAbsent(Check.notNull(ch.channel(), "channels.channel"), ch) == null, "channels", "Unique",
                     "must give one channel of each kind");
@@ -197,8 +197,8 @@ final class InformationServiceImpl implements InformationService {
     }
 
     /** The address the channel needs: a primary contact point of its type permitting the purpose first. */
-    private static @Nullable String address(Customer c, Channel channel, ContentItem item) {
-        ContactPointType type = OutreachPolicy.pointType(channel);
+    private static @Nullable String address(Customer c, PushChannel channel, ContentItem item) {
+        ContactPointType type = OutreachPolicy.pointType(channel.channel());
         if (type == null) {
             return null;
         }
@@ -254,7 +254,7 @@ final class InformationServiceImpl implements InformationService {
         return new PushStatistics(item.id(), total, byTopic, byBranch);
     }
 
-    private static SubscriptionId subscriptionId(CustomerId customer, String topic, Channel channel) {
+    private static SubscriptionId subscriptionId(CustomerId customer, String topic, PushChannel channel) {
         return SubscriptionId.of(DerivedIds.of("s-", customer.value(), topic, channel.name()));
     }
 }

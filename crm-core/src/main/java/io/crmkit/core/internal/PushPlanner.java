@@ -8,7 +8,7 @@ import io.crmkit.core.info.PlannedPush;
 import io.crmkit.core.info.PushPlan;
 import io.crmkit.core.info.PushSchedule;
 import io.crmkit.core.info.Subscription;
-import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.spi.DataScope;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * the next one they subscribed on. Not thread-safe (one per plan).
  */
 final class PushPlanner {
-    private static final Channel[] PREFERENCE = {Channel.APP, Channel.EMAIL, Channel.SMS};
+    private static final PushChannel[] PREFERENCE = PushChannel.values();
 
     /** One subscriber: their options in channel preference order and where the decision stands. */
     private static final class Candidate {
@@ -73,7 +73,7 @@ final class PushPlanner {
         OutreachPolicy policy = new OutreachPolicy(engine);
         while (!open.isEmpty()) {
             List<Candidate> again = new ArrayList<>();
-            for (Channel channel : PREFERENCE) {
+            for (PushChannel channel : PREFERENCE) {
                 List<Candidate> asking = new ArrayList<>();
                 List<Customer> customers = new ArrayList<>();
                 List<Instant> at = new ArrayList<>();
@@ -95,7 +95,7 @@ final class PushPlanner {
                     customers.add(c.customer);
                     at.add(sendAt);
                 }
-                OutreachPolicy.Verdict[] verdicts = policy.decide(customers, channel, item.kind().purpose(),
+                OutreachPolicy.Verdict[] verdicts = policy.decide(customers, channel.channel(), item.kind().purpose(),
                         at.toArray(new Instant[0]));
                 for (int i = 0; i < verdicts.length; i++) {
                     Candidate c = asking.get(i);
@@ -136,7 +136,7 @@ final class PushPlanner {
     /** One subscription per channel, in preference order (the lowest id wins among topics on one channel). */
     private static Subscription[] options(List<Subscription> subs) {
         List<Subscription> out = new ArrayList<>(PREFERENCE.length);
-        for (Channel ch : PREFERENCE) {
+        for (PushChannel ch : PREFERENCE) {
             Subscription best = null;
             for (Subscription s : subs) {
                 if (s.channel() == ch && (best == null || s.id().compareTo(best.id()) < 0)) {
