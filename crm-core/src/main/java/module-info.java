@@ -31,6 +31,7 @@ module io.crmkit.core {
     exports io.crmkit.core.audit;
     exports io.crmkit.core.cache;
     exports io.crmkit.core.common;
+    exports io.crmkit.core.consent;
     exports io.crmkit.core.customer;
     exports io.crmkit.core.error;
     exports io.crmkit.core.event;
@@ -49,6 +50,7 @@ module io.crmkit.core {
 
     opens io.crmkit.core.account to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens io.crmkit.core.common to com.fasterxml.jackson.databind;
+    opens io.crmkit.core.consent to com.fasterxml.jackson.databind;
     opens io.crmkit.core.campaign to com.fasterxml.jackson.databind;
     opens io.crmkit.core.info to com.fasterxml.jackson.databind;
     opens io.crmkit.core.outreach to com.fasterxml.jackson.databind;

@@ -58,6 +58,7 @@ public interface Crm {
         private FourEyes fourEyes = FourEyes.none();
         private @Nullable Boolean audit;
         private byte @Nullable [] auditKey;
+        private io.crmkit.core.consent.ContactRules contactRules = io.crmkit.core.consent.ContactRules.ofDefaults();
 
         private Builder() {}
 
@@ -106,6 +107,15 @@ public interface Crm {
             return this;
         }
 
+        /**
+         * The firm's contact rules (frequency caps, quiet hours, exemptions, the zone of customers
+         * without one) that every contact decision applies; default {@link io.crmkit.core.consent.ContactRules#ofDefaults()}.
+         */
+        public Builder contactRules(io.crmkit.core.consent.ContactRules value) {
+            contactRules = Check.notNull(value, "contactRules");
+            return this;
+        }
+
         /** How many days ahead maturities appear among reminders, 0 to 366; default 7. */
         public Builder maturityLookaheadDays(int value) {
             maturityLookaheadDays = Check.range(value, 0, 366, "maturityLookaheadDays");
@@ -128,7 +138,7 @@ public interface Crm {
             }
             AuditTrail trail = !on ? null : auditKey == null ? AuditTrail.unkeyed() : AuditTrail.keyed(auditKey);
             return new DefaultCrm(s, clock, z, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions,
-                    fourEyes, trail);
+                    fourEyes, trail, contactRules);
         }
 
         private static boolean keepsAudit(CrmStore s) {

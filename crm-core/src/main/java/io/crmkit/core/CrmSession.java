@@ -45,6 +45,11 @@ public interface CrmSession {
     /** Alerts: raise, list an owner's open ones, acknowledge, resolve. */
     AlertService alerts();
 
+    /** Consents per contact point and purpose, and do-not-contact flags. */
+    io.crmkit.core.ConsentService consents();
+
+    /** The firm-wide contact policy: decide, log contacts, prepare bulk snapshots, read the contact log. */
+    io.crmkit.core.ContactPolicyService contactPolicy();
     /** Campaigns: define, launch over a frozen audience with a holdout, engagements, reports with attribution and lift. */
     CampaignService campaigns();
 

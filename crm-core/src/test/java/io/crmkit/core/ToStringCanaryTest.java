@@ -65,6 +65,9 @@ class ToStringCanaryTest {
             // real time: rule ids, event kinds and ids, and the firm's own rule text and task templates (configuration)
             "Alert.ruleId", "NewAlert.ruleId", "EventKind.name", "HostEvent.eventId", "Rule.id", "Rule.text",
             "Rule.customerNotice", "TaskAction.title",
+            // consent: sources and references are id-like codes, decision details fixed phrases (checked to be codes)
+            "ConsentRecord.source", "ConsentRecord.withdrawalSource", "NewConsent.source", "DoNotContact.source",
+            "ContactRequest.reference", "ContactAttempt.reference", "Deny.detail", "Defer.detail",
             // campaigns and the information service: segment names, topic codes, source ids, model names,
             // currency codes and branch ids are codes (configuration)
             "Audience.segment", "CampaignReport.attributedRevenue{key}", "CampaignReport.model", "ContentItem.topics[]",
@@ -255,7 +258,7 @@ class ToStringCanaryTest {
             return Duration.ofMinutes(5);
         }
         if (raw == java.time.LocalTime.class) {
-            return java.time.LocalTime.of(8, 30);
+            return java.time.LocalTime.of(9, (++seq) % 60); // distinct, so "start differs from end" holds
         }
         if (raw == ZoneId.class) {
             return ZoneId.of("UTC");
@@ -291,6 +294,11 @@ class ToStringCanaryTest {
         if (raw == Map.class) {
             Type v = ((ParameterizedType) generic).getActualTypeArguments()[1];
             Object one = value(v, where, depth + 1);
+            Type k = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (k instanceof Class<?> kc && kc.isEnum()) {
+                // an enum-keyed map (contact rules' exemptions per purpose)
+                return one == null ? Map.of() : Map.of(kc.getEnumConstants()[0], one);
+            }
             String key = "canaryKey" + (++seq);
             planted.put(where + "{key}", key);
             return one == null ? Map.of() : Map.of(key, one);

@@ -218,6 +218,21 @@ public final class CachingCrmStore implements CrmStore {
     @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return delegate.deliveries(); }
 
     @Override
+    public io.crmkit.core.spi.ConsentRepository consents() {
+        return delegate.consents();
+    }
+
+    @Override
+    public io.crmkit.core.spi.DoNotContactRepository doNotContact() {
+        return delegate.doNotContact();
+    }
+
+    @Override
+    public io.crmkit.core.spi.ContactLogRepository contactLog() {
+        return delegate.contactLog();
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return tracker.around(() -> delegate.inTransaction(work));
     }

@@ -37,6 +37,12 @@ public enum Operation {
     /** Run analytics readers over the store (within scope). */
     ANALYTICS_READ("analytics.read"),
 
+    // Consent and contact policy (issue 12):
+    /** Capture, confirm and withdraw consents, and set do-not-contact flags, for customers in scope. */
+    CONSENT_WRITE("consent.write"),
+    /** Log contacts through the contact policy (carried out or refused) for customers in scope. */
+    CONTACT_RECORD("contact.record"),
+
     // Campaigns and the information service (issue 15)
     /** Define, launch and close campaigns (a launch reaches the audience customers in scope). */
     CAMPAIGN_MANAGE("campaign.manage"),

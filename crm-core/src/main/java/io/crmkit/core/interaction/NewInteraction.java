@@ -1,5 +1,6 @@
 package io.crmkit.core.interaction;
 
+import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.check.Check;
@@ -31,12 +32,23 @@ import org.jspecify.annotations.Nullable;
  * @param contactId the contact spoken to, or {@code null}
  * @param opportunityId the opportunity concerned, or {@code null}
  * @param externalRef the reporting system's key, or {@code null}
+ * @param purpose what an outbound contact is for, checked by the contact policy; {@code null} means
+ *     {@link ConsentPurpose#SERVICE} (ignored for inbound interactions)
  */
 public record NewInteraction(@NotNull CustomerId customerId, @NotNull Channel channel, @NotNull Direction direction,
         @Nullable Instant occurredAt, @Nullable Duration duration, @NotBlank @Size(max = 200) String subject,
         @Size(max = Check.MAX_TEXT) @Nullable String notes, @Nullable Outcome outcome,
         @NotNull @Size(max = 100) List<@NotNull Participant> participants, @Nullable ContactId contactId,
-        @Nullable OpportunityId opportunityId, @Nullable ExternalRef externalRef) {
+        @Nullable OpportunityId opportunityId, @Nullable ExternalRef externalRef, @Nullable ConsentPurpose purpose) {
+
+    /** An interaction without a purpose (outbound ones count as {@link ConsentPurpose#SERVICE}). */
+    public NewInteraction(CustomerId customerId, Channel channel, Direction direction, @Nullable Instant occurredAt,
+            @Nullable Duration duration, String subject, @Nullable String notes, @Nullable Outcome outcome,
+            List<Participant> participants, @Nullable ContactId contactId, @Nullable OpportunityId opportunityId,
+            @Nullable ExternalRef externalRef) {
+        this(customerId, channel, direction, occurredAt, duration, subject, notes, outcome, participants, contactId,
+                opportunityId, externalRef, null);
+    }
 
     public static Builder of(CustomerId customerId, Channel channel, Direction direction) {
         return new Builder(customerId, channel, direction);
@@ -61,6 +73,7 @@ public record NewInteraction(@NotNull CustomerId customerId, @NotNull Channel ch
         private @Nullable ContactId contactId;
         private @Nullable OpportunityId opportunityId;
         private @Nullable ExternalRef externalRef;
+        private @Nullable ConsentPurpose purpose;
 
         private Builder(CustomerId customerId, Channel channel, Direction direction) {
             this.customerId = customerId;
@@ -86,9 +99,12 @@ public record NewInteraction(@NotNull CustomerId customerId, @NotNull Channel ch
 
         public Builder externalRef(@Nullable ExternalRef value) { externalRef = value; return this; }
 
+        /** What an outbound contact is for (default {@link ConsentPurpose#SERVICE}); the contact policy checks it. */
+        public Builder purpose(@Nullable ConsentPurpose value) { purpose = value; return this; }
+
         public NewInteraction build() {
             return new NewInteraction(customerId, channel, direction, occurredAt, duration, subject, notes, outcome,
-                    new ArrayList<>(participants), contactId, opportunityId, externalRef);
+                    new ArrayList<>(participants), contactId, opportunityId, externalRef, purpose);
         }
     }
 }

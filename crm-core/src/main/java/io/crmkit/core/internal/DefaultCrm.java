@@ -24,8 +24,17 @@ public final class DefaultCrm implements Crm {
     public DefaultCrm(CrmStore store, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
             List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
             @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail) {
+        this(store, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions, fourEyes,
+                trail, io.crmkit.core.consent.ContactRules.ofDefaults());
+    }
+
+    /** As above, with the firm's contact rules. */
+    public DefaultCrm(CrmStore store, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
+            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
+            @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail,
+            io.crmkit.core.consent.ContactRules contactRules) {
         this.engine = new Engine(store, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays,
-                permissions, fourEyes, trail);
+                permissions, fourEyes, trail, Check.notNull(contactRules, "contactRules"));
     }
 
     @Override

@@ -54,6 +54,8 @@ final class Engine {
     final AccessPolicy accessPolicy;
     final FourEyes fourEyes;
     final @Nullable AuditRecorder audit;
+    /** The firm's contact rules (consent and contact policy). */
+    final io.crmkit.core.consent.ContactRules contactRules;
     private final IdGenerator ids;
     private final List<CrmEventListener> listeners;
     private final List<CommandInterceptor> interceptors;
@@ -65,6 +67,15 @@ final class Engine {
     Engine(CrmStore raw, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
             List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
             @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail) {
+        this(raw, clock, zone, ids, listeners, interceptors, accessPolicy, maturityLookaheadDays, permissions, fourEyes,
+                trail, io.crmkit.core.consent.ContactRules.ofDefaults());
+    }
+
+    Engine(CrmStore raw, Clock clock, ZoneId zone, IdGenerator ids, List<CrmEventListener> listeners,
+            List<CommandInterceptor> interceptors, AccessPolicy accessPolicy, int maturityLookaheadDays,
+            @Nullable Permissions permissions, FourEyes fourEyes, @Nullable AuditTrail trail,
+            io.crmkit.core.consent.ContactRules contactRules) {
+        this.contactRules = contactRules;
         this.raw = raw;
         this.clock = clock;
         this.zone = zone;

@@ -6,6 +6,13 @@ import static io.crmkit.core.internal.CommandValidator.throwIfAny;
 import io.crmkit.core.InteractionService;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Meta;
+import io.crmkit.core.consent.ContactAttempt;
+import io.crmkit.core.consent.ContactDecision;
+import io.crmkit.core.consent.ContactRequest;
+import io.crmkit.core.customer.ConsentPurpose;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.consent.ContactRefusedException;
+import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.Violation;
@@ -30,9 +37,11 @@ final class InteractionServiceImpl implements InteractionService {
     private final Engine engine;
     private final Actor actor;
     private final Access access;
+    private final ContactDecider decider;
 
     InteractionServiceImpl(Access access) {
         this.access = access;
+        this.decider = new ContactDecider(access);
         this.engine = access.engine();
         this.actor = access.actor();
     }
@@ -52,6 +61,10 @@ final class InteractionServiceImpl implements InteractionService {
         try {
             return engine.write(access, Operation.INTERACTION_RECORD, "Interaction", null, Call.of("interactions", "record", n),
                     null, n, () -> write(n));
+        } catch (Refused refused) {
+            // The write rolled back; the refusal itself is logged (and so audited) in a unit of its own.
+            engine.internalWrite(actor, "contact.refuse", null, () -> engine.store.contactLog().save(refused.entry));
+            throw new ContactRefusedException(refused.decision);
         } catch (DuplicateKeyException e) {
             // Another thread recorded the same external event between our check and our write.
             if (n.externalRef() != null) {
@@ -75,7 +88,7 @@ final class InteractionServiceImpl implements InteractionService {
     }
 
     private Interaction write(NewInteraction n) {
-        access.requireWritable(Operation.INTERACTION_RECORD, n.customerId());
+        Customer customer = access.requireWritable(Operation.INTERACTION_RECORD, n.customerId());
         if (n.externalRef() != null) {
             Optional<Interaction> seen = alreadyRecorded(n);
             if (seen.isPresent()) {
@@ -93,12 +106,28 @@ final class InteractionServiceImpl implements InteractionService {
         }
         throwIfAny(v);
         Instant now = engine.now();
+        Instant at = n.occurredAt() == null ? now : n.occurredAt();
+        ContactRequest contact = null;
+        if (n.direction() == Direction.OUTBOUND) {
+            contact = new ContactRequest(n.customerId(), n.channel(),
+                    n.purpose() == null ? ConsentPurpose.SERVICE : n.purpose(), actor.orgUnit(), at, null);
+            ContactDecision decision = decider.decide(customer, contact, at);
+            if (!decision.allowed()) {
+                throw new Refused(decision, decider.entry(contact, decision, at, null));
+            }
+        }
         Interaction interaction = new Interaction(InteractionId.of(engine.newId("Interaction")), n.customerId(),
                 n.channel(), n.direction(), n.occurredAt() == null ? now : n.occurredAt(), n.duration(), n.subject(),
                 n.notes(), n.outcome(), n.participants(), n.contactId(), n.opportunityId(), n.externalRef(),
                 Meta.created(now, actor.id()));
         engine.guard(null, interaction, n.customerId());
         Interaction saved = engine.store.interactions().save(interaction);
+        if (contact != null) {
+            // the carried-out contact feeds the caps from now on
+            String ref = "interaction:" + saved.id().value();
+            engine.store.contactLog().save(decider.entry(contact, ContactDecision.ALLOW, at,
+                    ref.length() <= io.crmkit.core.check.Ids.MAX_LENGTH ? ref : saved.id().value()));
+        }
         engine.emit(new CrmEvent.InteractionRecorded(now, actor.id(), saved.customerId(), saved.id(), saved.channel()));
         return saved;
     }
@@ -109,5 +138,18 @@ final class InteractionServiceImpl implements InteractionService {
         Check.notNull(page, "page");
         access.requireVisible(customerId);
         return engine.store.interactions().timeline(customerId, page);
+    }
+
+    /** The internal signal that the contact policy refused an outbound interaction; never leaves the library. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ContactDecision decision;
+        final transient ContactAttempt entry;
+
+        Refused(ContactDecision decision, ContactAttempt entry) {
+            super("refused by the contact policy", null, false, false);
+            this.decision = decision;
+            this.entry = entry;
+        }
     }
 }

@@ -30,6 +30,8 @@ final class Session implements CrmSession {
     private final ApprovalService approvals;
     private final Access access;
     private final AlertService alerts;
+    private final io.crmkit.core.ConsentService consents;
+    private final io.crmkit.core.ContactPolicyService contactPolicy;
     private final io.crmkit.core.CampaignService campaigns;
     private final io.crmkit.core.InformationService information;
 
@@ -47,6 +49,8 @@ final class Session implements CrmSession {
         this.audit = new AuditServiceImpl(access);
         this.approvals = new ApprovalServiceImpl(access);
         this.alerts = new AlertServiceImpl(access);
+        this.consents = new ConsentServiceImpl(access);
+        this.contactPolicy = new ContactPolicyServiceImpl(access);
         this.campaigns = new CampaignServiceImpl(access);
         this.information = new InformationServiceImpl(access);
     }
@@ -78,6 +82,9 @@ final class Session implements CrmSession {
 
     @Override public AlertService alerts() { return alerts; }
 
+    @Override public io.crmkit.core.ConsentService consents() { return consents; }
+
+    @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }
     @Override public io.crmkit.core.CampaignService campaigns() { return campaigns; }
 
     @Override public io.crmkit.core.InformationService information() { return information; }

@@ -63,6 +63,9 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private volatile boolean closed;
 
     private final MemoryAlerts alerts = new MemoryAlerts(this);
+    private final MemoryConsents consents = new MemoryConsents(this);
+    private final MemoryDoNotContact doNotContact = new MemoryDoNotContact(this);
+    private final MemoryContactLog contactLog = new MemoryContactLog(this);
     private final MemoryCampaigns campaigns = new MemoryCampaigns(this);
     private final MemoryCampaignMembers campaignMembers = new MemoryCampaignMembers(this);
     private final MemoryEngagements engagements = new MemoryEngagements(this);
@@ -120,6 +123,11 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
 
     @Override public AlertRepository alerts() { return alerts; }
 
+    @Override public io.crmkit.core.spi.ConsentRepository consents() { return consents; }
+
+    @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return doNotContact; }
+
+    @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return contactLog; }
     @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return campaigns; }
 
     @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return campaignMembers; }

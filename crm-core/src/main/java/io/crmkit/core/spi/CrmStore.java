@@ -80,6 +80,36 @@ public interface CrmStore {
         throw new StoreException("this store keeps no pending requests (implement CrmStore.approvals())", false);
     }
 
+    // Consent and contact policy (issue 12):
+
+    /**
+     * Consent records per customer, contact point kind and purpose; as {@link #audit()}, a store may
+     * leave the refusing default (the contact policy, and so outbound interactions, then fail with it).
+     *
+     * @throws StoreException if this store keeps no consents
+     */
+    default ConsentRepository consents() {
+        throw new StoreException("this store keeps no consents (implement CrmStore.consents())", false);
+    }
+
+    /**
+     * Do-not-contact flags per customer; as {@link #consents()}.
+     *
+     * @throws StoreException if this store keeps no do-not-contact flags
+     */
+    default DoNotContactRepository doNotContact() {
+        throw new StoreException("this store keeps no do-not-contact flags (implement CrmStore.doNotContact())", false);
+    }
+
+    /**
+     * The contact log that feeds the frequency caps; as {@link #consents()}.
+     *
+     * @throws StoreException if this store keeps no contact log
+     */
+    default ContactLogRepository contactLog() {
+        throw new StoreException("this store keeps no contact log (implement CrmStore.contactLog())", false);
+    }
+
     // Campaigns and the information service (issue 15): stores that keep none may leave these defaults.
 
     /**

@@ -66,7 +66,12 @@ public abstract class AccessMatrixKit {
             Map.entry("audit.forCustomer", Operation.AUDIT_READ), Map.entry("audit.byActor", Operation.AUDIT_READ),
             Map.entry("audit.verify", Operation.AUDIT_READ), Map.entry("audit.purgeBefore", Operation.AUDIT_READ),
             Map.entry("approvals.approve", Operation.APPROVE), Map.entry("approvals.reject", Operation.APPROVE),
-            Map.entry("approvals.expireDue", Operation.APPROVE));
+            Map.entry("approvals.expireDue", Operation.APPROVE),
+            Map.entry("consents.capture", Operation.CONSENT_WRITE), Map.entry("consents.confirm", Operation.CONSENT_WRITE),
+            Map.entry("consents.withdraw", Operation.CONSENT_WRITE),
+            Map.entry("consents.setDoNotContact", Operation.CONSENT_WRITE),
+            Map.entry("contactPolicy.attempt", Operation.CONTACT_RECORD),
+            Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore");
 

@@ -5,6 +5,11 @@ import io.crmkit.core.account.AccountStatus;
 import io.crmkit.core.account.NewAccount;
 import io.crmkit.core.account.ProductLine;
 import io.crmkit.core.approval.PendingRequestId;
+import io.crmkit.core.consent.ConsentId;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.consent.ContactRequest;
+import io.crmkit.core.consent.NewConsent;
+import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.Customer;
@@ -74,7 +79,8 @@ final class Arguments {
                 || t == OpportunityId.class || t == TaskId.class || t == RelationshipId.class || t == PendingRequestId.class
                 || t == NewCustomer.class || t == Customer.class || t == Contact.class || t == NewContact.class
                 || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
-                || t == AccountSnapshot.class || t == Identifier.class;
+                || t == AccountSnapshot.class || t == Identifier.class || t == NewConsent.class || t == ConsentId.class
+                || t == ContactRequest.class;
     }
 
     static boolean hasSecondaryReference(Method m) {
@@ -155,6 +161,18 @@ final class Arguments {
             given.add(a.customerId().value());
         } else if (arg instanceof AccountSnapshot snap) {
             given.add(snap.accountId().value());
+        } else if (arg instanceof NewConsent c) {
+            given.add(c.customerId().value());
+        } else if (arg instanceof ContactRequest r) {
+            given.add(r.customerId().value());
+        } else if (arg instanceof java.util.Collection<?> many) {
+            for (Object one : many) {
+                if (one instanceof ContactRequest r) {
+                    given.add(r.customerId().value());
+                } else if (one instanceof CustomerId id) {
+                    given.add(id.value());
+                }
+            }
         }
     }
 
@@ -212,6 +230,19 @@ final class Arguments {
         if (t == Identifier.class) {
             return target.customer().identifiers().get(0);
         }
+        if (t == NewConsent.class) {
+            return NewConsent.grant(main.customer().id(), ContactPointKind.PHONE, ConsentPurpose.MARKETING, "kit:form").build();
+        }
+        if (t == ConsentId.class) {
+            return store.consents().find(target.customer().id(), ContactPointKind.EMAIL, ConsentPurpose.MARKETING)
+                    .map(io.crmkit.core.consent.ConsentRecord::id).orElse(ConsentId.of("no-consent"));
+        }
+        if (t == ContactRequest.class) {
+            return ContactRequest.of(main.customer().id(), Channel.EMAIL, ConsentPurpose.SERVICE);
+        }
+        if (t == ContactPointKind.class) return ContactPointKind.EMAIL;
+        if (t == ConsentPurpose.class) return ConsentPurpose.MARKETING;
+        if (t == java.util.Collection.class) return List.of(target.customer().id());
         if (t == StaffId.class) {
             if (name.equals("assignee")) {
                 return org.staff("admin");
@@ -228,11 +259,15 @@ final class Arguments {
                 case "stage" -> "PROPOSAL";
                 case "actorId" -> target.customer().owner().value();
                 case "name", "displayName" -> "Name";
+                case "via", "source" -> "kit:request";
                 default -> "governance check";
             };
         }
         if (t == LocalDate.class) return LocalDate.of(2025, 6, 2);
-        if (t == Instant.class) return name.equals("cutoff") ? now.minus(Duration.ofDays(36_500)) : now.plus(Duration.ofDays(3));
+        if (t == Instant.class) {
+            return name.equals("cutoff") ? now.minus(Duration.ofDays(36_500)) : name.equals("from") ? now.minus(Duration.ofDays(30))
+                    : now.plus(Duration.ofDays(3));
+        }
         if (t == boolean.class) return true;
         if (t == int.class) return 60;
         if (t == Money.class) return Money.of("300", "CNY");
@@ -248,7 +283,10 @@ final class Arguments {
         if (t == PageRequest.class) return PageRequest.first(5);
         if (t == OpportunityStatus.class) return null;
         if (t == OrgUnitType.class) return OrgUnitType.TEAM;
-        if (t == Set.class) return Set.of("RM");
+        if (t == Set.class) return name.equals("channels") ? Set.of(Channel.SMS) : Set.of("RM");
+        if (t == List.class && name.equals("requests")) {
+            return List.of(ContactRequest.of(target.customer().id(), Channel.EMAIL, ConsentPurpose.SERVICE));
+        }
         if (t == List.class) {
             return new ArrayList<>(List.of(Stage.open("LEAD", "Lead", 10), Stage.open("PROPOSAL", "Proposal", 50),
                     Stage.won("WON", "Won"), Stage.lost("LOST", "Lost")));

@@ -90,7 +90,8 @@ public final class GeneratedOrganisation {
         Operation[] desk = {Operation.CUSTOMER_READ, Operation.CUSTOMER_REGISTER, Operation.CUSTOMER_UPDATE,
                 Operation.CUSTOMER_LIFECYCLE, Operation.CONTACT_WRITE, Operation.RELATIONSHIP_WRITE, Operation.ACCOUNT_LINK,
                 Operation.ACCOUNT_STATUS, Operation.ACCOUNT_SNAPSHOT, Operation.INTERACTION_RECORD, Operation.OPPORTUNITY_WRITE,
-                Operation.TASK_ASSIGN, Operation.TASK_WORK, Operation.TIER_OVERRIDE};
+                Operation.TASK_ASSIGN, Operation.TASK_WORK, Operation.TIER_OVERRIDE, Operation.CONSENT_WRITE,
+                Operation.CONTACT_RECORD};
         return Permissions.builder()
                 .role(Role.builder("RM").grant(Depth.OWN, desk).build())
                 .role(Role.builder("TEAM_LEAD").grant(Depth.TEAM, desk).grant(Depth.TEAM, Operation.APPROVE).build())
@@ -223,6 +224,10 @@ public final class GeneratedOrganisation {
             Task task = ops.tasks().assign(NewTask.of("Call back", c.owner(), NOW.plusSeconds(86_400)).about(c.id())
                     .aboutOpportunity(opportunity.id()));
             Relationship rel = ops.customers().relate(c.id(), RelationshipType.REFERRED_BY, other.id(), null);
+            // a double opt-in waiting for confirmation, so consents.confirm has something to confirm
+            ops.consents().capture(io.crmkit.core.consent.NewConsent.grant(c.id(),
+                    io.crmkit.core.consent.ContactPointKind.EMAIL, io.crmkit.core.customer.ConsentPurpose.MARKETING,
+                    "kit:signup").doubleOptIn().build());
             books.add(new Book(c, contact, account, interaction, opportunity, task, rel));
         }
     }
@@ -287,7 +292,7 @@ public final class GeneratedOrganisation {
         return switch (op) {
             case CUSTOMER_READ, CUSTOMER_REGISTER, CUSTOMER_UPDATE, CUSTOMER_LIFECYCLE, CONTACT_WRITE, RELATIONSHIP_WRITE,
                     ACCOUNT_LINK, ACCOUNT_STATUS, ACCOUNT_SNAPSHOT, INTERACTION_RECORD, OPPORTUNITY_WRITE, TASK_ASSIGN,
-                    TASK_WORK, TIER_OVERRIDE -> true;
+                    TASK_WORK, TIER_OVERRIDE, CONSENT_WRITE, CONTACT_RECORD -> true;
             default -> false;
         };
     }
