@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmkit.core.customer.Consent;
 import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.ContactPoint;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.consent.NewConsent;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.Profile;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.info.ContentItem;
 import io.crmkit.core.info.ContentKind;
@@ -54,26 +57,32 @@ class InformationServiceTest {
     @BeforeEach
     void setUp() {
         desk = Crm.builder().clock(clock).zone(ZoneId.of("Asia/Shanghai")).build().as(Fixtures.RM_ACTOR);
-        Consent service = Consent.granted(ConsentPurpose.SERVICE, "app", Fixtures.NOW.minus(Duration.ofDays(3)));
-        shanghai = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.phone("+8613800000001", "m", service)).build());
-        london = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.email("l@example.com", "h", service)).build());
+        Consent info = Consent.granted(ConsentPurpose.INFORMATION, "app", Fixtures.NOW.minus(Duration.ofDays(3)));
+        shanghai = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.phone("+8613800000001", "m", info))
+                .profile(Profile.EMPTY.withTimeZone(ZoneId.of("Asia/Shanghai"))).build());
+        desk.consents().capture(NewConsent.grant(shanghai.id(), ContactPointKind.APP, ConsentPurpose.INFORMATION, "app")
+                .capturedAt(Fixtures.NOW).build());
+        london = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.email("l@example.com", "h", info))
+                .profile(Profile.EMPTY.withTimeZone(ZoneId.of("Europe/London"))).build());
         noConsent = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.phone("+8613800000003", "m")).build());
         fallback = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.email("f@example.com", "h"))
-                .contactPoint(ContactPoint.phone("+8613800000004", "m", service)).build());
-        newYork = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.email("n@example.com", "h", service)).build());
+                .contactPoint(ContactPoint.phone("+8613800000004", "m", info))
+                .profile(Profile.EMPTY.withTimeZone(ZoneId.of("Asia/Hong_Kong"))).build());
+        newYork = desk.customers().register(Fixtures.individual().contactPoint(ContactPoint.email("n@example.com", "h", info))
+                .profile(Profile.EMPTY.withTimeZone(ZoneId.of("America/New_York"))).build());
         note = desk.information().publish(NewContentItem.of(ContentKind.MORNING_NOTE, "Morning note", Set.of("morning-note"),
                 OPEN, OPEN.plus(Duration.ofHours(12))));
-        subscribe(shanghai, PushChannel.SMS, "Asia/Shanghai");
-        subscribe(shanghai, PushChannel.APP, "Asia/Shanghai");
-        subscribe(london, PushChannel.EMAIL, "Europe/London");
-        subscribe(noConsent, PushChannel.SMS, "Asia/Shanghai");
-        subscribe(fallback, PushChannel.EMAIL, "Asia/Hong_Kong");
-        subscribe(fallback, PushChannel.SMS, "Asia/Hong_Kong");
-        subscribe(newYork, PushChannel.EMAIL, "America/New_York");
+        subscribe(shanghai, PushChannel.SMS);
+        subscribe(shanghai, PushChannel.APP);
+        subscribe(london, PushChannel.EMAIL);
+        subscribe(noConsent, PushChannel.SMS);
+        subscribe(fallback, PushChannel.EMAIL);
+        subscribe(fallback, PushChannel.SMS);
+        subscribe(newYork, PushChannel.EMAIL);
     }
 
-    private void subscribe(Customer c, PushChannel channel, String zone) {
-        desk.information().subscribe(NewSubscription.of(c.id(), "morning-note", channel).inZone(ZoneId.of(zone)));
+    private void subscribe(Customer c, PushChannel channel) {
+        desk.information().subscribe(NewSubscription.of(c.id(), "morning-note", channel));
     }
 
     private DeliveryChannel channel(PushChannel kind) {
@@ -107,17 +116,23 @@ class InformationServiceTest {
     @Test
     @DisplayName("a delivery run sends what is due, records it, and a second run sends nothing twice")
     void deliver() {
-        PushRun early = desk.information().deliver(note.id(), PushSchedule.morningNote(DAY), Instant.parse("2026-11-24T01:00:00Z"), channels());
+        clock.advance(Duration.ofHours(5)); // 01:00Z, when the host's job runs
+        PushRun early = desk.information().deliver(note.id(), PushSchedule.morningNote(DAY), clock.instant(), channels());
         assertThat(early).isEqualTo(new PushRun(2, 0, 0, 1, 0));
-        PushRun late = desk.information().deliver(note.id(), PushSchedule.morningNote(DAY), Instant.parse("2026-11-24T12:00:00Z"), channels());
+        clock.advance(Duration.ofHours(11)); // 12:00Z
+        PushRun late = desk.information().deliver(note.id(), PushSchedule.morningNote(DAY), clock.instant(), channels());
         assertThat(late).isEqualTo(new PushRun(1, 0, 2, 0, 0));
+        // every push delivered is in the contact log, so it counts towards the firm-wide caps
+        assertThat(desk.contactPolicy().contactLog(fallback.id(), OPEN, OPEN.plus(Duration.ofDays(1)))).singleElement()
+                .satisfies(a -> assertThat(a.channel()).isEqualTo(io.crmkit.core.interaction.Channel.SMS));
         assertThat(sent).extracting(Dispatch::address).containsExactlyInAnyOrder(null, "+8613800000004", "l@example.com");
     }
 
     @Test
     @DisplayName("statistics count a person's open and leave out the scanner's instant click and a burst of clicks")
     void statistics() {
-        desk.information().deliver(note.id(), PushSchedule.morningNote(DAY), Instant.parse("2026-11-24T12:00:00Z"), channels());
+        clock.advance(Duration.ofHours(16));
+        desk.information().deliver(note.id(), PushSchedule.morningNote(DAY), clock.instant(), channels());
         Instant at = clock.instant();
         desk.information().recordEngagement(delivery(shanghai), EngagementKind.OPENED, at.plusSeconds(60), false);
         desk.information().recordEngagement(delivery(fallback), EngagementKind.CLICKED, at.plusSeconds(2), false);

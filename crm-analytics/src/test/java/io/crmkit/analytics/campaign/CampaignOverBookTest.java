@@ -80,6 +80,7 @@ class CampaignOverBookTest {
     private CrmSession desk;
     private final Map<CustomerId, Boolean> consents = new HashMap<>();
     private final Set<CustomerId> closed = new HashSet<>();
+    private final Set<CustomerId> doNotContact = new HashSet<>();
     private Audience audience;
     private Campaign spring;
     private Campaign summer;
@@ -101,9 +102,13 @@ class CampaignOverBookTest {
                     .branch(OrgUnitId.of("br-1")).birthDate(LocalDate.of(1950 + rnd.nextInt(60), 1 + rnd.nextInt(12), 1))
                     .active().contactPoint(email).build());
             consents.put(c.id(), consent);
-            if (rnd.nextDouble() < 0.03) {
+            double r = rnd.nextDouble();
+            if (r < 0.03) {
                 desk.customers().changeLifecycle(c.id(), LifecycleStage.CLOSED, LocalDate.of(2026, 5, 30), "moved away");
                 closed.add(c.id());
+            } else if (r < 0.05) {
+                desk.consents().setDoNotContact(c.id(), true, Set.of(), "call-centre");
+                doNotContact.add(c.id());
             }
         }
         FeatureFrame frame = StoreFeatureReader.custom().build().read(store, ProgressListener.none());
@@ -185,10 +190,19 @@ class CampaignOverBookTest {
     void refusals() {
         List<CampaignMember> treated = members(spring).stream().filter(m -> m.group() == MemberGroup.TREATED).toList();
         long closedCount = treated.stream().filter(m -> closed.contains(m.customerId())).count();
-        long noConsent = treated.stream().filter(m -> !closed.contains(m.customerId()) && !consents.get(m.customerId())).count();
+        long flagged = treated.stream().filter(m -> doNotContact.contains(m.customerId())).count();
+        long withdrawn = treated.stream().filter(m -> !closed.contains(m.customerId()) && !doNotContact.contains(m.customerId())
+                && !consents.get(m.customerId())).count();
         assertThat(closedCount).isPositive();
-        assertThat(spring.tally().refusals()).isEqualTo(Map.of("CUSTOMER_CLOSED", (int) closedCount, "NO_CONSENT", (int) noConsent));
-        assertThat(spring.tally().contacted()).isEqualTo(treated.size() - (int) closedCount - (int) noConsent);
+        assertThat(flagged).isPositive();
+        assertThat(spring.tally().refusals()).isEqualTo(Map.of("CUSTOMER_CLOSED", (int) closedCount,
+                "DO_NOT_CONTACT", (int) flagged, "CONSENT_WITHDRAWN", (int) withdrawn));
+        assertThat(spring.tally().contacted()).isEqualTo(treated.size() - (int) (closedCount + flagged + withdrawn));
+        // each decision is in the firm's contact log, carried out or refused with its reason
+        CampaignMember one = treated.stream().filter(m -> m.outcome() == ContactOutcome.REFUSED
+                && doNotContact.contains(m.customerId())).findFirst().orElseThrow();
+        assertThat(desk.contactPolicy().contactLog(one.customerId(), START, START.plus(Duration.ofDays(1)))).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo(io.crmkit.core.consent.ContactReason.DO_NOT_CONTACT));
         assertThat(spring.tally().treated() + spring.tally().heldOut()).isEqualTo(spring.tally().members());
     }
 

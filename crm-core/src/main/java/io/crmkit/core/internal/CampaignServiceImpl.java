@@ -15,7 +15,9 @@ import io.crmkit.core.campaign.MemberGroup;
 import io.crmkit.core.campaign.NewCampaign;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Meta;
+import io.crmkit.core.consent.ContactDecision;
 import io.crmkit.core.customer.ConsentPurpose;
+import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.ConflictException;
@@ -91,29 +93,27 @@ final class CampaignServiceImpl implements CampaignService {
                             treated.add(c);
                         }
                     }
-                    OutreachPolicy.Verdict[] verdicts = new OutreachPolicy(engine).decide(treated, current.channel(),
-                            ConsentPurpose.MARKETING, same(now, treated.size()));
+                    OutreachPolicy policy = OutreachPolicy.prepare(access, treated);
+                    Channel channel = current.channel();
+                    String reference = "campaign:" + current.id().value();
                     Map<String, Integer> refusals = new TreeMap<>();
                     int contacted = 0;
                     int deferred = 0;
-                    for (int i = 0; i < verdicts.length; i++) {
-                        OutreachPolicy.Verdict v = verdicts[i];
-                        CustomerId c = treated.get(i).id();
-                        switch (v.kind()) {
-                            case ALLOW -> {
-                                contacted++;
-                                members.add(member(current, c, MemberGroup.TREATED, ContactOutcome.CONTACTED, null, now, null, now));
-                            }
-                            case DEFER -> {
-                                deferred++;
-                                members.add(member(current, c, MemberGroup.TREATED, ContactOutcome.DEFERRED, v.reason(), null,
-                                        v.until(), now));
-                            }
-                            default -> {
-                                refusals.merge(v.reason(), 1, Integer::sum);
-                                members.add(member(current, c, MemberGroup.TREATED, ContactOutcome.REFUSED, v.reason(), null,
-                                        null, now));
-                            }
+                    for (Customer customer : treated) {
+                        CustomerId c = customer.id();
+                        ContactDecision d = policy.decide(customer, channel, ConsentPurpose.MARKETING, now);
+                        policy.log(c, channel, ConsentPurpose.MARKETING, d, now, reference);
+                        if (d != null && d.allowed()) {
+                            contacted++;
+                            members.add(member(current, c, MemberGroup.TREATED, ContactOutcome.CONTACTED, null, now, null, now));
+                        } else if (d instanceof ContactDecision.Defer defer) {
+                            deferred++;
+                            members.add(member(current, c, MemberGroup.TREATED, ContactOutcome.DEFERRED,
+                                    OutreachPolicy.reason(d), null, defer.until(), now));
+                        } else {
+                            refusals.merge(OutreachPolicy.reason(d), 1, Integer::sum);
+                            members.add(member(current, c, MemberGroup.TREATED, ContactOutcome.REFUSED, OutreachPolicy.reason(d),
+                                    null, null, now));
                         }
                     }
                     ContactTally tally = new ContactTally(reachable.size(), treated.size(), reachable.size() - treated.size(),
@@ -124,12 +124,6 @@ final class CampaignServiceImpl implements CampaignService {
                     members.forEach(engine.store.campaignMembers()::save);
                     return saved;
                 });
-    }
-
-    private static Instant[] same(Instant at, int n) {
-        Instant[] out = new Instant[n];
-        java.util.Arrays.fill(out, at);
-        return out;
     }
 
     private CampaignMember member(Campaign c, CustomerId customer, MemberGroup group, ContactOutcome outcome,

@@ -90,10 +90,8 @@ final class InformationServiceImpl implements InformationService {
                     access.requireWritable(Operation.SUBSCRIPTION_WRITE, n.customerId());
                     Subscription before = engine.store.subscriptions().findById(id).orElse(null);
                     Subscription next = before == null
-                            ? new Subscription(id, n.customerId(), n.topic(), n.channel(), n.zone() == null ? engine.zone : n.zone(),
-                                    true, Meta.created(engine.now(), actor.id()))
-                            : new Subscription(id, n.customerId(), n.topic(), n.channel(),
-                                    n.zone() == null ? before.zone() : n.zone(), true, before.meta().touched(engine.now(), actor.id()));
+                            ? new Subscription(id, n.customerId(), n.topic(), n.channel(), true, Meta.created(engine.now(), actor.id()))
+                            : before.withActive(true).withMeta(before.meta().touched(engine.now(), actor.id()));
                     engine.guard(before, next, n.customerId());
                     return engine.store.subscriptions().save(next);
                 });
@@ -128,7 +126,7 @@ final class InformationServiceImpl implements InformationService {
         Check.notNull(contentId, "contentId");
         Check.notNull(schedule, "schedule");
         access.authorise(Operation.PUSH_RUN);
-        return new PushPlanner(access).plan(content(contentId), schedule);
+        return new PushPlanner(access).plan(content(contentId), schedule, java.util.Set.of());
     }
 
     @Override
@@ -141,8 +139,14 @@ final class InformationServiceImpl implements InformationService {
             Check.that(byKind.putIfAbsent(Check.notNull(ch.channel(), "channels.channel"), ch) == null, "channels", "Unique",
                     "must give one channel of each kind");
         }
-        PushPlan plan = plan(contentId, schedule);
+        access.authorise(Operation.PUSH_RUN);
         ContentItem item = content(contentId);
+        // Customers an earlier run served are not planned again (their contact would count against them).
+        java.util.Set<CustomerId> served = new java.util.HashSet<>();
+        try (Stream<Delivery> earlier = engine.store.deliveries().findByContent(contentId)) {
+            earlier.forEach(d -> served.add(d.customerId()));
+        }
+        PushPlan plan = new PushPlanner(access).plan(item, schedule, served);
         int delivered = 0;
         int failed = 0;
         int done = 0;
@@ -159,10 +163,6 @@ final class InformationServiceImpl implements InformationService {
                 continue;
             }
             DeliveryId id = DeliveryId.of(DerivedIds.of("d-", contentId.value(), p.customerId().value()));
-            if (engine.store.deliveries().findById(id).isPresent()) {
-                done++;
-                continue;
-            }
             Delivery d = send(item, p, id, channel);
             if (d.status() == DeliveryStatus.DELIVERED) {
                 delivered++;
@@ -170,6 +170,7 @@ final class InformationServiceImpl implements InformationService {
                 failed++;
             }
         }
+        done = (int) served.stream().filter(c -> access.visible(c).isPresent()).count();
         return new PushRun(delivered, failed, done, notDue, noChannel);
     }
 
@@ -192,6 +193,11 @@ final class InformationServiceImpl implements InformationService {
                             p.sendAt().truncatedTo(ChronoUnit.MICROS), now,
                             code == null ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, code, Meta.created(now, actor.id()));
                     engine.guard(null, d, c.id());
+                    if (code == null) {
+                        // a contact made: it counts towards the firm-wide caps from now on
+                        OutreachPolicy.log(engine, access, c.id(), p.channel().channel(), item.kind().purpose(), now,
+                                "content:" + item.id().value());
+                    }
                     return engine.store.deliveries().save(d);
                 });
     }

@@ -1,66 +1,92 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.consent.ContactDecision;
+import io.crmkit.core.consent.ContactPolicy;
+import io.crmkit.core.consent.ContactRequest;
 import io.crmkit.core.customer.ConsentPurpose;
-import io.crmkit.core.customer.ContactPoint;
-import io.crmkit.core.customer.ContactPointType;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.interaction.Channel;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The one place campaigns and pushes ask whether a customer may be contacted: every outbound contact
- * of this feature passes {@link #decide}, in bulk. Stateless; thread-safe.
+ * The contact policy as campaigns and pushes use it: one {@link ContactPolicy} snapshot prepared for
+ * all recipients at once (the policy's bulk decision API: consents, do-not-contact flags and the
+ * contact log read in chunks), then one allocation-free decision per recipient. A closed customer
+ * is refused before the policy is asked ({@code CUSTOMER_CLOSED}): no campaign or push goes to a
+ * closed relationship. Contacts made are written to the contact log, so they count towards the
+ * firm-wide caps of every later decision. Not thread-safe (one per launch or plan).
  */
 final class OutreachPolicy {
-    /** Allow, deny with a reason code, or defer until an instant. */
-    record Verdict(Kind kind, @Nullable String reason, @Nullable Instant until) {
-        enum Kind { ALLOW, DENY, DEFER }
-
-        static final Verdict ALLOW = new Verdict(Kind.ALLOW, null, null);
-
-        static Verdict deny(String reason) {
-            return new Verdict(Kind.DENY, reason, null);
-        }
-    }
+    /** The reason code of a refusal to contact a closed customer. */
+    static final String CLOSED = "CUSTOMER_CLOSED";
 
     private final Engine engine;
+    private final ContactDecider decider;
+    private final ContactPolicy snapshot;
 
-    OutreachPolicy(Engine engine) {
-        this.engine = engine;
+    private OutreachPolicy(Access access, ContactPolicy snapshot) {
+        this.engine = access.engine();
+        this.decider = new ContactDecider(access);
+        this.snapshot = snapshot;
     }
 
-    /** One verdict per customer, in order, for a contact on {@code channel} for {@code purpose}, customer i at {@code at[i]}. */
-    Verdict[] decide(List<Customer> customers, Channel channel, ConsentPurpose purpose, Instant[] at) {
-        Verdict[] out = new Verdict[customers.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = consent(customers.get(i), channel, purpose);
+    /** Prepares the policy for {@code customers} as of now. */
+    static OutreachPolicy prepare(Access access, List<Customer> customers) {
+        List<CustomerId> ids = new ArrayList<>(customers.size());
+        for (Customer c : customers) {
+            ids.add(c.id());
         }
-        return out;
+        return new OutreachPolicy(access, new ContactDecider(access).prepare(ids, access.engine().now()));
     }
 
-    /** Consent on a contact point the channel uses; closed and churned customers are not marketed to. */
-    static Verdict consent(Customer c, Channel channel, ConsentPurpose purpose) {
+    /** The decision for contacting {@code c} on {@code channel} for {@code purpose} at {@code at}. */
+    ContactDecision decide(Customer c, Channel channel, ConsentPurpose purpose, Instant at) {
         if (c.lifecycle() == LifecycleStage.CLOSED) {
-            return Verdict.deny("CUSTOMER_CLOSED");
+            return null;
         }
-        ContactPointType type = pointType(channel);
-        for (ContactPoint p : c.contactPoints()) {
-            if ((type == null || p.type() == type) && p.permits(purpose)) {
-                return Verdict.ALLOW;
-            }
-        }
-        return Verdict.deny("NO_CONSENT");
+        return snapshot.decide(c.id(), channel, purpose, null, at);
     }
 
-    /** The contact point a channel needs; {@code null} for channels reaching the customer in the app or in person. */
-    static @Nullable ContactPointType pointType(Channel channel) {
+    /** The reason code of a decision that is not an allow ({@link #CLOSED} for {@code null}). */
+    static String reason(ContactDecision d) {
+        return d == null ? CLOSED : d.reason().name();
+    }
+
+    /** Logs the contact (carried out when allowed, else refused with its reason), inside the caller's write. */
+    void log(CustomerId customer, Channel channel, ConsentPurpose purpose, ContactDecision decision, Instant at, String reference) {
+        if (decision == null) {
+            return; // refused before the policy was asked: nothing for the contact log's caps
+        }
+        ContactRequest request = ContactRequest.of(customer, channel, purpose).at(at).reference(reference);
+        engine.store.contactLog().save(decider.entry(request, decision, at, reference));
+    }
+
+    /** Logs a contact carried out (a push delivered), inside the caller's write. */
+    static void log(Engine engine, Access access, CustomerId customer, Channel channel, ConsentPurpose purpose, Instant at,
+            String reference) {
+        ContactRequest request = ContactRequest.of(customer, channel, purpose).at(at).reference(reference);
+        engine.store.contactLog().save(new ContactDecider(access).entry(request, ContactDecision.ALLOW, at, reference));
+    }
+
+    /** The zone a customer's local times are read in: their own, else the rules' firm zone, else the Crm's zone. */
+    ZoneId zoneOf(Customer c) {
+        if (c.profile().timeZone() != null) {
+            return c.profile().timeZone();
+        }
+        return engine.contactRules.firmZone() != null ? engine.contactRules.firmZone() : engine.zone;
+    }
+
+    /** The contact point type a channel needs; {@code null} for channels that reach the customer in the app or in person. */
+    static io.crmkit.core.customer.@org.jspecify.annotations.Nullable ContactPointType pointType(Channel channel) {
         return switch (channel) {
-            case SMS, PHONE, CALL_CENTRE -> ContactPointType.PHONE;
-            case EMAIL -> ContactPointType.EMAIL;
-            case LETTER -> ContactPointType.POSTAL;
+            case SMS, PHONE, CALL_CENTRE -> io.crmkit.core.customer.ContactPointType.PHONE;
+            case EMAIL -> io.crmkit.core.customer.ContactPointType.EMAIL;
+            case LETTER -> io.crmkit.core.customer.ContactPointType.POSTAL;
             default -> null;
         };
     }

@@ -1,14 +1,15 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.consent.ContactDecision;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.governance.Operation;
 import io.crmkit.core.info.ContentItem;
 import io.crmkit.core.info.PlannedPush;
+import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.info.PushPlan;
 import io.crmkit.core.info.PushSchedule;
 import io.crmkit.core.info.Subscription;
-import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.spi.DataScope;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,31 +17,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Decides one push: reads the active subscriptions of the item's topics, keeps the subscribers the
- * actor reaches, and asks the contact policy in bulk, one call per channel: a subscriber refused on
- * their first channel (APP, then EMAIL, then SMS) is asked again, in the next channel's call, for
- * the next one they subscribed on. Not thread-safe (one per plan).
+ * actor reaches (and not yet served, when a delivery run says so), prepares one contact-policy
+ * snapshot for all of them, and decides each subscriber's channels in preference order (APP, EMAIL,
+ * SMS): the first the policy allows, or defers to a time still within the item's validity, wins.
+ * Not thread-safe (one per plan).
  */
 final class PushPlanner {
-    private static final PushChannel[] PREFERENCE = PushChannel.values();
-
-    /** One subscriber: their options in channel preference order and where the decision stands. */
-    private static final class Candidate {
-        final Customer customer;
-        final Subscription[] options;
-        int next;
-        String lastReason = "NO_CHANNEL";
-
-        Candidate(Customer customer, Subscription[] options) {
-            this.customer = customer;
-            this.options = options;
-        }
-    }
-
     private final Engine engine;
     private final Access access;
 
@@ -49,104 +37,66 @@ final class PushPlanner {
         this.engine = access.engine();
     }
 
-    PushPlan plan(ContentItem item, PushSchedule schedule) {
-        Map<CustomerId, List<Subscription>> byCustomer = new HashMap<>();
-        for (String topic : item.topics()) {
-            try (Stream<Subscription> subs = engine.store.subscriptions().streamActiveByTopic(topic)) {
-                subs.forEach(s -> byCustomer.computeIfAbsent(s.customerId(), k -> new ArrayList<>(2)).add(s));
-            }
-        }
-        List<CustomerId> ids = new ArrayList<>(byCustomer.keySet());
+    PushPlan plan(ContentItem item, PushSchedule schedule, Set<CustomerId> skip) {
+        Map<CustomerId, Subscription[]> options = subscribers(item);
+        List<CustomerId> ids = new ArrayList<>(options.keySet());
         ids.sort(null);
         DataScope scope = access.scope(Operation.PUSH_RUN);
-        Map<String, Integer> refusals = new TreeMap<>();
-        List<Candidate> open = new ArrayList<>(ids.size());
+        List<Customer> reached = new ArrayList<>(ids.size());
         for (CustomerId id : ids) {
-            Customer c = access.visible(id).filter(scope::includes).orElse(null);
-            if (c != null) {
-                open.add(new Candidate(c, options(byCustomer.get(id))));
+            if (!skip.contains(id)) {
+                access.visible(id).filter(scope::includes).ifPresent(reached::add);
             }
         }
+        OutreachPolicy policy = OutreachPolicy.prepare(access, reached);
         Map<ZoneId, Instant> times = new HashMap<>();
-        List<PlannedPush> pushes = new ArrayList<>(open.size());
+        Map<String, Integer> refusals = new TreeMap<>();
+        List<PlannedPush> pushes = new ArrayList<>(reached.size());
         int deferred = 0;
-        OutreachPolicy policy = new OutreachPolicy(engine);
-        while (!open.isEmpty()) {
-            List<Candidate> again = new ArrayList<>();
-            for (PushChannel channel : PREFERENCE) {
-                List<Candidate> asking = new ArrayList<>();
-                List<Customer> customers = new ArrayList<>();
-                List<Instant> at = new ArrayList<>();
-                for (Candidate c : open) {
-                    if (c.next < 0 || c.next >= c.options.length) {
-                        continue;
-                    }
-                    Subscription s = c.options[c.next];
-                    if (s.channel() != channel) {
-                        continue;
-                    }
-                    Instant sendAt = times.computeIfAbsent(s.zone(), schedule::in);
-                    if (!item.validAt(sendAt)) {
-                        c.lastReason = "CONTENT_NOT_VALID";
-                        c.next = c.options.length; // the item is not valid then on any channel of this zone
-                        continue;
-                    }
-                    asking.add(c);
-                    customers.add(c.customer);
-                    at.add(sendAt);
-                }
-                OutreachPolicy.Verdict[] verdicts = policy.decide(customers, channel.channel(), item.kind().purpose(),
-                        at.toArray(new Instant[0]));
-                for (int i = 0; i < verdicts.length; i++) {
-                    Candidate c = asking.get(i);
-                    Subscription s = c.options[c.next];
-                    OutreachPolicy.Verdict v = verdicts[i];
-                    Instant sendAt = v.kind() == OutreachPolicy.Verdict.Kind.DEFER ? v.until() : at.get(i);
-                    if (v.kind() == OutreachPolicy.Verdict.Kind.DENY) {
-                        c.lastReason = v.reason();
-                        c.next++;
-                    } else if (!item.validAt(sendAt)) {
-                        c.lastReason = "CONTENT_NOT_VALID";
-                        c.next++;
-                    } else {
-                        if (v.kind() == OutreachPolicy.Verdict.Kind.DEFER) {
-                            deferred++;
-                        }
-                        pushes.add(new PlannedPush(c.customer.id(), s.id(), s.topic(), s.channel(), sendAt));
-                        c.next = -1;
-                    }
-                }
+        for (Customer c : reached) {
+            Instant scheduled = times.computeIfAbsent(policy.zoneOf(c), schedule::in);
+            if (!item.validAt(scheduled)) {
+                refusals.merge("CONTENT_NOT_VALID", 1, Integer::sum);
+                continue;
             }
-            for (Candidate c : open) {
-                if (c.next < 0) {
-                    continue;
+            String reason = "NO_CHANNEL";
+            PlannedPush chosen = null;
+            for (Subscription s : options.get(c.id())) {
+                ContactDecision d = policy.decide(c, s.channel().channel(), item.kind().purpose(), scheduled);
+                Instant at = d instanceof ContactDecision.Defer defer ? defer.until() : scheduled;
+                if (d != null && (d.allowed() || d instanceof ContactDecision.Defer) && item.validAt(at)) {
+                    chosen = new PlannedPush(c.id(), s.id(), s.topic(), s.channel(), at);
+                    break;
                 }
-                if (c.next < c.options.length) {
-                    again.add(c);
-                } else {
-                    refusals.merge(c.lastReason, 1, Integer::sum);
-                }
+                reason = d instanceof ContactDecision.Defer ? "CONTENT_NOT_VALID" : OutreachPolicy.reason(d);
             }
-            open = again;
+            if (chosen == null) {
+                refusals.merge(reason, 1, Integer::sum);
+            } else {
+                deferred += chosen.sendAt().equals(scheduled) ? 0 : 1;
+                pushes.add(chosen);
+            }
         }
-        pushes.sort(java.util.Comparator.comparing(PlannedPush::customerId));
         return new PushPlan(item.id(), pushes, refusals, deferred);
     }
 
-    /** One subscription per channel, in preference order (the lowest id wins among topics on one channel). */
-    private static Subscription[] options(List<Subscription> subs) {
-        List<Subscription> out = new ArrayList<>(PREFERENCE.length);
-        for (PushChannel ch : PREFERENCE) {
-            Subscription best = null;
-            for (Subscription s : subs) {
-                if (s.channel() == ch && (best == null || s.id().compareTo(best.id()) < 0)) {
-                    best = s;
-                }
-            }
-            if (best != null) {
-                out.add(best);
+    /** Per subscriber, one subscription per channel in preference order (the lowest id among topics on one channel). */
+    private Map<CustomerId, Subscription[]> subscribers(ContentItem item) {
+        Map<CustomerId, Subscription[]> out = new HashMap<>();
+        PushChannel[] order = PushChannel.values();
+        for (String topic : item.topics()) {
+            try (Stream<Subscription> subs = engine.store.subscriptions().streamActiveByTopic(topic)) {
+                subs.forEach(s -> {
+                    Subscription[] slots = out.computeIfAbsent(s.customerId(), k -> new Subscription[order.length]);
+                    int i = s.channel().ordinal();
+                    if (slots[i] == null || s.id().compareTo(slots[i].id()) < 0) {
+                        slots[i] = s;
+                    }
+                });
             }
         }
-        return out.toArray(new Subscription[0]);
+        out.replaceAll((k, slots) -> java.util.Arrays.stream(slots).filter(java.util.Objects::nonNull)
+                .toArray(Subscription[]::new));
+        return out;
     }
 }
