@@ -71,7 +71,14 @@ public abstract class AccessMatrixKit {
             Map.entry("consents.withdraw", Operation.CONSENT_WRITE),
             Map.entry("consents.setDoNotContact", Operation.CONSENT_WRITE),
             Map.entry("contactPolicy.attempt", Operation.CONTACT_RECORD),
-            Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD));
+            Map.entry("contactPolicy.attemptAll", Operation.CONTACT_RECORD),
+            Map.entry("campaigns.define", Operation.CAMPAIGN_MANAGE), Map.entry("campaigns.launch", Operation.CAMPAIGN_MANAGE),
+            Map.entry("campaigns.close", Operation.CAMPAIGN_MANAGE),
+            Map.entry("campaigns.recordEngagement", Operation.CAMPAIGN_ENGAGEMENT),
+            Map.entry("information.publish", Operation.CONTENT_PUBLISH),
+            Map.entry("information.subscribe", Operation.SUBSCRIPTION_WRITE),
+            Map.entry("information.unsubscribe", Operation.SUBSCRIPTION_WRITE),
+            Map.entry("information.recordEngagement", Operation.CAMPAIGN_ENGAGEMENT));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore");
 
