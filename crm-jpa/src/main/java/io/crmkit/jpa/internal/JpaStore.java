@@ -43,6 +43,13 @@ final class JpaStore implements JpaCrmStore {
     private final PendingRequestRepository approvals;
 
     private final AlertRepository alerts;
+    // campaigns and the information service (V9)
+    private final JpaCampaigns campaigns;
+    private final JpaCampaignMembers campaignMembers;
+    private final JpaEngagements engagements;
+    private final JpaContents contents;
+    private final JpaSubscriptions subscriptions;
+    private final JpaDeliveries deliveries;
     private final String description;
     private final Runnable onClose;
 
@@ -65,6 +72,12 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
+        this.campaigns = new JpaCampaigns(tx, settings);
+        this.campaignMembers = new JpaCampaignMembers(tx, settings);
+        this.engagements = new JpaEngagements(tx, settings);
+        this.contents = new JpaContents(tx, settings);
+        this.subscriptions = new JpaSubscriptions(tx, settings);
+        this.deliveries = new JpaDeliveries(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -137,6 +150,18 @@ final class JpaStore implements JpaCrmStore {
     public AlertRepository alerts() {
         return alerts;
     }
+
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return campaigns; }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return campaignMembers; }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return engagements; }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return contents; }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return subscriptions; }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return deliveries; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -23,7 +23,8 @@ public final class JpaStoreFactory {
             RelationshipEntity.class, AccountEntity.class, SnapshotEntity.class, InteractionEntity.class,
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
             TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class, AuditEntryEntity.class,
-            PendingRequestEntity.class, AlertEntity.class);
+            PendingRequestEntity.class, AlertEntity.class, CampaignEntity.class, CampaignMemberEntity.class,
+            EngagementEntity.class, ContentItemEntity.class, SubscriptionEntity.class, DeliveryEntity.class);
 
     private JpaStoreFactory() {
     }
