@@ -201,6 +201,33 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("consents")
+    class Consents extends ConsentContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("do-not-contact flags")
+    class DoNotContactFlags extends DoNotContactContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("the contact log")
+    class ContactLog extends ContactLogContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("campaigns")
     class OutreachCampaigns extends OutreachContracts.Campaigns {
         @Override

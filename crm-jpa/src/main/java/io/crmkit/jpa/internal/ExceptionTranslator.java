@@ -98,6 +98,9 @@ final class ExceptionTranslator {
         if (c.contains("uk_crm_pending_key")) {
             return "pending";
         }
+        if (c.contains("uk_crm_consent_key")) {
+            return "consentKey";
+        }
         return null;
     }
 

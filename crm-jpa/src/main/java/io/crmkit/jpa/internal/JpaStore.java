@@ -43,6 +43,9 @@ final class JpaStore implements JpaCrmStore {
     private final PendingRequestRepository approvals;
 
     private final AlertRepository alerts;
+    private final JpaConsents consents;
+    private final JpaDoNotContact doNotContact;
+    private final JpaContactLog contactLog;
     // campaigns and the information service (V9)
     private final JpaCampaigns campaigns;
     private final JpaCampaignMembers campaignMembers;
@@ -72,6 +75,9 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
+        this.consents = new JpaConsents(tx, settings);
+        this.doNotContact = new JpaDoNotContact(tx, settings);
+        this.contactLog = new JpaContactLog(tx, settings);
         this.campaigns = new JpaCampaigns(tx, settings);
         this.campaignMembers = new JpaCampaignMembers(tx, settings);
         this.engagements = new JpaEngagements(tx, settings);
@@ -162,6 +168,21 @@ final class JpaStore implements JpaCrmStore {
     @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return subscriptions; }
 
     @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return deliveries; }
+
+    @Override
+    public io.crmkit.core.spi.ConsentRepository consents() {
+        return consents;
+    }
+
+    @Override
+    public io.crmkit.core.spi.DoNotContactRepository doNotContact() {
+        return doNotContact;
+    }
+
+    @Override
+    public io.crmkit.core.spi.ContactLogRepository contactLog() {
+        return contactLog;
+    }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -23,8 +23,10 @@ public final class JpaStoreFactory {
             RelationshipEntity.class, AccountEntity.class, SnapshotEntity.class, InteractionEntity.class,
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
             TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class, AuditEntryEntity.class,
-            PendingRequestEntity.class, AlertEntity.class, CampaignEntity.class, CampaignMemberEntity.class,
-            EngagementEntity.class, ContentItemEntity.class, SubscriptionEntity.class, DeliveryEntity.class);
+            PendingRequestEntity.class, AlertEntity.class,
+            ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class, CampaignEntity.class,
+            CampaignMemberEntity.class, EngagementEntity.class, ContentItemEntity.class, SubscriptionEntity.class,
+            DeliveryEntity.class);
 
     private JpaStoreFactory() {
     }

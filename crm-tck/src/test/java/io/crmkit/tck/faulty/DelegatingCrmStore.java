@@ -35,6 +35,9 @@ class DelegatingCrmStore implements CrmStore {
     @Override public OrgUnitRepository orgUnits() { return delegate.orgUnits(); }
     @Override public StaffRepository staff() { return delegate.staff(); }
     @Override public AlertRepository alerts() { return delegate.alerts(); }
+    @Override public io.crmkit.core.spi.ConsentRepository consents() { return delegate.consents(); }
+    @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return delegate.doNotContact(); }
+    @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return delegate.contactLog(); }
 
     @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return delegate.campaigns(); }
 
