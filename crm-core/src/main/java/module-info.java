@@ -27,6 +27,9 @@ module io.crmkit.core {
     exports io.crmkit.core.casework;
     exports io.crmkit.core.signal;
     exports io.crmkit.core.approval;
+    exports io.crmkit.core.campaign;
+    exports io.crmkit.core.info;
+    exports io.crmkit.core.outreach;
     exports io.crmkit.core.audit;
     exports io.crmkit.core.cache;
     exports io.crmkit.core.common;
@@ -53,6 +56,9 @@ module io.crmkit.core {
     opens io.crmkit.core.common to com.fasterxml.jackson.databind;
     opens io.crmkit.core.consent to com.fasterxml.jackson.databind;
     opens io.crmkit.core.merge to com.fasterxml.jackson.databind;
+    opens io.crmkit.core.campaign to com.fasterxml.jackson.databind;
+    opens io.crmkit.core.info to com.fasterxml.jackson.databind;
+    opens io.crmkit.core.outreach to com.fasterxml.jackson.databind;
     opens io.crmkit.core.customer to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens io.crmkit.core.erasure to com.fasterxml.jackson.databind;
     opens io.crmkit.core.error to com.fasterxml.jackson.databind;

@@ -57,6 +57,11 @@ public interface CrmSession {
     io.crmkit.core.ContactPolicyService contactPolicy();
     /** Merge and unmerge of duplicate customers (see {@link io.crmkit.core.MergeService}). */
     io.crmkit.core.MergeService merges();
+    /** Campaigns: define, launch over a frozen audience with a holdout, engagements, reports with attribution and lift. */
+    CampaignService campaigns();
+
+    /** The information service: content, subscriptions, pushes in each subscriber's zone, statistics. */
+    InformationService information();
 
     /**
      * Runs several operations atomically: all their writes commit together or none does, and their

@@ -36,13 +36,16 @@ import org.jspecify.annotations.Nullable;
  * @param openTasks tasks about the customer still open
  * @param pendingRequests changes of the customer's records waiting for approval (maker-checker)
  * @param openCases the customer's open service cases with their SLA standing
+ * @param campaignMemberships the campaigns the customer is a member of, newest launch first (empty when the store keeps no campaigns)
+ * @param subscriptions the customer's information-service subscriptions, active and ended (empty when the store keeps none)
  */
 public record Customer360(Customer customer, List<Contact> contacts, List<Relationship> relationships,
         List<LinkedAccount> accounts, Map<AccountId, AccountSnapshot> latestSnapshots, @Nullable TierDefinition tier,
         @Nullable TierAssignment tierAssignment, List<Interaction> latestInteractions, long interactionCount,
         List<Opportunity> openOpportunities, List<Task> openTasks,
         List<io.crmkit.core.approval.PendingRequest> pendingRequests,
-        List<io.crmkit.core.casework.CaseView> openCases) {
+        List<io.crmkit.core.casework.CaseView> openCases,
+        List<io.crmkit.core.campaign.CampaignMember> campaignMemberships, List<io.crmkit.core.info.Subscription> subscriptions) {
     public Customer360 {
         contacts = List.copyOf(contacts);
         relationships = List.copyOf(relationships);
@@ -53,6 +56,8 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         openTasks = List.copyOf(openTasks);
         pendingRequests = List.copyOf(pendingRequests);
         openCases = List.copyOf(openCases);
+        campaignMemberships = List.copyOf(campaignMemberships);
+        subscriptions = List.copyOf(subscriptions);
     }
 
     public Optional<TierDefinition> currentTier() {
@@ -64,6 +69,7 @@ public record Customer360(Customer customer, List<Contact> contacts, List<Relati
         return "Customer360[customer=" + customer.id() + ", contacts=" + contacts.size() + ", relationships="
                 + relationships.size() + ", accounts=" + accounts.size() + ", tier=" + (tier == null ? null : tier.code())
                 + ", interactions=" + interactionCount + ", openOpportunities=" + openOpportunities.size()
-                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + ", openCases=" + openCases.size() + "]";
+                + ", openTasks=" + openTasks.size() + ", pendingRequests=" + pendingRequests.size() + ", openCases=" + openCases.size()
+                + ", campaigns=" + campaignMemberships.size() + ", subscriptions=" + subscriptions.size() + "]";
     }
 }

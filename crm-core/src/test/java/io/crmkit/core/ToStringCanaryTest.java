@@ -76,7 +76,12 @@ class ToStringCanaryTest {
             "ConsentRecord.source", "ConsentRecord.withdrawalSource", "NewConsent.source", "DoNotContact.source",
             "ContactRequest.reference", "ContactAttempt.reference", "Deny.detail", "Defer.detail",
             // merge: a move log names child ids and field names; survivorship names fields and source systems
-            "ChildMove.id", "ChildMove.field", "Survivorship.rules{key}", "Survivorship.sourcePriority[]");
+            "ChildMove.id", "ChildMove.field", "Survivorship.rules{key}", "Survivorship.sourcePriority[]",
+            // campaigns and the information service: segment names, topic codes, source ids, model names,
+            // currency codes and branch ids are codes (configuration)
+            "Audience.segment", "CampaignReport.attributedRevenue{key}", "CampaignReport.model", "ContentItem.topics[]",
+            "Delivery.topic", "NewContentItem.topics[]", "NewSubscription.topic", "PlannedPush.topic",
+            "PushStatistics.byTopic{key}", "PushStatistics.byBranch{key}", "Subscription.topic", "Engagement.sourceId");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();

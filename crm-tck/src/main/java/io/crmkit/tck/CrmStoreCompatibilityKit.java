@@ -264,6 +264,60 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("campaigns")
+    class OutreachCampaigns extends OutreachContracts.Campaigns {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("campaign members")
+    class OutreachMembers extends OutreachContracts.Members {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("engagements")
+    class OutreachEngagements extends OutreachContracts.Engagements {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("content items")
+    class OutreachContents extends OutreachContracts.Contents {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("subscriptions")
+    class OutreachSubscriptions extends OutreachContracts.Subscriptions {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
+    @DisplayName("deliveries")
+    class OutreachDeliveries extends OutreachContracts.Deliveries {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("transactions")
     class Transactions extends TransactionContract {
         @Override

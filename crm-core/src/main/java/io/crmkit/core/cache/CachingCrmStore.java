@@ -211,6 +211,19 @@ public final class CachingCrmStore implements CrmStore {
         return delegate.alerts();
     }
 
+    // Campaigns and the information service are not cached: their reads are reports and bulk plans.
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return delegate.campaigns(); }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return delegate.campaignMembers(); }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return delegate.engagements(); }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return delegate.contents(); }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return delegate.subscriptions(); }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return delegate.deliveries(); }
+
     @Override
     public io.crmkit.core.spi.ErasureRepository erasures() {
         return delegate.erasures();

@@ -57,7 +57,19 @@ public enum Operation {
     /** Run the SLA monitor: announce warnings and breaches and escalate (a system job's grant). */
     SLA_RUN("sla.run"),
     /** Send satisfaction surveys and record their answers, for cases in scope. */
-    SURVEY_WRITE("survey.write");
+    SURVEY_WRITE("survey.write"),
+
+    // Campaigns and the information service (issue 15)
+    /** Define, launch and close campaigns (a launch reaches the audience customers in scope). */
+    CAMPAIGN_MANAGE("campaign.manage"),
+    /** Record opens and clicks of campaign contacts and pushes, for customers in scope. */
+    CAMPAIGN_ENGAGEMENT("campaign.recordEngagement"),
+    /** Publish content items (research reports, morning notes, product notices). */
+    CONTENT_PUBLISH("content.publish"),
+    /** Subscribe customers in scope to topics and unsubscribe them. */
+    SUBSCRIPTION_WRITE("subscription.write"),
+    /** Plan and deliver pushes to the subscribers in scope. */
+    PUSH_RUN("push.run");
 
     private final String code;
 

@@ -432,6 +432,6 @@ final class CustomerServiceImpl implements CustomerService {
                 .filter(r -> r.isOpenAt(engine.now())).toList();
         return new Customer360(customer, contacts, relationships, data.accounts(), data.latestSnapshots(), data.tier(),
                 data.tierAssignment(), data.timeline().items(), data.interactionCount(), open, tasks, pending,
-                CaseServiceImpl.openCases(engine, id));
+                CaseServiceImpl.openCases(engine, id), OutreachViews.memberships(engine, id), OutreachViews.subscriptions(engine, id));
     }
 }

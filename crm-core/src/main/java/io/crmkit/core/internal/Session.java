@@ -36,6 +36,8 @@ final class Session implements CrmSession {
     private final io.crmkit.core.ConsentService consents;
     private final io.crmkit.core.ContactPolicyService contactPolicy;
     private final io.crmkit.core.MergeService merges;
+    private final io.crmkit.core.CampaignService campaigns;
+    private final io.crmkit.core.InformationService information;
 
     Session(Engine engine, Actor actor) {
         this.engine = engine;
@@ -56,6 +58,8 @@ final class Session implements CrmSession {
         this.consents = new ConsentServiceImpl(access);
         this.contactPolicy = new ContactPolicyServiceImpl(access);
         this.merges = new MergeServiceImpl(access);
+        this.campaigns = new CampaignServiceImpl(access);
+        this.information = new InformationServiceImpl(access);
     }
 
     @Override public Actor actor() { return actor; }
@@ -92,6 +96,9 @@ final class Session implements CrmSession {
 
     @Override public io.crmkit.core.ContactPolicyService contactPolicy() { return contactPolicy; }
     @Override public io.crmkit.core.MergeService merges() { return merges; }
+    @Override public io.crmkit.core.CampaignService campaigns() { return campaigns; }
+
+    @Override public io.crmkit.core.InformationService information() { return information; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

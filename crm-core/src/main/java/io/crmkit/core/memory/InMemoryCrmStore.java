@@ -70,6 +70,12 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
     private final MemoryDoNotContact doNotContact = new MemoryDoNotContact(this);
     private final MemoryContactLog contactLog = new MemoryContactLog(this);
     private final MemoryMerges merges = new MemoryMerges(this);
+    private final MemoryCampaigns campaigns = new MemoryCampaigns(this);
+    private final MemoryCampaignMembers campaignMembers = new MemoryCampaignMembers(this);
+    private final MemoryEngagements engagements = new MemoryEngagements(this);
+    private final MemoryContents contents = new MemoryContents(this);
+    private final MemorySubscriptions subscriptions = new MemorySubscriptions(this);
+    private final MemoryDeliveries deliveries = new MemoryDeliveries(this);
 
     private InMemoryCrmStore() {}
 
@@ -132,6 +138,17 @@ public final class InMemoryCrmStore implements CrmStore, AutoCloseable {
 
     @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return contactLog; }
     @Override public io.crmkit.core.spi.MergeRepository merges() { return merges; }
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return campaigns; }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return campaignMembers; }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return engagements; }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return contents; }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return subscriptions; }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return deliveries; }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

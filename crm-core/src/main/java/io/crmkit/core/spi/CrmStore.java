@@ -110,6 +110,62 @@ public interface CrmStore {
         throw new StoreException("this store keeps no contact log (implement CrmStore.contactLog())", false);
     }
 
+    // Campaigns and the information service (issue 15): stores that keep none may leave these defaults.
+
+    /**
+     * Campaigns.
+     *
+     * @throws StoreException if this store keeps no campaigns
+     */
+    default CampaignRepository campaigns() {
+        throw new StoreException("this store keeps no campaigns (implement CrmStore.campaigns())", false);
+    }
+
+    /**
+     * Campaign memberships (the frozen snapshot written at launch).
+     *
+     * @throws StoreException if this store keeps no campaigns
+     */
+    default CampaignMemberRepository campaignMembers() {
+        throw new StoreException("this store keeps no campaign members (implement CrmStore.campaignMembers())", false);
+    }
+
+    /**
+     * Recorded opens and clicks of campaign contacts and pushes.
+     *
+     * @throws StoreException if this store keeps none
+     */
+    default EngagementRepository engagements() {
+        throw new StoreException("this store keeps no engagements (implement CrmStore.engagements())", false);
+    }
+
+    /**
+     * Content items of the information service.
+     *
+     * @throws StoreException if this store keeps none
+     */
+    default ContentRepository contents() {
+        throw new StoreException("this store keeps no content items (implement CrmStore.contents())", false);
+    }
+
+    /**
+     * Subscriptions of the information service.
+     *
+     * @throws StoreException if this store keeps none
+     */
+    default SubscriptionRepository subscriptions() {
+        throw new StoreException("this store keeps no subscriptions (implement CrmStore.subscriptions())", false);
+    }
+
+    /**
+     * Pushes made by the information service.
+     *
+     * @throws StoreException if this store keeps none
+     */
+    default DeliveryRepository deliveries() {
+        throw new StoreException("this store keeps no deliveries (implement CrmStore.deliveries())", false);
+    }
+
     /**
      * Erasure schedules and certificates; as {@link #audit()}, a store may leave the refusing
      * default (erasure then refuses with this error).

@@ -51,6 +51,13 @@ final class JpaStore implements JpaCrmStore {
     private final JpaDoNotContact doNotContact;
     private final JpaContactLog contactLog;
     private final io.crmkit.core.spi.MergeRepository merges;
+    // campaigns and the information service (V9)
+    private final JpaCampaigns campaigns;
+    private final JpaCampaignMembers campaignMembers;
+    private final JpaEngagements engagements;
+    private final JpaContents contents;
+    private final JpaSubscriptions subscriptions;
+    private final JpaDeliveries deliveries;
     private final String description;
     private final Runnable onClose;
     private final StoreSettings settings;
@@ -85,6 +92,12 @@ final class JpaStore implements JpaCrmStore {
         this.doNotContact = new JpaDoNotContact(tx, settings);
         this.contactLog = new JpaContactLog(tx, settings);
         this.merges = new JpaMerges(tx, settings);
+        this.campaigns = new JpaCampaigns(tx, settings);
+        this.campaignMembers = new JpaCampaignMembers(tx, settings);
+        this.engagements = new JpaEngagements(tx, settings);
+        this.contents = new JpaContents(tx, settings);
+        this.subscriptions = new JpaSubscriptions(tx, settings);
+        this.deliveries = new JpaDeliveries(tx, settings);
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 
@@ -190,6 +203,17 @@ final class JpaStore implements JpaCrmStore {
         return slaPolicies;
 
     }
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return campaigns; }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return campaignMembers; }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return engagements; }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return contents; }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return subscriptions; }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return deliveries; }
 
     @Override
     public io.crmkit.core.spi.ConsentRepository consents() {

@@ -25,7 +25,9 @@ public final class JpaStoreFactory {
             PipelineEntity.class, OpportunityEntity.class, TaskEntity.class, TierDefinitionEntity.class,
             TierAssignmentEntity.class, OrgUnitEntity.class, StaffEntity.class, AuditEntryEntity.class,
             PendingRequestEntity.class, AlertEntity.class, ErasureEntity.class, CaseEntity.class, SlaPolicyEntity.class,
-            ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class, MergeEntity.class);
+            ConsentEntity.class, DoNotContactEntity.class, ContactAttemptEntity.class, MergeEntity.class, CampaignEntity.class,
+            CampaignMemberEntity.class, EngagementEntity.class, ContentItemEntity.class, SubscriptionEntity.class,
+            DeliveryEntity.class);
 
     private JpaStoreFactory() {
     }

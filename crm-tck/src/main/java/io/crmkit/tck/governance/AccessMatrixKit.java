@@ -80,7 +80,14 @@ public abstract class AccessMatrixKit {
             Map.entry("cases.assign", Operation.CASE_WRITE), Map.entry("cases.link", Operation.CASE_WRITE),
             Map.entry("cases.applyPolicy", Operation.CASE_WRITE), Map.entry("cases.tick", Operation.SLA_RUN),
             Map.entry("cases.sendSurvey", Operation.SURVEY_WRITE),
-            Map.entry("cases.recordSurveyResponse", Operation.SURVEY_WRITE));
+            Map.entry("cases.recordSurveyResponse", Operation.SURVEY_WRITE),
+            Map.entry("campaigns.define", Operation.CAMPAIGN_MANAGE), Map.entry("campaigns.launch", Operation.CAMPAIGN_MANAGE),
+            Map.entry("campaigns.close", Operation.CAMPAIGN_MANAGE),
+            Map.entry("campaigns.recordEngagement", Operation.CAMPAIGN_ENGAGEMENT),
+            Map.entry("information.publish", Operation.CONTENT_PUBLISH),
+            Map.entry("information.subscribe", Operation.SUBSCRIPTION_WRITE),
+            Map.entry("information.unsubscribe", Operation.SUBSCRIPTION_WRITE),
+            Map.entry("information.recordEngagement", Operation.CAMPAIGN_ENGAGEMENT));
     /** Methods that need their grant at depth ALL. */
     static final Set<String> NEEDS_ALL = Set.of("audit.byActor", "audit.verify", "audit.purgeBefore", "erasure.runDue");
 

@@ -98,7 +98,8 @@ final class Arguments {
                 || t == NewAccount.class || t == NewInteraction.class || t == NewOpportunity.class || t == NewTask.class
                 || t == AccountSnapshot.class || t == Identifier.class || t == NewConsent.class || t == ConsentId.class
                 || t == ContactRequest.class || t == java.util.Collection.class || t == MergeId.class
-                || t == CaseId.class || t == NewCase.class || t == CaseLinks.class;
+                || t == CaseId.class || t == NewCase.class || t == CaseLinks.class || t == io.crmkit.core.info.NewSubscription.class
+                || t == io.crmkit.core.info.DeliveryId.class;
     }
 
     static boolean hasSecondaryReference(Method m) {
@@ -115,6 +116,12 @@ final class Arguments {
     Object[] build(Method m, GeneratedOrganisation.Book target, GeneratedOrganisation.@Nullable Book home, List<String> given) {
         Parameter[] params = m.getParameters();
         Object[] out = new Object[params.length];
+        if (m.getName().equals("unsubscribe")) {
+            // something to end: the main customer's subscription, made as the administrator
+            GeneratedOrganisation.Book main = home != null ? home : target;
+            org.crm.as(org.principals.get("admin").actor()).information().subscribe(
+                    io.crmkit.core.info.NewSubscription.of(main.customer().id(), Outreach.TOPIC, io.crmkit.core.info.PushChannel.EMAIL));
+        }
         boolean firstCustomer = true;
         for (int i = 0; i < params.length; i++) {
             Class<?> t = params[i].getType();
@@ -205,6 +212,10 @@ final class Arguments {
                     given.add(id.toString());
                 }
             }
+        } else if (arg instanceof io.crmkit.core.info.NewSubscription n) {
+            given.add(n.customerId().value());
+        } else if (arg instanceof io.crmkit.core.campaign.Audience a) {
+            a.customers().forEach(c -> given.add(c.value()));
         } else if (arg instanceof NewConsent c) {
             given.add(c.customerId().value());
         } else if (arg instanceof ContactRequest r) {
@@ -299,6 +310,10 @@ final class Arguments {
         if (t == Identifier.class) {
             return target.customer().identifiers().get(0);
         }
+        Object outreach = Outreach.value(store, method, name, t, target.customer(), main.customer());
+        if (outreach != Outreach.NONE) {
+            return outreach;
+        }
         if (t == NewConsent.class) {
             return NewConsent.grant(main.customer().id(), ContactPointKind.PHONE, ConsentPurpose.MARKETING, "kit:form").build();
         }
@@ -350,6 +365,7 @@ final class Arguments {
                 case "actorId" -> target.customer().owner().value();
                 case "name", "displayName" -> "Name";
                 case "via", "source" -> "kit:request";
+                case "topic" -> Outreach.TOPIC;
                 default -> "governance check";
             };
         }
@@ -374,6 +390,9 @@ final class Arguments {
         if (t == OpportunityStatus.class) return null;
         if (t == OrgUnitType.class) return OrgUnitType.TEAM;
         if (t == Set.class) return name.equals("channels") ? Set.of(Channel.SMS) : Set.of("RM");
+        if (t == List.class && name.equals("channels")) {
+            return Outreach.channels();
+        }
         if (t == List.class && name.equals("requests")) {
             return List.of(ContactRequest.of(target.customer().id(), Channel.EMAIL, ConsentPurpose.SERVICE));
         }

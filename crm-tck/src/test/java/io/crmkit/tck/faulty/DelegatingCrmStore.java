@@ -41,5 +41,17 @@ class DelegatingCrmStore implements CrmStore {
     @Override public io.crmkit.core.spi.DoNotContactRepository doNotContact() { return delegate.doNotContact(); }
     @Override public io.crmkit.core.spi.ContactLogRepository contactLog() { return delegate.contactLog(); }
     @Override public io.crmkit.core.spi.MergeRepository merges() { return delegate.merges(); }
+
+    @Override public io.crmkit.core.spi.CampaignRepository campaigns() { return delegate.campaigns(); }
+
+    @Override public io.crmkit.core.spi.CampaignMemberRepository campaignMembers() { return delegate.campaignMembers(); }
+
+    @Override public io.crmkit.core.spi.EngagementRepository engagements() { return delegate.engagements(); }
+
+    @Override public io.crmkit.core.spi.ContentRepository contents() { return delegate.contents(); }
+
+    @Override public io.crmkit.core.spi.SubscriptionRepository subscriptions() { return delegate.subscriptions(); }
+
+    @Override public io.crmkit.core.spi.DeliveryRepository deliveries() { return delegate.deliveries(); }
     @Override public <T> T inTransaction(Supplier<T> work) { return delegate.inTransaction(work); }
 }

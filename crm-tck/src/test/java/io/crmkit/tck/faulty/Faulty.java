@@ -123,6 +123,12 @@ final class Faulty {
         repos.put("consents", base.consents());
         repos.put("doNotContact", base.doNotContact());
         repos.put("contactLog", base.contactLog());
+        repos.put("campaigns", base.campaigns());
+        repos.put("campaignMembers", base.campaignMembers());
+        repos.put("engagements", base.engagements());
+        repos.put("contents", base.contents());
+        repos.put("subscriptions", base.subscriptions());
+        repos.put("deliveries", base.deliveries());
         for (Map.Entry<String, Object> repo : repos.entrySet()) {
             store.put(repo.getKey(), (args, original) -> repo.getValue());
         }
