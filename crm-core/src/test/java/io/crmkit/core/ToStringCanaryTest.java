@@ -81,7 +81,9 @@ class ToStringCanaryTest {
             // currency codes and branch ids are codes (configuration)
             "Audience.segment", "CampaignReport.attributedRevenue{key}", "CampaignReport.model", "ContentItem.topics[]",
             "Delivery.topic", "NewContentItem.topics[]", "NewSubscription.topic", "PlannedPush.topic",
-            "PushStatistics.byTopic{key}", "PushStatistics.byBranch{key}", "Subscription.topic", "Engagement.sourceId");
+            "PushStatistics.byTopic{key}", "PushStatistics.byBranch{key}", "Subscription.topic", "Engagement.sourceId",
+            // campaign contact tallies are keyed by refusal reason codes
+            "ContactTally.refusals{key}");
 
     private int seq;
     private final Map<String, String> planted = new LinkedHashMap<>();
