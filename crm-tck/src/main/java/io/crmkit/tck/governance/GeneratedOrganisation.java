@@ -124,8 +124,21 @@ public final class GeneratedOrganisation {
      */
     public GeneratedOrganisation(CrmStore store, FourEyes fourEyes, Clock clock, io.crmkit.core.event.CrmEventListener listener,
             boolean full) {
-        this.customersPerRm = full ? 2 : 1;
-        this.everyRm = full;
+        this(store, fourEyes, clock, listener, full ? 2 : 1, full);
+    }
+
+    /**
+     * The whole tree with {@code customersPerRm} customers for every relationship manager: for suites
+     * that use a fresh customer per service method (the audit suite), so the book grows with the API.
+     */
+    public GeneratedOrganisation(CrmStore store, FourEyes fourEyes, int customersPerRm) {
+        this(store, fourEyes, Clock.fixed(NOW, ZoneOffset.UTC), e -> { }, customersPerRm, true);
+    }
+
+    private GeneratedOrganisation(CrmStore store, FourEyes fourEyes, Clock clock,
+            io.crmkit.core.event.CrmEventListener listener, int customersPerRm, boolean everyRm) {
+        this.customersPerRm = customersPerRm;
+        this.everyRm = everyRm;
         this.crm = Crm.builder().store(store).clock(clock).permissions(permissions())
                 .fourEyes(fourEyes).listener(listener).build();
         headOffice = unit("ho");
