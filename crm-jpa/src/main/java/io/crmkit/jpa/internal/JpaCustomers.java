@@ -107,10 +107,11 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
         java.util.Map<IdentifierKey, Customer> byKey = new java.util.HashMap<>();
         tx.run(em -> {
             for (java.util.Map.Entry<List<String>, List<Identifier>> g : groups.entrySet()) {
-                List<Identifier> group = g.getValue();
-                for (int from = 0; from < group.size(); from += VALUES_PER_QUERY) {
-                    List<String> values = group.subList(from, Math.min(group.size(), from + VALUES_PER_QUERY)).stream()
-                            .map(Identifier::value).toList();
+                // with field encryption the column holds a blind index: every candidate of every key
+                List<String> stored = g.getValue().stream()
+                        .flatMap(i -> settings.documents().identifierCandidates(i).stream()).distinct().toList();
+                for (int from = 0; from < stored.size(); from += VALUES_PER_QUERY) {
+                    List<String> values = stored.subList(from, Math.min(stored.size(), from + VALUES_PER_QUERY));
                     List<Object[]> rows = em.createQuery("select i.value, e.doc, e.version from Customer e join e.identifiers i"
                             + " where i.type = :t and i.issuer = :s and i.value in :v", Object[].class)
                             .setParameter("t", g.getKey().get(0)).setParameter("s", g.getKey().get(1)).setParameter("v", values)
@@ -126,9 +127,12 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
         java.util.Map<Identifier, Customer> found = new java.util.LinkedHashMap<>();
         for (Identifier i : keys) {
             // exact equality, as findByIdentifier: a case- or pad-insensitive column must not widen the match
-            Customer c = byKey.get(keyOf(i));
-            if (c != null && c.identifiers().contains(i)) {
-                found.put(i, c);
+            for (String value : settings.documents().identifierCandidates(i)) {
+                Customer c = byKey.get(new IdentifierKey(i.type().name(), i.issuer(), value));
+                if (c != null && c.identifiers().contains(i)) {
+                    found.put(i, c);
+                    break;
+                }
             }
         }
         return found;
