@@ -213,7 +213,7 @@ public abstract class AccessMatrixKit {
             boolean allowed;
             if (!org.reaches(p, op, target.customer()) && bound) {
                 allowed = false;
-            } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, referenced(org, m, target, home).customer())) {
+            } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, referenced(org, m, target, home))) {
                 allowed = false; // a reference from the principal's own record to a hidden one
             } else if (!bound && OPERATIONS.containsKey(key)) {
                 io.crmkit.core.governance.Depth depth = GeneratedOrganisation.depthOf(p.role(), op);
@@ -235,14 +235,19 @@ public abstract class AccessMatrixKit {
 
     /**
      * The customer the reference variant points at: the target, except for a relationship id, which
-     * is the principal's own relationship and so refers to the customer on its other side.
+     * is the principal's own relationship and so refers to the customer on its other side — read as
+     * stored now, since an earlier call of the run (a merge) may have moved that side to another
+     * customer.
      */
-    private static GeneratedOrganisation.Book referenced(GeneratedOrganisation org, Method m, GeneratedOrganisation.Book target,
-            GeneratedOrganisation.Book home) {
+    private static io.crmkit.core.customer.Customer referenced(GeneratedOrganisation org, Method m,
+            GeneratedOrganisation.Book target, GeneratedOrganisation.Book home) {
         if (Arrays.asList(m.getParameterTypes()).contains(io.crmkit.core.customer.RelationshipId.class)) {
-            return org.book(home.relationship().to());
+            io.crmkit.core.spi.CrmStore store = org.crm.store();
+            io.crmkit.core.customer.CustomerId other = store.relationships().findById(home.relationship().id())
+                    .map(io.crmkit.core.customer.Relationship::to).orElse(home.relationship().to());
+            return store.customers().findById(other).orElse(org.book(home.relationship().to()).customer());
         }
-        return target;
+        return target.customer();
     }
 
     private static String render(@Nullable Object result) {
