@@ -313,7 +313,18 @@ class BranchDeskBrowserTest {
     /** Clicks a link or button and waits until the browser has left the page it was on. */
     private void follow(WebElement element) {
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        // Chromium reports a node of the page being left either as stale or as "does not belong to
+        // the document", depending on how far the navigation got: both mean the page was left
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return String.valueOf(e.getMessage()).contains("does not belong to the document");
+            }
+        });
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
