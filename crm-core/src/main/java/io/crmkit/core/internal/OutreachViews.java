@@ -2,6 +2,7 @@ package io.crmkit.core.internal;
 
 import io.crmkit.core.campaign.CampaignMember;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.error.StoreException;
 import io.crmkit.core.info.Subscription;
 import java.util.Comparator;
 import java.util.List;
@@ -14,28 +15,25 @@ final class OutreachViews {
     private OutreachViews() {}
 
     static List<CampaignMember> memberships(Engine engine, CustomerId id) {
-        if (!keeps(engine, "campaignMembers")) {
-            return List.of();
+        io.crmkit.core.spi.CampaignMemberRepository members;
+        try {
+            members = engine.store.campaignMembers();
+        } catch (StoreException e) {
+            return List.of(); // the store's refusing default: it keeps no campaigns
         }
-        return engine.store.campaignMembers().findByCustomer(id).stream()
+        return members.findByCustomer(id).stream()
                 .sorted(Comparator.comparing((CampaignMember m) -> m.meta().createdAt()).reversed().thenComparing(CampaignMember::id))
                 .toList();
     }
 
     static List<Subscription> subscriptions(Engine engine, CustomerId id) {
-        if (!keeps(engine, "subscriptions")) {
-            return List.of();
-        }
-        return engine.store.subscriptions().findByCustomer(id).stream()
-                .sorted(Comparator.comparing(Subscription::topic).thenComparing(Subscription::channel)).toList();
-    }
-
-    /** Whether the store implements the repository accessor rather than inheriting the refusing default. */
-    private static boolean keeps(Engine engine, String accessor) {
+        io.crmkit.core.spi.SubscriptionRepository subscriptions;
         try {
-            return !engine.raw.getClass().getMethod(accessor).isDefault();
-        } catch (NoSuchMethodException e) {
-            return false;
+            subscriptions = engine.store.subscriptions();
+        } catch (StoreException e) {
+            return List.of(); // the store's refusing default: it keeps no subscriptions
         }
+        return subscriptions.findByCustomer(id).stream()
+                .sorted(Comparator.comparing(Subscription::topic).thenComparing(Subscription::channel)).toList();
     }
 }
