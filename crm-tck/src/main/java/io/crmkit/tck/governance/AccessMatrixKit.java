@@ -211,7 +211,7 @@ public abstract class AccessMatrixKit {
         }
         if (ok) {
             boolean allowed;
-            if (!org.reaches(p, op, target.customer()) && bound) {
+            if (!org.reaches(p, op, owning(m, target, home)) && bound) {
                 allowed = false;
             } else if (home != null && !org.reaches(p, Operation.CUSTOMER_READ, referenced(org, m, target, home))) {
                 allowed = false; // a reference from the principal's own record to a hidden one
@@ -231,6 +231,18 @@ public abstract class AccessMatrixKit {
             }
         }
         return ok ? 1 : 0;
+    }
+
+    /**
+     * The customer whose record the call changes or reads: the target, except for the reference
+     * variant of a method on a relationship id, which acts on the principal's own relationship (the
+     * target then only picks nothing; its side of the relationship is judged by {@link #referenced}).
+     */
+    private static io.crmkit.core.customer.Customer owning(Method m, GeneratedOrganisation.Book target,
+            GeneratedOrganisation.@Nullable Book home) {
+        boolean ownRelationship = home != null
+                && Arrays.asList(m.getParameterTypes()).contains(io.crmkit.core.customer.RelationshipId.class);
+        return ownRelationship ? home.customer() : target.customer();
     }
 
     /**

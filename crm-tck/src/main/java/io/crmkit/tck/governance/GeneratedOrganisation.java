@@ -221,12 +221,18 @@ public final class GeneratedOrganisation {
                         .birthDate(LocalDate.of(1980, 5, 17)).owner(e.getKey()).branch(e.getValue()).active().build()));
             }
         }
-        customers.sort(java.util.Comparator.comparing(Customer::id));
+        // By team, then id: the first half of the list is region 1 and the second region 2, whatever
+        // order the managers were seeded in or the ids came out (ids made in the same millisecond
+        // are not ordered by time).
+        customers.sort(java.util.Comparator.comparing((Customer c) -> c.branch().value()).thenComparing(Customer::id));
         int n = customers.size();
         for (int i = 0; i < n; i++) {
             Customer c = customers.get(i);
             // Half-way round the list is the other region: every relationship crosses a scope.
             Customer other = customers.get((i + n / 2) % n);
+            if (parentOf.get(branchOf(c.branch())).equals(parentOf.get(branchOf(other.branch())))) {
+                throw new IllegalStateException("the generated relationship should cross regions");
+            }
             Contact contact = ops.customers().addContact(NewContact.of(c.id(), "Contact " + i, "Director"));
             LinkedAccount account = ops.accounts().link(NewAccount.of(c.id(), "core", run + "-acc-" + i, ProductLine.DEPOSIT,
                     Currency.getInstance("CNY")));
