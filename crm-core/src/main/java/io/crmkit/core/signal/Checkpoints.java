@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class Checkpoints {
     private static final long MAGIC = 0x43524d5349473031L; // "CRMSIG01"
-    private static final int FORMAT = 1;
+    /** Format 2 keeps each kind's rings in one slab (2026-12); format 1 wrote ring by ring and is still read. */
+    private static final int FORMAT = 2;
 
     private Checkpoints() {}
 
@@ -58,7 +59,8 @@ final class Checkpoints {
 
     /** Fills the kernel's states and returns the pending decisions. */
     static List<Decision> read(Kernel kernel, DataInput in) throws IOException {
-        if (in.readLong() != MAGIC || in.readInt() != FORMAT) {
+        int format = in.readLong() == MAGIC ? in.readInt() : -1;
+        if (format != 1 && format != FORMAT) {
             throw ValidationException.of("checkpoint", "Format", "is not a checkpoint of this engine version");
         }
         if (in.readLong() != kernel.set.fingerprint) {
@@ -67,7 +69,7 @@ final class Checkpoints {
         int customers = bounded(in.readInt(), kernel.maxCustomers());
         for (int i = 0; i < customers; i++) {
             CustomerId id = CustomerId.of(in.readUTF());
-            kernel.put(id, CustomerState.read(kernel.set, in));
+            kernel.put(id, CustomerState.read(kernel.set, in, format));
         }
         int pending = bounded(in.readInt(), 100_000_000);
         List<Decision> out = new ArrayList<>();

@@ -7,9 +7,12 @@ import java.util.Arrays;
 
 /**
  * What the engine keeps about one customer, with a footprint fixed by the rule set: the latest
- * event time and the ids seen at it (for idempotence), the latest event time per mentioned kind
- * (for dormancy), when each rule last fired (for suppression), the latest value per account (for
- * {@code assets}) and one {@link Ring} per rolling window, created on the first event of its kind.
+ * event time and the ids seen at it (for idempotence), in one array the latest event time per
+ * mentioned kind (for dormancy) and when each rule last fired (for suppression), the latest value
+ * per account (for {@code assets}) and per kind one slab of longs holding all of that kind's rolling
+ * windows ({@link Ring} says where each lives), created on the first event of the kind. Few objects
+ * and contiguous numbers: at a million customers nearly every event finds its customer out of the
+ * CPU caches, so what counts is how many cache lines an event touches.
  * Guarded by its own monitor: one customer's events are decided one at a time.
  */
 final class CustomerState {
@@ -21,32 +24,67 @@ final class CustomerState {
     /** The account key of a seeded baseline; the first real snapshot replaces it. */
     static final long SEED_ACCOUNT = 0L;
 
+    private static final long[] NO_LONGS = new long[0];
+    private static final double[] NO_DOUBLES = new double[0];
+
     long lastAt = Long.MIN_VALUE;
-    long[] idsAtLast = new long[4];
+    /** How many ids were seen at {@link #lastAt}: the first in {@link #firstId}, the others in {@link #moreIds}. */
     int idCount;
-    final long[] kindLast;
-    final long[] fired;
+    long firstId;
+    long[] moreIds = NO_LONGS;
+    /** The latest event time per kind ({@code [0, kinds)}), then the last firing per rule; MIN_VALUE for never. */
+    final long[] times;
+    private final int kindCount;
     double assets = Double.NaN;
-    long[] accountKeys = new long[0];
-    double[] accountValues = new double[0];
-    final Ring[] rings;
+    long[] accountKeys = NO_LONGS;
+    double[] accountValues = NO_DOUBLES;
+    /** Per kind, its rings' numbers, or {@code null} before the kind's first event. */
+    final long[][] windows;
 
     CustomerState(RuleSet set) {
-        kindLast = new long[set.kinds.size()];
-        Arrays.fill(kindLast, Long.MIN_VALUE);
-        fired = new long[set.rules.size()];
-        Arrays.fill(fired, Long.MIN_VALUE);
-        rings = new Ring[set.series.length];
+        kindCount = set.kinds.size();
+        times = new long[kindCount + set.rules.size()];
+        Arrays.fill(times, Long.MIN_VALUE);
+        windows = new long[kindCount][];
     }
 
-    /** Whether an event at {@code t} with this id hash is new; if so, remembers it. */
+    long kindLast(int k) {
+        return times[k];
+    }
+
+    void kindLast(int k, long t) {
+        times[k] = t;
+    }
+
+    long firedAt(int rule) {
+        return times[kindCount + rule];
+    }
+
+    void firedAt(int rule, long t) {
+        times[kindCount + rule] = t;
+    }
+
+    /** The slab of kind {@code k}'s rings, made on first use. */
+    long[] windows(RuleSet set, int k) {
+        long[] slab = windows[k];
+        if (slab == null) {
+            slab = set.newSlab(k);
+            windows[k] = slab;
+        }
+        return slab;
+    }
+
+    /** 0 if an event at {@code t} with this id hash is new (and remembers it), 1 if late, 2 if a duplicate. */
     int admit(long t, long idHash) {
         if (t < lastAt) {
             return 1;
         }
         if (t == lastAt) {
-            for (int i = 0; i < idCount; i++) {
-                if (idsAtLast[i] == idHash) {
+            if (idCount > 0 && firstId == idHash) {
+                return 2;
+            }
+            for (int i = 0; i < idCount - 1; i++) {
+                if (moreIds[i] == idHash) {
                     return 2;
                 }
             }
@@ -54,19 +92,32 @@ final class CustomerState {
             lastAt = t;
             idCount = 0;
         }
-        if (idCount < MAX_IDS_AT_LATEST) {
-            if (idCount == idsAtLast.length) {
-                idsAtLast = Arrays.copyOf(idsAtLast, idCount * 2);
-            }
-            idsAtLast[idCount++] = idHash;
-        }
+        remember(idHash);
         return 0;
+    }
+
+    private void remember(long idHash) {
+        if (idCount == 0) {
+            firstId = idHash;
+        } else if (idCount < MAX_IDS_AT_LATEST) {
+            if (idCount - 1 == moreIds.length) {
+                moreIds = Arrays.copyOf(moreIds, Math.max(4, moreIds.length * 2));
+            }
+            moreIds[idCount - 1] = idHash;
+        } else {
+            return;
+        }
+        idCount++;
+    }
+
+    private long idAt(int i) {
+        return i == 0 ? firstId : moreIds[i - 1];
     }
 
     void balance(long accountKey, double value) {
         if (accountKey != SEED_ACCOUNT && accountKeys.length == 1 && accountKeys[0] == SEED_ACCOUNT) {
-            accountKeys = new long[0];
-            accountValues = new double[0];
+            accountKeys = NO_LONGS;
+            accountValues = NO_DOUBLES;
         }
         int n = accountKeys.length;
         int at = -1;
@@ -97,39 +148,26 @@ final class CustomerState {
         assets = total;
     }
 
-    Ring ring(RuleSet set, int s) {
-        Ring r = rings[s];
-        if (r == null) {
-            RuleSet.Series spec = set.series[s];
-            r = new Ring(spec.slots(), spec.sums(), spec.maxima());
-            rings[s] = r;
-        }
-        return r;
-    }
-
     /** Approximate heap bytes held, for the footprint figures. */
     long bytes() {
-        long b = 16 + 8 * 8 + 16 + idsAtLast.length * 8L + 16 + kindLast.length * 8L + 16 + fired.length * 8L
-                + 32 + accountKeys.length * 16L + 16 + rings.length * 4L;
-        for (Ring r : rings) {
-            if (r != null) {
-                int k = r.count.length;
-                b += 16 + 8 + 16 + 4L * k + (r.sum != null ? 16 + 8L * k : 0) + (r.max != null ? 16 + 8L * k : 0);
+        long b = 16 + 8 * 8 + 16 + moreIds.length * 8L + 16 + times.length * 8L + 32 + accountKeys.length * 16L
+                + 16 + windows.length * 4L;
+        for (long[] slab : windows) {
+            if (slab != null) {
+                b += 16 + slab.length * 8L;
             }
         }
         return b;
     }
 
+    /** Writes the state as checkpoint format 2: format 1's fields, then each kind's slab as it is. */
     void write(DataOutput out) throws IOException {
         out.writeLong(lastAt);
         out.writeShort(idCount);
         for (int i = 0; i < idCount; i++) {
-            out.writeLong(idsAtLast[i]);
+            out.writeLong(idAt(i));
         }
-        for (long v : kindLast) {
-            out.writeLong(v);
-        }
-        for (long v : fired) {
+        for (long v : times) {
             out.writeLong(v);
         }
         out.writeDouble(assets);
@@ -138,36 +176,26 @@ final class CustomerState {
             out.writeLong(accountKeys[i]);
             out.writeDouble(accountValues[i]);
         }
-        for (Ring r : rings) {
-            out.writeBoolean(r != null);
-            if (r != null) {
-                out.writeLong(r.newest);
-                for (int i = 0; i < r.count.length; i++) {
-                    out.writeInt(r.count[i]);
-                    if (r.sum != null) {
-                        out.writeDouble(r.sum[i]);
-                    }
-                    if (r.max != null) {
-                        out.writeDouble(r.max[i]);
-                    }
+        for (long[] slab : windows) {
+            out.writeBoolean(slab != null);
+            if (slab != null) {
+                for (long v : slab) {
+                    out.writeLong(v);
                 }
             }
         }
     }
 
-    static CustomerState read(RuleSet set, DataInput in) throws IOException {
+    /** Reads a state written in checkpoint format {@code format} (1 or 2) for the same rules. */
+    static CustomerState read(RuleSet set, DataInput in, int format) throws IOException {
         CustomerState s = new CustomerState(set);
         s.lastAt = in.readLong();
-        s.idCount = Checkpoints.bounded(in.readShort(), MAX_IDS_AT_LATEST);
-        s.idsAtLast = new long[Math.max(4, s.idCount)];
-        for (int i = 0; i < s.idCount; i++) {
-            s.idsAtLast[i] = in.readLong();
+        int ids = Checkpoints.bounded(in.readShort(), MAX_IDS_AT_LATEST);
+        for (int i = 0; i < ids; i++) {
+            s.remember(in.readLong());
         }
-        for (int i = 0; i < s.kindLast.length; i++) {
-            s.kindLast[i] = in.readLong();
-        }
-        for (int i = 0; i < s.fired.length; i++) {
-            s.fired[i] = in.readLong();
+        for (int i = 0; i < s.times.length; i++) {
+            s.times[i] = in.readLong(); // format 1 wrote the kinds' times, then the rules': the same order
         }
         s.assets = in.readDouble();
         int accounts = Checkpoints.bounded(in.readShort(), MAX_ACCOUNTS);
@@ -177,18 +205,21 @@ final class CustomerState {
             s.accountKeys[i] = in.readLong();
             s.accountValues[i] = in.readDouble();
         }
-        for (int r = 0; r < s.rings.length; r++) {
-            if (in.readBoolean()) {
-                Ring ring = s.ring(set, r);
-                ring.newest = in.readLong();
-                for (int i = 0; i < ring.count.length; i++) {
-                    ring.count[i] = in.readInt();
-                    if (ring.sum != null) {
-                        ring.sum[i] = in.readDouble();
+        if (format == 1) {
+            // one ring at a time, in the rule set's ring order, each with its own presence flag
+            for (Ring ring : set.series) {
+                if (in.readBoolean()) {
+                    ring.readFormat1(s.windows(set, ring.kind), in);
+                }
+            }
+        } else {
+            for (int k = 0; k < s.windows.length; k++) {
+                if (in.readBoolean()) {
+                    long[] slab = new long[set.slabLength[k]];
+                    for (int i = 0; i < slab.length; i++) {
+                        slab[i] = in.readLong();
                     }
-                    if (ring.max != null) {
-                        ring.max[i] = in.readDouble();
-                    }
+                    s.windows[k] = slab;
                 }
             }
         }

@@ -80,18 +80,23 @@ final class Kernel {
             if (k < 0) {
                 return Published.ACCEPTED;
             }
-            long previous = s.kindLast[k];
-            s.kindLast[k] = t;
-            for (int si : set.seriesOfKind[k]) {
-                s.ring(set, si).add(Math.floorDiv(t, set.series[si].bucketMillis()), e.value());
+            long previous = s.kindLast(k);
+            s.kindLast(k, t);
+            int[] rings = set.seriesOfKind[k];
+            if (rings.length > 0) {
+                long[] slab = s.windows(set, k);
+                for (int si : rings) {
+                    Ring ring = set.series[si];
+                    ring.add(slab, Math.floorDiv(t, ring.bucketMillis), e.value());
+                }
             }
             for (int r : set.rulesOfKind[k]) {
                 if (set.tests[r].test(s, t, k, previous)) {
-                    long last = s.fired[r];
+                    long last = s.firedAt(r);
                     if (last != Long.MIN_VALUE && t - last < set.suppressMillis[r]) {
                         suppressed.increment();
                     } else {
-                        s.fired[r] = t;
+                        s.firedAt(r, t);
                         fired.increment();
                         sink.accept(new Decision(set.rules.get(r), e));
                     }
@@ -117,8 +122,8 @@ final class Kernel {
         CustomerState s = k < 0 ? null : state(id);
         if (s != null) {
             synchronized (s) {
-                if (s.kindLast[k] == Long.MIN_VALUE || s.kindLast[k] < at) {
-                    s.kindLast[k] = at;
+                if (s.kindLast(k) == Long.MIN_VALUE || s.kindLast(k) < at) {
+                    s.kindLast(k, at);
                 }
             }
         }

@@ -26,13 +26,14 @@ final class RuleSet {
         1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, DAY, 2 * DAY, 3 * DAY, 7 * DAY,
         14 * DAY, 30 * DAY};
 
-    /** One ring layout: kind, bucket size, slots and which measures it keeps. */
-    record Series(int kind, long bucketMillis, int slots, boolean sums, boolean maxima) {}
-
     final List<Rule> rules;
     final Map<EventKind, Integer> kinds;
-    final Series[] series;
+    /** The mentioned kinds by index, for a lookup by identity before the map. */
+    private final EventKind[] kindArray;
+    final Ring[] series;
     final int[][] seriesOfKind;
+    /** Per kind, the length of the slab holding its rings. */
+    final int[] slabLength;
     final int[][] rulesOfKind;
     final Test[] tests;
     final long[] suppressMillis;
@@ -49,7 +50,7 @@ final class RuleSet {
             }
         }
         kinds = new LinkedHashMap<>();
-        Map<String, int[]> ringSpec = new LinkedHashMap<>(); // "kind:bucket" -> [kind, slots, sums, maxima]
+        Map<String, int[]> ringSpec = new LinkedHashMap<>(); // "kind:bucket" -> [kind, slots, sums, maxima, counts]
         List<List<Integer>> triggered = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             List<EventKind> mentioned = new ArrayList<>();
@@ -64,15 +65,19 @@ final class RuleSet {
                 }
             }
         }
-        List<Series> layout = new ArrayList<>();
+        List<Ring> layout = new ArrayList<>();
         Map<String, Integer> seriesIndex = new HashMap<>();
+        slabLength = new int[kinds.size()];
         for (Map.Entry<String, int[]> e : ringSpec.entrySet()) {
             int[] v = e.getValue();
             long bucket = Long.parseLong(e.getKey().substring(e.getKey().indexOf(':') + 1));
             seriesIndex.put(e.getKey(), layout.size());
-            layout.add(new Series(v[0], bucket, v[1], v[2] == 1, v[3] == 1));
+            Ring ring = new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, slabLength[v[0]]);
+            slabLength[v[0]] += ring.length();
+            layout.add(ring);
         }
-        series = layout.toArray(new Series[0]);
+        series = layout.toArray(new Ring[0]);
+        kindArray = kinds.keySet().toArray(new EventKind[0]);
         seriesOfKind = new int[kinds.size()][];
         rulesOfKind = new int[kinds.size()][];
         for (int k = 0; k < kinds.size(); k++) {
@@ -99,8 +104,22 @@ final class RuleSet {
 
     /** The index of a mentioned kind, or -1. */
     int indexOf(EventKind k) {
-        Integer i = kinds.get(k);
+        for (int i = 0; i < kindArray.length; i++) {
+            if (kindArray[i] == k) {
+                return i;
+            }
+        }
+        Integer i = kinds.get(k); // an equal kind made by the host's own constructor call
         return i == null ? -1 : i;
+    }
+
+    /** A new slab for the rings of kind {@code k}, every ring empty. */
+    long[] newSlab(int k) {
+        long[] slab = new long[slabLength[k]];
+        for (int si : seriesOfKind[k]) {
+            series[si].init(slab);
+        }
+        return slab;
     }
 
     static long bucketFor(Duration window) {
@@ -140,13 +159,16 @@ final class RuleSet {
             int kind = kindIndex(w.kind());
             long bucket = bucketFor(w.window());
             int slots = slotsFor(w.window().toMillis(), bucket);
-            int[] spec = ringSpec.computeIfAbsent(kind + ":" + bucket, x -> new int[] {kind, 0, 0, 0});
+            int[] spec = ringSpec.computeIfAbsent(kind + ":" + bucket, x -> new int[] {kind, 0, 0, 0, 0});
             spec[1] = Math.max(spec[1], slots);
             if (w.measure() == Measure.SUM || w.measure() == Measure.AVG) {
                 spec[2] = 1;
             }
             if (w.measure() == Measure.MAX) {
                 spec[3] = 1;
+            }
+            if (w.measure() == Measure.COUNT) {
+                spec[4] = 1;
             }
         }
     }
@@ -247,17 +269,18 @@ final class RuleSet {
         if (e instanceof Expr.Window w) {
             long bucket = bucketFor(w.window());
             int n = slotsFor(w.window().toMillis(), bucket);
-            int si = seriesIndex.get(indexOf(w.kind()) + ":" + bucket);
+            Ring ring = series[seriesIndex.get(indexOf(w.kind()) + ":" + bucket)];
+            int kind = ring.kind;
             Measure m = w.measure();
             double perDay = (double) DAY / ((double) n * bucket);
             return new Num() {
                 @Override
                 double eval(CustomerState s, long t) {
-                    Ring ring = s.rings[si];
-                    if (ring == null) {
+                    long[] slab = s.windows[kind];
+                    if (slab == null) {
                         return 0;
                     }
-                    double v = ring.measure(m, Math.floorDiv(t, bucket), n);
+                    double v = ring.measure(slab, m, Math.floorDiv(t, bucket), n);
                     return m == Measure.AVG ? v * perDay : v;
                 }
             };

@@ -52,8 +52,8 @@ import org.jspecify.annotations.Nullable;
  *       nothing: decisions are idempotent end to end.
  * </ul>
  *
- * <p><b>Footprint</b>: per customer a few hundred bytes plus one ring per window kind and bucket
- * size (at most 48 buckets of 4 to 20 bytes), whatever the event rate; at most {@code maxCustomers}
+ * <p><b>Footprint</b>: per customer a few hundred bytes plus, per mentioned kind once it occurs, one
+ * array holding a ring per bucket size (at most 48 buckets of 8 to 24 bytes), whatever the event rate; at most {@code maxCustomers}
  * customers (further new customers are {@link Published#OVER_CAPACITY}).
  *
  * <p><b>Restart</b>: {@link #checkpoint} writes every customer's state and the decisions not yet
