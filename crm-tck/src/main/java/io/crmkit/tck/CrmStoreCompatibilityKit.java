@@ -84,6 +84,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("customers by a batch of ids")
+    class IdBatches extends IdBatchContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("merge records and tier-history moves")
     class Merges extends MergeContract {
         @Override

@@ -59,31 +59,51 @@ final class ContactDecider {
     /** A snapshot for the visible ones of {@code customers} as of {@code asOf}. */
     ContactPolicy prepare(List<CustomerId> customers, Instant asOf) {
         ContactPolicy.Builder b = ContactPolicy.builder(engine.contactRules, engine.zone, asOf);
-        Instant since = asOf.minus(lookback());
         for (int from = 0; from < customers.size(); from += ConsentRepository.MAX_BATCH) {
             List<CustomerId> chunk = customers.subList(from, Math.min(customers.size(), from + ConsentRepository.MAX_BATCH));
             List<Customer> seen = new ArrayList<>(chunk.size());
             for (CustomerId id : chunk) {
                 access.visible(id).ifPresent(seen::add);
             }
-            if (seen.isEmpty()) {
-                continue;
-            }
-            List<CustomerId> ids = seen.stream().map(Customer::id).toList();
-            Map<CustomerId, List<ConsentRecord>> consents = new HashMap<>();
-            engine.store.consents().findByCustomers(ids).forEach(c -> consents.computeIfAbsent(c.customerId(),
-                    k -> new ArrayList<>()).add(c));
-            Map<CustomerId, DoNotContact> flags = new HashMap<>();
-            engine.store.doNotContact().findByCustomers(ids).forEach(d -> flags.put(d.id(), d));
-            Map<CustomerId, List<ContactAttempt>> logs = new HashMap<>();
-            engine.store.contactLog().findCarriedOut(ids, since).forEach(a -> logs.computeIfAbsent(a.customerId(),
-                    k -> new ArrayList<>()).add(a));
-            for (Customer c : seen) {
-                b.customer(c, consents.getOrDefault(c.id(), List.of()), flags.get(c.id()),
-                        logs.getOrDefault(c.id(), List.of()));
-            }
+            add(b, seen, asOf);
         }
         return b.build();
+    }
+
+    /**
+     * A snapshot for {@code visible}, customers the caller has already read and judged visible (a
+     * push plan reads them in batches anyway), as of {@code asOf}: as {@link #prepare(List, Instant)}
+     * without reading them again.
+     */
+    ContactPolicy prepareRead(List<Customer> visible, Instant asOf) {
+        ContactPolicy.Builder b = ContactPolicy.builder(engine.contactRules, engine.zone, asOf);
+        for (int from = 0; from < visible.size(); from += ConsentRepository.MAX_BATCH) {
+            add(b, visible.subList(from, Math.min(visible.size(), from + ConsentRepository.MAX_BATCH)), asOf);
+        }
+        return b.build();
+    }
+
+    /** Adds one chunk of visible customers with their consents, flags and contact log, each read in one batch. */
+    private void add(ContactPolicy.Builder b, List<Customer> seen, Instant asOf) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        List<CustomerId> ids = new ArrayList<>(seen.size());
+        for (Customer c : seen) {
+            ids.add(c.id());
+        }
+        Map<CustomerId, List<ConsentRecord>> consents = new HashMap<>();
+        engine.store.consents().findByCustomers(ids).forEach(c -> consents.computeIfAbsent(c.customerId(),
+                k -> new ArrayList<>()).add(c));
+        Map<CustomerId, DoNotContact> flags = new HashMap<>();
+        engine.store.doNotContact().findByCustomers(ids).forEach(d -> flags.put(d.id(), d));
+        Map<CustomerId, List<ContactAttempt>> logs = new HashMap<>();
+        engine.store.contactLog().findCarriedOut(ids, asOf.minus(lookback())).forEach(a -> logs.computeIfAbsent(a.customerId(),
+                k -> new ArrayList<>()).add(a));
+        for (Customer c : seen) {
+            b.customer(c, consents.getOrDefault(c.id(), List.of()), flags.get(c.id()),
+                    logs.getOrDefault(c.id(), List.of()));
+        }
     }
 
     /** The log entry for {@code decision} on {@code request} at {@code at}. */

@@ -10,7 +10,6 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.interaction.Channel;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,13 +34,12 @@ final class OutreachPolicy {
         this.snapshot = snapshot;
     }
 
-    /** Prepares the policy for {@code customers} as of now. */
+    /**
+     * Prepares the policy for {@code customers} as of now: customers the caller has read and judged
+     * visible (they are not read again).
+     */
     static OutreachPolicy prepare(Access access, List<Customer> customers) {
-        List<CustomerId> ids = new ArrayList<>(customers.size());
-        for (Customer c : customers) {
-            ids.add(c.id());
-        }
-        return new OutreachPolicy(access, new ContactDecider(access).prepare(ids, access.engine().now()));
+        return new OutreachPolicy(access, new ContactDecider(access).prepareRead(customers, access.engine().now()));
     }
 
     /** The decision for contacting {@code c} on {@code channel} for {@code purpose} at {@code at}. */

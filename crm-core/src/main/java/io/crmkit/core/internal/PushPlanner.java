@@ -10,6 +10,7 @@ import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.info.PushPlan;
 import io.crmkit.core.info.PushSchedule;
 import io.crmkit.core.info.Subscription;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.DataScope;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,15 +40,14 @@ final class PushPlanner {
 
     PushPlan plan(ContentItem item, PushSchedule schedule, Set<CustomerId> skip) {
         Map<CustomerId, Subscription[]> options = subscribers(item);
-        List<CustomerId> ids = new ArrayList<>(options.keySet());
-        ids.sort(null);
-        DataScope scope = access.scope(Operation.PUSH_RUN);
-        List<Customer> reached = new ArrayList<>(ids.size());
-        for (CustomerId id : ids) {
+        List<CustomerId> ids = new ArrayList<>(options.size());
+        for (CustomerId id : options.keySet()) {
             if (!skip.contains(id)) {
-                access.visible(id).filter(scope::includes).ifPresent(reached::add);
+                ids.add(id);
             }
         }
+        ids.sort(null);
+        List<Customer> reached = reached(ids);
         OutreachPolicy policy = OutreachPolicy.prepare(access, reached);
         Map<ZoneId, Instant> times = new HashMap<>();
         Map<String, Integer> refusals = new TreeMap<>();
@@ -62,6 +62,9 @@ final class PushPlanner {
             String reason = "NO_CHANNEL";
             PlannedPush chosen = null;
             for (Subscription s : options.get(c.id())) {
+                if (s == null) {
+                    continue; // no subscription on this channel
+                }
                 ContactDecision d = policy.decide(c, s.channel().channel(), item.kind().purpose(), scheduled);
                 Instant at = d instanceof ContactDecision.Defer defer ? defer.until() : scheduled;
                 if (d != null && (d.allowed() || d instanceof ContactDecision.Defer) && item.validAt(at)) {
@@ -80,14 +83,35 @@ final class PushPlanner {
         return new PushPlan(item.id(), pushes, refusals, deferred);
     }
 
-    /** Per subscriber, one subscription per channel in preference order (the lowest id among topics on one channel). */
+    /** The customers of {@code ids} (sorted) the actor sees and the push run reaches, read in batches, in id order. */
+    private List<Customer> reached(List<CustomerId> ids) {
+        DataScope scope = access.scope(Operation.PUSH_RUN);
+        List<Customer> reached = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += Batch.MAX_IDS) {
+            for (Customer c : access.visible(ids.subList(from, Math.min(ids.size(), from + Batch.MAX_IDS)))) {
+                if (scope.includes(c)) {
+                    reached.add(c);
+                }
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * Per subscriber, one slot per channel in preference order holding the subscription on it (the
+     * lowest id among topics), {@code null} for none; read in one pass over each topic's stream.
+     */
     private Map<CustomerId, Subscription[]> subscribers(ContentItem item) {
         Map<CustomerId, Subscription[]> out = new HashMap<>();
-        PushChannel[] order = PushChannel.values();
+        int channels = PushChannel.values().length;
         for (String topic : item.topics()) {
             try (Stream<Subscription> subs = engine.store.subscriptions().streamActiveByTopic(topic)) {
                 subs.forEach(s -> {
-                    Subscription[] slots = out.computeIfAbsent(s.customerId(), k -> new Subscription[order.length]);
+                    Subscription[] slots = out.get(s.customerId());
+                    if (slots == null) {
+                        slots = new Subscription[channels];
+                        out.put(s.customerId(), slots);
+                    }
                     int i = s.channel().ordinal();
                     if (slots[i] == null || s.id().compareTo(slots[i].id()) < 0) {
                         slots[i] = s;
@@ -95,8 +119,6 @@ final class PushPlanner {
                 });
             }
         }
-        out.replaceAll((k, slots) -> java.util.Arrays.stream(slots).filter(java.util.Objects::nonNull)
-                .toArray(Subscription[]::new));
         return out;
     }
 }

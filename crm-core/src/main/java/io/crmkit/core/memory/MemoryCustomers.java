@@ -94,6 +94,11 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         return holder == null ? Optional.empty() : findById(holder);
     }
 
+    @Override
+    public Map<CustomerId, Customer> findByIds(java.util.Collection<CustomerId> ids) {
+        return findAllById(io.crmkit.core.spi.Batch.ids(ids, "ids"));
+    }
+
     /**
      * One read lock for the committed part of the batch; keys the running transaction has touched
      * are answered from its own writes first, exactly as {@link #findByIdentifier} does.

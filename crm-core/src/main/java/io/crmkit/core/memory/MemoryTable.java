@@ -46,6 +46,37 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         return store.read(() -> Optional.ofNullable(rows.get(id)));
     }
 
+    /**
+     * {@link #findById} for a batch of distinct ids, keyed by id in their order: the running
+     * transaction's own writes first, the committed rest under one read lock.
+     */
+    Map<I, A> findAllById(List<I> ids) {
+        MemoryTx tx = store.currentTx();
+        Map<I, A> found = new java.util.LinkedHashMap<>();
+        List<I> committed = new java.util.ArrayList<>(ids.size());
+        for (I id : ids) {
+            Optional<A> own = tx == null ? null : tx.get(this, id);
+            if (own == null) {
+                committed.add(id);
+                found.put(id, null); // keeps the order; removed below if absent
+            } else {
+                own.ifPresentOrElse(a -> found.put(id, a), () -> found.remove(id));
+            }
+        }
+        store.read(() -> {
+            for (I id : committed) {
+                A row = rows.get(id);
+                if (row == null) {
+                    found.remove(id);
+                } else {
+                    found.put(id, row);
+                }
+            }
+            return null;
+        });
+        return found;
+    }
+
     @Override
     public A save(A aggregate) {
         Check.notNull(aggregate, "aggregate");
