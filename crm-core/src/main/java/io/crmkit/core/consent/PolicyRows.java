@@ -7,8 +7,11 @@ import java.util.Map;
 
 /**
  * The customers of a {@link ContactPolicy} snapshot in flat primitive arrays, so that a decision
- * reads a few adjacent words instead of following references: an open-addressing table from
- * customer id to the offset of the customer's row, and one {@code long[]} holding every row.
+ * reads a few adjacent words instead of following references: an open-addressing table from the
+ * customer id's hash to the offset of the customer's entry, and one {@code long[]} holding every
+ * entry: the id itself (its length, then its chars eight to a word, compared with the id asked
+ * about), then the customer's row. A lookup touches the table's slot and the entry, which the
+ * decision reads next anyway.
  *
  * <p>A row is laid out as
  * <pre>
@@ -27,15 +30,14 @@ final class PolicyRows {
     static final int FACT = 3;
     private static final ConsentStatus[] STATUSES = ConsentStatus.values();
 
-    private final CustomerId[] keys;
-    private final int[] offsets;
+    /** Per slot, the id's hash (high half) and 1 + the offset of its entry (low half); 0 for an empty slot. */
+    private final long[] table;
     private final int shift;
     private final int size;
     final long[] data;
 
-    private PolicyRows(CustomerId[] keys, int[] offsets, int shift, int size, long[] data) {
-        this.keys = keys;
-        this.offsets = offsets;
+    private PolicyRows(long[] table, int shift, int size, long[] data) {
+        this.table = table;
         this.shift = shift;
         this.size = size;
         this.data = data;
@@ -48,44 +50,76 @@ final class PolicyRows {
             bits++;
         }
         long total = 0;
-        for (long[] r : rows.values()) {
-            total += r.length;
+        for (Map.Entry<CustomerId, long[]> e : rows.entrySet()) {
+            total += 1 + keyWords(e.getKey().value().length()) + e.getValue().length;
         }
         Check.that(total < Integer.MAX_VALUE - 8, "customers", "Size", "hold too many consents and contacts for one snapshot");
-        CustomerId[] keys = new CustomerId[1 << bits];
-        int[] offsets = new int[1 << bits];
+        long[] table = new long[1 << bits];
         long[] data = new long[(int) total];
         int shift = 32 - bits;
         int at = 0;
         for (Map.Entry<CustomerId, long[]> e : rows.entrySet()) {
-            int slot = slot(e.getKey(), shift);
-            while (keys[slot] != null) {
-                slot = (slot + 1) & (keys.length - 1);
+            String key = e.getKey().value();
+            int hash = key.hashCode();
+            int slot = slot(hash, shift);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (table.length - 1);
             }
-            keys[slot] = e.getKey();
-            offsets[slot] = at;
+            table[slot] = (long) hash << 32 | (at + 1L);
+            data[at++] = key.length();
+            for (int i = 0; i < key.length(); i++) {
+                data[at + i / 8] |= (long) key.charAt(i) << (8 * (i % 8));
+            }
+            at += keyWords(key.length());
             System.arraycopy(e.getValue(), 0, data, at, e.getValue().length);
             at += e.getValue().length;
         }
-        return new PolicyRows(keys, offsets, shift, rows.size(), data);
+        return new PolicyRows(table, shift, rows.size(), data);
     }
 
-    private static int slot(CustomerId id, int shift) {
-        return (id.hashCode() * 0x9E3779B9) >>> shift;
+    private static int keyWords(int length) {
+        return (length + 7) / 8;
     }
 
-    /** The offset of {@code id}'s row, or -1 if the snapshot does not hold it. */
+    private static int slot(int hash, int shift) {
+        return (hash * 0x9E3779B9) >>> shift;
+    }
+
+    /** The offset of {@code id}'s row (its header), or -1 if the snapshot does not hold it. */
     int row(CustomerId id) {
-        int mask = keys.length - 1;
-        for (int slot = slot(id, shift); ; slot = (slot + 1) & mask) {
-            CustomerId k = keys[slot];
-            if (k == null) {
+        String key = id.value();
+        int hash = key.hashCode();
+        int mask = table.length - 1;
+        for (int slot = slot(hash, shift); ; slot = (slot + 1) & mask) {
+            long e = table[slot];
+            if (e == 0) {
                 return -1;
             }
-            if (k == id || k.equals(id)) {
-                return offsets[slot];
+            if ((int) (e >>> 32) == hash) {
+                int at = (int) e - 1;
+                if (keyIs(at, key)) {
+                    return at + 1 + keyWords(key.length());
+                }
             }
         }
+    }
+
+    /** Whether the id stored at {@code at} (its length, then eight chars a word: ids are ASCII) is {@code key}. */
+    private boolean keyIs(int at, String key) {
+        int n = key.length();
+        if (data[at] != n) {
+            return false;
+        }
+        for (int w = 0; w < keyWords(n); w++) {
+            long word = 0;
+            for (int i = 8 * w, end = Math.min(n, i + 8); i < end; i++) {
+                word |= (long) key.charAt(i) << (8 * (i % 8));
+            }
+            if (data[at + 1 + w] != word) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {

@@ -61,6 +61,27 @@ class ContactPolicySnapshotTest {
     }
 
     @Test
+    @DisplayName("ids with the same hash, the same length or a common eight-char prefix are told apart")
+    void collidingIds() {
+        // "Aa" and "BB" have the same String hash, and so do all their concatenations
+        String[] present = {"AaAa", "BBBB", "AaBBx", "customer-00000001", "customer:0000000012345678"};
+        String[] absent = {"AaBB", "BBAa", "AaBBy", "customer-00000002", "customer:0000000012345679", "customer"};
+        ContactPolicy.Builder b = ContactPolicy.builder(ContactRules.ofDefaults(), NEW_YORK, T);
+        for (String v : present) {
+            CustomerId c = CustomerId.of(v);
+            b.customer(c, null, List.of(), List.of(granted(c, ContactPointKind.EMAIL, T.minusSeconds(60))), null, List.of());
+        }
+        ContactPolicy p = b.build();
+        for (String v : present) {
+            assertThat(p.decide(CustomerId.of(new String(v)), Channel.EMAIL, ConsentPurpose.MARKETING, null, T)).as(v)
+                    .isSameAs(ContactDecision.ALLOW);
+        }
+        for (String v : absent) {
+            assertThat(p.covers(CustomerId.of(v))).as(v).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("adding a customer again replaces it, zone, consents and log")
     void replace() {
         CustomerId c = CustomerId.of("c-1");
