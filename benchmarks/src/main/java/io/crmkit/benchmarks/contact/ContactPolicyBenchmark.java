@@ -45,13 +45,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * do-not-contact flag, 0-3 logged marketing contacts each in the last week; the default rules (2
  * marketing contacts per rolling 7 days, quiet hours 21:00-08:00 on the phone). Each call asks for
  * the next customer in a shuffled order, on a channel and at an instant spread over a week, so the
- * answers mix allow, deny and defer (caps and quiet hours).
+ * answers mix allow, deny and defer (caps and quiet hours). The ids asked about are the caller's own
+ * {@code CustomerId} objects, equal to but not the same as the ones the snapshot was prepared with
+ * (as when a campaign's recipient list and the store's reads are different objects), so the id
+ * lookup compares the values. Each call is the whole public {@link ContactPolicy#decide} call a
+ * campaign makes, argument checks included.
  *
  * <p>Baseline in the same run: {@link #hashMapConsentLookup}, a plain {@code HashMap} lookup of
  * the customer's consent record and its {@code activeAt} check — the least any consent-aware
  * decision must do.
  *
- * <p>Run: {@code java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar ContactPolicyBenchmark -f 1 -wi 2 -i 3}
+ * <p>Run: {@code java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar ContactPolicyBenchmark -f 1 -wi 2 -i 3};
+ * {@link ContactPolicyRatioRun} times both side by side, with CPU time.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -104,7 +109,10 @@ public class ContactPolicyBenchmark {
             b.customer(id, ZONES[r.nextInt(ZONES.length)], List.of(), consents, flags, log);
         }
         policy = b.build();
-        order = ids.clone();
+        order = new CustomerId[customers];
+        for (int i = 0; i < customers; i++) {
+            order[i] = CustomerId.of(new String(ids[i].value()));
+        }
         for (int i = order.length - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             CustomerId t = order[i];
@@ -117,6 +125,16 @@ public class ContactPolicyBenchmark {
             channels[i] = CHANNELS[r.nextInt(CHANNELS.length)];
             instants[i] = NOW.plus(Duration.ofMinutes(r.nextInt(7 * 24 * 60)));
         }
+    }
+
+    /** The number of decisions of each kind over one pass of the order, for the record: allow, deny, defer. */
+    public int[] mix() {
+        int[] counts = new int[3];
+        for (int i = 0; i < customers; i++) {
+            ContactDecision d = policy.decide(order[i], channels[i], ConsentPurpose.MARKETING, null, instants[i]);
+            counts[d instanceof ContactDecision.Allow ? 0 : d instanceof ContactDecision.Deny ? 1 : 2]++;
+        }
+        return counts;
     }
 
     private int nextIndex() {

@@ -11,6 +11,7 @@ import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.org.OrgUnitId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,14 +53,16 @@ public final class ContactPolicy {
 
     private final ContactRules rules;
     private final Instant asOf;
-    private final Map<CustomerId, CustomerContactState> states;
+    private final PolicyRows rows;
+    private final ZoneClock[] zones;
     private final PolicyKernel kernel;
 
-    private ContactPolicy(ContactRules rules, Instant asOf, Map<CustomerId, CustomerContactState> states) {
+    private ContactPolicy(ContactRules rules, Instant asOf, PolicyRows rows, ZoneClock[] zones, PolicyKernel kernel) {
         this.rules = rules;
         this.asOf = asOf;
-        this.states = states;
-        this.kernel = new PolicyKernel(rules);
+        this.rows = rows;
+        this.zones = zones;
+        this.kernel = kernel;
     }
 
     /**
@@ -84,12 +87,12 @@ public final class ContactPolicy {
 
     /** How many customers it was prepared for. */
     public int size() {
-        return states.size();
+        return rows.size();
     }
 
     /** Whether it was prepared for {@code customer}. */
     public boolean covers(CustomerId customer) {
-        return states.containsKey(customer);
+        return rows.row(Check.notNull(customer, "customerId")) >= 0;
     }
 
     /**
@@ -117,12 +120,12 @@ public final class ContactPolicy {
             Check.notNull(purpose, "purpose");
             Check.notNull(at, "at");
         }
-        return kernel.decide(states.get(customer), channel, purpose, PolicyKernel.micros(at));
+        return kernel.decide(rows, zones, rows.row(customer), channel, purpose, PolicyKernel.micros(at));
     }
 
     @Override
     public String toString() {
-        return "ContactPolicy[customers=" + states.size() + ", asOf=" + asOf + "]";
+        return "ContactPolicy[customers=" + rows.size() + ", asOf=" + asOf + "]";
     }
 
     /** Collects the customers of a {@link ContactPolicy}; not thread-safe. */
@@ -130,7 +133,9 @@ public final class ContactPolicy {
         private final ContactRules rules;
         private final ZoneId firmZone;
         private final Instant asOf;
-        private final Map<CustomerId, CustomerContactState> states = new HashMap<>();
+        private final Map<CustomerId, long[]> rows = new HashMap<>();
+        private final Map<ZoneRules, Integer> zoneIndex = new HashMap<>();
+        private final List<ZoneRules> zones = new ArrayList<>();
 
         private Builder(ContactRules rules, ZoneId firmZone, Instant asOf) {
             this.rules = rules;
@@ -161,6 +166,13 @@ public final class ContactPolicy {
             Check.notNull(consents, "consents");
             Check.notNull(contacts, "contacts");
             ConsentFact[] facts = facts(id, points, consents);
+            long[] consentWords = new long[PolicyRows.FACT * facts.length];
+            for (int i = 0; i < facts.length; i++) {
+                ConsentFact f = facts[i];
+                consentWords[PolicyRows.FACT * i] = PolicyRows.factMeta(f.kind, f.purpose, f.status, f.endsByWithdrawal);
+                consentWords[PolicyRows.FACT * i + 1] = f.from;
+                consentWords[PolicyRows.FACT * i + 2] = f.until;
+            }
             List<ContactAttempt> done = new ArrayList<>();
             for (ContactAttempt a : contacts) {
                 if (a.carriedOut() && a.customerId().equals(id)) {
@@ -169,13 +181,11 @@ public final class ContactPolicy {
             }
             done.sort((a, b) -> a.at().compareTo(b.at()));
             long[] times = new long[done.size()];
-            byte[] purposes = new byte[done.size()];
-            byte[] channels = new byte[done.size()];
+            long[] kinds = new long[done.size()];
             for (int i = 0; i < times.length; i++) {
                 ContactAttempt a = done.get(i);
                 times[i] = PolicyKernel.micros(a.at());
-                purposes[i] = (byte) a.purpose().ordinal();
-                channels[i] = (byte) a.channel().ordinal();
+                kinds[i] = a.purpose().ordinal() | a.channel().ordinal() << 8;
             }
             boolean all = flags != null && flags.id().equals(id) && flags.everything();
             int mask = 0;
@@ -184,8 +194,7 @@ public final class ContactPolicy {
                     mask |= 1 << c.ordinal();
                 }
             }
-            states.put(id, new CustomerContactState((zone == null ? firmZone : zone).getRules(), all, mask, facts, times,
-                    purposes, channels));
+            rows.put(id, PolicyRows.row(zone(zone == null ? firmZone : zone), all, mask, consentWords, times, kinds));
             return this;
         }
 
@@ -225,8 +234,28 @@ public final class ContactPolicy {
             }
         }
 
+        /** The index of {@code zone}'s rules among the snapshot's zones, added if new. */
+        private int zone(ZoneId zone) {
+            ZoneRules r = zone.getRules();
+            Integer i = zoneIndex.get(r);
+            if (i == null) {
+                Check.that(zones.size() <= 0xFFFF, "customers", "Zones", "must use at most 65,536 time zones");
+                i = zones.size();
+                zoneIndex.put(r, i);
+                zones.add(r);
+            }
+            return i;
+        }
+
         public ContactPolicy build() {
-            return new ContactPolicy(rules, asOf, Map.copyOf(states));
+            PolicyKernel kernel = new PolicyKernel(rules);
+            long asOfSecond = asOf.getEpochSecond();
+            ZoneClock[] clocks = new ZoneClock[zones.size()];
+            for (int i = 0; i < clocks.length; i++) {
+                clocks[i] = new ZoneClock(zones.get(i), rules.quietHours() == null ? null : rules.quietHours().end(),
+                        asOfSecond);
+            }
+            return new ContactPolicy(rules, asOf, PolicyRows.of(rows), clocks, kernel);
         }
     }
 
@@ -269,19 +298,6 @@ public final class ContactPolicy {
             boolean granted = c.status() == ConsentStatus.GRANTED;
             return new ConsentFact(kind, c.purpose(), c.status(), at, granted ? at : Long.MAX_VALUE, Long.MAX_VALUE,
                     false);
-        }
-    }
-
-    /** What a snapshot keeps per customer: the zone's rules, flags, consents and the carried-out contacts by time. */
-    record CustomerContactState(java.time.zone.ZoneRules zone, boolean doNotContact, int doNotContactChannels,
-            ConsentFact[] facts, long[] times, byte[] purposes, byte[] channels) {
-        @Nullable ConsentFact consent(int kind, int purpose) {
-            for (ConsentFact f : facts) {
-                if (f.kind == kind && f.purpose == purpose) {
-                    return f;
-                }
-            }
-            return null;
         }
     }
 

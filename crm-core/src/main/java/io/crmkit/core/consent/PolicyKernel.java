@@ -1,16 +1,8 @@
 package io.crmkit.core.consent;
 
-import io.crmkit.core.consent.ContactPolicy.ConsentFact;
-import io.crmkit.core.consent.ContactPolicy.CustomerContactState;
 import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.interaction.Channel;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +23,6 @@ final class PolicyKernel {
     private final boolean quiet;
     private final long quietStart;
     private final long quietEnd;
-    private final java.time.LocalTime quietEndTime;
     private final int quietChannels;
 
     private record Cap(int channelMask, int max, long window) {}
@@ -73,7 +64,6 @@ final class PolicyKernel {
         quiet = q != null;
         quietStart = q == null ? 0 : q.start().toNanoOfDay() / 1_000;
         quietEnd = q == null ? 0 : q.end().toNanoOfDay() / 1_000;
-        quietEndTime = q == null ? java.time.LocalTime.MIDNIGHT : q.end();
         quietChannels = q == null ? 0 : mask(q.channels());
     }
 
@@ -98,16 +88,17 @@ final class PolicyKernel {
         return (bits & (1 << check.ordinal())) != 0;
     }
 
-    ContactDecision decide(@Nullable CustomerContactState s, Channel channel, ConsentPurpose purpose, long at) {
-        if (s == null) {
+    /** The decision for the customer whose row in {@code s} starts at {@code row} (-1: not in the snapshot). */
+    ContactDecision decide(PolicyRows s, ZoneClock[] zones, int row, Channel channel, ConsentPurpose purpose, long at) {
+        if (row < 0) {
             return new ContactDecision.Deny(ContactReason.UNKNOWN_CUSTOMER, "no such customer in scope");
         }
         int bits = checks[purpose.ordinal()];
         if (applies(bits, PolicyCheck.DO_NOT_CONTACT)) {
-            if (s.doNotContact()) {
+            if (s.doNotContact(row)) {
                 return new ContactDecision.Deny(ContactReason.DO_NOT_CONTACT, "the customer asked not to be contacted");
             }
-            if ((s.doNotContactChannels() & (1 << channel.ordinal())) != 0) {
+            if ((s.doNotContactChannels(row) & (1 << channel.ordinal())) != 0) {
                 return new ContactDecision.Deny(ContactReason.DO_NOT_CONTACT_CHANNEL,
                         DNC_DETAIL[channel.ordinal()]);
             }
@@ -117,14 +108,14 @@ final class PolicyKernel {
         ContactReason first = null;
         ContactPointKind kind = ContactPointKind.of(channel);
         if (applies(bits, PolicyCheck.CONSENT) && kind != null) {
-            ConsentFact f = s.consent(kind.ordinal(), purpose.ordinal());
-            ContactDecision refused = consentRefusal(f, kind, purpose, at);
+            int f = s.consent(row, kind.ordinal(), purpose.ordinal());
+            ContactDecision refused = consentRefusal(s, f, kind, purpose, at);
             if (refused != null) {
                 return refused;
             }
-            end = f.until;
-            if (at < f.from) {
-                start = f.from;
+            end = s.until(f);
+            if (at < s.from(f)) {
+                start = s.from(f);
                 first = ContactReason.CONSENT_NOT_YET_EFFECTIVE;
             }
         }
@@ -136,13 +127,13 @@ final class PolicyKernel {
                 return new ContactDecision.Deny(ContactReason.NO_TIME_BEFORE_CONSENT_ENDS,
                         "caps or quiet hours hold the contact until after the consent ends");
             }
-            long next = capped ? capRoom(s, caps[purpose.ordinal()], purpose, channel, t) : t;
+            long next = capped ? capRoom(s, row, caps[purpose.ordinal()], purpose, channel, t) : t;
             if (next > t) {
                 first = first == null ? ContactReason.FREQUENCY_CAP : first;
                 t = next;
                 continue;
             }
-            next = quietHere ? quietEnds(s.zone(), t) : t;
+            next = quietHere ? quietEnds(zones[s.zone(row)], t) : t;
             if (next > t) {
                 first = first == null ? ContactReason.QUIET_HOURS : first;
                 t = next;
@@ -157,20 +148,23 @@ final class PolicyKernel {
                 "no allowed time within the search bound");
     }
 
-    private @Nullable ContactDecision consentRefusal(@Nullable ConsentFact f, ContactPointKind kind,
+    /** The refusal consent {@code f} (an index in the rows, -1 for none) gives at {@code at}, or {@code null}. */
+    private @Nullable ContactDecision consentRefusal(PolicyRows s, int f, ContactPointKind kind,
             ConsentPurpose purpose, long at) {
-        if (f == null) {
+        if (f < 0) {
             return new ContactDecision.Deny(ContactReason.NO_CONSENT, NO_CONSENT_DETAIL[kind.ordinal()][purpose.ordinal()]);
         }
-        if (f.from == Long.MAX_VALUE) {
-            return switch (f.status) {
+        long from = s.from(f);
+        long until = s.until(f);
+        if (from == Long.MAX_VALUE) {
+            return switch (s.status(f)) {
                 case PENDING -> new ContactDecision.Deny(ContactReason.CONSENT_PENDING, "the double opt-in is not confirmed");
                 case WITHDRAWN -> new ContactDecision.Deny(ContactReason.CONSENT_WITHDRAWN, "the customer withdrew consent");
                 default -> new ContactDecision.Deny(ContactReason.CONSENT_REFUSED, "the customer refused consent");
             };
         }
-        if (Math.max(at, f.from) >= f.until) {
-            return f.endsByWithdrawal
+        if (Math.max(at, from) >= until) {
+            return s.endsByWithdrawal(f)
                     ? new ContactDecision.Deny(ContactReason.CONSENT_WITHDRAWN, "the customer withdrew consent")
                     : new ContactDecision.Deny(ContactReason.CONSENT_EXPIRED, "the consent's effective period has ended");
         }
@@ -190,31 +184,34 @@ final class PolicyKernel {
      * of the contacts now in a full window have left it (contacts logged after {@code t} may fill
      * it again: the caller asks again from there).
      */
-    private static long capRoom(CustomerContactState s, Cap[] caps, ConsentPurpose purpose, Channel channel, long t) {
-        long need = t;
-        long[] times = s.times();
-        if (times.length == 0) {
+    private static long capRoom(PolicyRows s, int row, Cap[] caps, ConsentPurpose purpose, Channel channel, long t) {
+        int n = s.contacts(row);
+        if (n == 0) {
             return t;
         }
+        long[] d = s.data;
+        int times = s.contactTimes(row);
+        int kinds = times + n;
+        long need = t;
         int p = purpose.ordinal();
         int bit = 1 << channel.ordinal();
-        int hi = upper(times, t);
+        int hi = upper(d, times, times + n, t);
         for (Cap cap : caps) {
             if (cap.channelMask != 0 && (cap.channelMask & bit) == 0) {
                 continue;
             }
-            int lo = upper(times, t - cap.window);
+            int lo = upper(d, times, hi, t - cap.window);
             int count = 0;
             for (int i = lo; i < hi; i++) {
-                if (counts(s, i, p, cap)) {
+                if (counts(d[kinds + i - times], p, cap)) {
                     count++;
                 }
             }
             if (count >= cap.max) {
                 int k = count - cap.max + 1;
                 for (int i = lo; i < hi; i++) {
-                    if (counts(s, i, p, cap) && --k == 0) {
-                        need = Math.max(need, times[i] + cap.window);
+                    if (counts(d[kinds + i - times], p, cap) && --k == 0) {
+                        need = Math.max(need, d[i] + cap.window);
                         break;
                     }
                 }
@@ -223,17 +220,18 @@ final class PolicyKernel {
         return need;
     }
 
-    private static boolean counts(CustomerContactState s, int i, int purpose, Cap cap) {
-        return s.purposes()[i] == purpose && (cap.channelMask == 0 || (cap.channelMask & (1 << s.channels()[i])) != 0);
+    /** Whether a contact of {@code kind} (purpose | channel << 8) counts towards {@code cap} of {@code purpose}. */
+    private static boolean counts(long kind, int purpose, Cap cap) {
+        return (kind & 0xFF) == purpose && (cap.channelMask == 0 || (cap.channelMask & (1 << (int) (kind >>> 8))) != 0);
     }
 
-    /** The first index whose time is after {@code t}. */
-    private static int upper(long[] times, long t) {
-        int lo = 0;
-        int hi = times.length;
+    /** The first index in {@code [from, to)} of {@code d} (ascending there) whose value is after {@code t}. */
+    private static int upper(long[] d, int from, int to, long t) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[mid] <= t) {
+            if (d[mid] <= t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -243,11 +241,8 @@ final class PolicyKernel {
     }
 
     /** {@code t} if it is not quiet at {@code t} in {@code zone}; otherwise the first instant after it that is not. */
-    private long quietEnds(ZoneRules zone, long t) {
-        long seconds = Math.floorDiv(t, MICROS);
-        int offset = zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH).getTotalSeconds()
-                : zone.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
-        long local = t + offset * MICROS;
+    private long quietEnds(ZoneClock zone, long t) {
+        long local = t + zone.offsetAt(Math.floorDiv(t, MICROS)) * MICROS;
         long ofDay = Math.floorMod(local, ContactPolicy.DAY_MICROS);
         boolean wraps = quietStart > quietEnd;
         boolean isQuiet = wraps ? ofDay >= quietStart || ofDay < quietEnd : ofDay >= quietStart && ofDay < quietEnd;
@@ -255,20 +250,7 @@ final class PolicyKernel {
             return t;
         }
         long day = Math.floorDiv(local, ContactPolicy.DAY_MICROS) + (wraps && ofDay >= quietStart ? 1 : 0);
-        LocalDateTime endLocal = LocalDateTime.of(LocalDate.ofEpochDay(day), quietEndTime);
-        List<ZoneOffset> offsets = zone.getValidOffsets(endLocal);
-        if (offsets.isEmpty()) {
-            // the end falls into a spring-forward gap: the quiet period ends with the gap
-            ZoneOffsetTransition gap = zone.getTransition(endLocal);
-            return Math.max(t + 1, micros(gap.getInstant()));
-        }
-        for (ZoneOffset o : offsets) {
-            long candidate = endLocal.toEpochSecond(o) * MICROS;
-            if (candidate > t) {
-                return candidate;
-            }
-        }
-        return t + 1;
+        return zone.quietEndAfter(day, t);
     }
 
     ContactRules rules() {
