@@ -6,10 +6,12 @@ import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.approval.PendingRequest;
 import io.crmkit.core.approval.PendingRequestId;
 import io.crmkit.core.approval.RequestStatus;
+import io.crmkit.core.campaign.ContactOutcome;
 import io.crmkit.core.common.Meta;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.StoreException;
+import io.crmkit.core.info.SubscriptionId;
 import io.crmkit.core.opportunity.Pipeline;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.CrmStore;
@@ -20,7 +22,9 @@ import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.task.TaskStatus;
 import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.tck.fixtures.CaseBuilder;
 import io.crmkit.tck.fixtures.Fixtures;
+import io.crmkit.tck.fixtures.UniqueIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * The 360 view's data ({@link CrmStore#customerView}): whatever number of round trips a store
  * makes, every part equals what the repository call it stands for returns — same rows, same order,
  * same first timeline page and cursor, the latest snapshot on or before the day asked, the current
- * tier, the full interaction count, the customers on the other side of its relationships — for a
+ * tier, the full interaction count, the customers on the other side of its relationships, the open
+ * cases, campaign memberships and subscriptions (where the store keeps them) — for a
  * customer with several of everything, for one with nothing, inside a transaction that has just
  * written, and never a row of another customer. An absent customer gives an empty answer.
  */
@@ -44,6 +49,45 @@ public abstract class CustomerViewContract extends StoreContract {
             return true;
         } catch (StoreException e) {
             return false;
+        }
+    }
+
+    private boolean keeps(java.util.function.Supplier<?> repository) {
+        try {
+            repository.get();
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    private boolean keepsCases() {
+        return keeps(store()::cases);
+    }
+
+    private boolean keepsCampaigns() {
+        return keeps(store()::campaignMembers);
+    }
+
+    private boolean keepsSubscriptions() {
+        return keeps(store()::subscriptions);
+    }
+
+    /** Cases (two open, one resolved), two campaign memberships and two subscriptions, where the store keeps them. */
+    private void outreach(CustomerId id) {
+        CrmStore s = store();
+        if (keepsCases()) {
+            s.cases().save(CaseBuilder.serviceCase(id).build());
+            s.cases().save(CaseBuilder.serviceCase(id).answered(Fixtures.NOW.minus(Duration.ofHours(2))).build());
+            s.cases().save(CaseBuilder.serviceCase(id).build());
+        }
+        if (keepsCampaigns()) {
+            s.campaignMembers().save(OutreachContracts.member(OutreachContracts.campaignId(), id, ContactOutcome.CONTACTED));
+            s.campaignMembers().save(OutreachContracts.member(OutreachContracts.campaignId(), id, ContactOutcome.HELD_OUT));
+        }
+        if (keepsSubscriptions()) {
+            s.subscriptions().save(OutreachContracts.subscription(SubscriptionId.of(UniqueIds.next("sub")), id, "fx-morning", true));
+            s.subscriptions().save(OutreachContracts.subscription(SubscriptionId.of(UniqueIds.next("sub")), id, "rates", false));
         }
     }
 
@@ -90,6 +134,7 @@ public abstract class CustomerViewContract extends StoreContract {
             s.approvals().save(pending(id));
             s.approvals().save(pending(id));
         }
+        outreach(id);
         return id;
     }
 
@@ -112,6 +157,7 @@ public abstract class CustomerViewContract extends StoreContract {
         if (keepsApprovals()) {
             s.approvals().save(pending(id));
         }
+        outreach(id);
         return id;
     }
 
@@ -137,6 +183,31 @@ public abstract class CustomerViewContract extends StoreContract {
         assertThat(got.opportunities()).hasSize(2);
         assertThat(got.tasks()).hasSize(2);
         assertThat(got.pendingRequests()).hasSize(keepsApprovals() ? 2 : 0);
+        assertThat(got.openCases()).hasSize(keepsCases() ? 2 : 0)
+                .allSatisfy(c -> assertThat(c.status().isOpen()).as("only open cases").isTrue());
+        assertThat(got.memberships()).hasSize(keepsCampaigns() ? 2 : 0).allMatch(m -> m.customerId().equals(id));
+        assertThat(got.subscriptions()).hasSize(keepsSubscriptions() ? 2 : 0).allMatch(x -> x.customerId().equals(id));
+    }
+
+    @Test
+    @DisplayName("the view's open cases, campaign memberships and subscriptions are the customer's own, none left to the core")
+    void outreachPartsComeWithTheView() {
+        CustomerId neighbour = busyNeighbour();
+        CustomerId id = store().customers().save(Fixtures.customer().build()).id();
+        outreach(id);
+        CustomerViewData got = store().customerView(id, request()).orElseThrow();
+        assertThat(got).isEqualTo(expected(id));
+        assertThat(got.openCases()).as("open cases read with the view").isNotNull();
+        assertThat(got.memberships()).as("memberships read with the view").isNotNull();
+        assertThat(got.subscriptions()).as("subscriptions read with the view").isNotNull();
+        assertThat(got.openCases()).noneMatch(c -> c.customerId().equals(neighbour));
+        if (keepsCases()) {
+            // a case closed since is no longer in the view
+            var open = got.openCases().get(0);
+            store().cases().save(CaseBuilder.serviceCase(id).id(open.id()).answered(Fixtures.NOW).build().withMeta(open.meta()));
+            assertThat(store().customerView(id, request()).orElseThrow().openCases()).hasSize(1)
+                    .noneMatch(c -> c.id().equals(open.id()));
+        }
     }
 
     @Test
@@ -169,6 +240,9 @@ public abstract class CustomerViewContract extends StoreContract {
         assertThat(got.opportunities()).isEmpty();
         assertThat(got.tasks()).isEmpty();
         assertThat(got.pendingRequests()).isEmpty();
+        assertThat(got.openCases()).isEmpty();
+        assertThat(got.memberships()).isEmpty();
+        assertThat(got.subscriptions()).isEmpty();
     }
 
     @Test

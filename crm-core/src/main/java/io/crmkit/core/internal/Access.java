@@ -12,7 +12,6 @@ import io.crmkit.core.org.Actor;
 import io.crmkit.core.org.OrgUnit;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.OrgUnitType;
-import io.crmkit.core.org.Staff;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.spi.DataScope;
 import java.util.ArrayDeque;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One session's permissions: which operations its actor may perform, the data scope of each
- * (resolved over the org tree once per session), and the fields it sees masked. Every service
+ * (resolved over the engine's shared {@link OrgChart}, again after an org change), and the fields it sees masked. Every service
  * asks here before it reads or writes. Hidden and absent look the same: a record out of scope is
  * reported as not found, under the id the caller gave. Thread-safe.
  */
@@ -38,6 +37,8 @@ final class Access {
     private final Actor actor;
     private final Map<Operation, DataScope> scopes = new EnumMap<>(Operation.class);
     private @Nullable Set<FieldMask> masks;
+    /** The org chart's generation the scopes were resolved under. */
+    private long chartGeneration = -1;
 
     Access(Engine engine, Actor actor) {
         this.engine = engine;
@@ -65,6 +66,13 @@ final class Access {
 
     /** The customers {@code op} reaches for this actor. */
     synchronized DataScope scope(Operation op) {
+        if (engine.permissions != null) {
+            long chart = engine.orgChart.generation();
+            if (chart != chartGeneration) { // the org changed since these scopes were resolved
+                scopes.clear();
+                chartGeneration = chart;
+            }
+        }
         DataScope s = scopes.get(op);
         if (s == null) {
             s = engine.permissions == null ? DataScope.everything()
@@ -168,7 +176,7 @@ final class Access {
         if (unit == null) {
             return self == null ? DataScope.none() : DataScope.of(Set.of(self), Set.of());
         }
-        List<OrgUnit> all = engine.store.orgUnits().findAll();
+        List<OrgUnit> all = engine.orgChart.units();
         OrgUnitId root = depth == Depth.BRANCH ? branchOf(unit, all) : unit;
         Set<OrgUnitId> units = depth == Depth.TEAM ? Set.of(unit) : subtree(root, all);
         Set<StaffId> owners = new HashSet<>();
@@ -176,9 +184,7 @@ final class Access {
             owners.add(self);
         }
         for (OrgUnitId u : units) {
-            for (Staff s : engine.store.staff().findByUnit(u)) {
-                owners.add(s.id());
-            }
+            owners.addAll(engine.orgChart.staffOf(u));
         }
         return DataScope.of(owners, units);
     }

@@ -142,8 +142,12 @@ final class CaseServiceImpl implements CaseService {
         } catch (StoreException e) {
             return List.of(); // the store's refusing default: it keeps no cases, so the customer has none
         }
-        Instant now = engine.now();
-        return cases.findByCustomer(customerId).stream().filter(c -> c.status().isOpen()).map(c -> view(c, now)).toList();
+        return views(cases.findByCustomer(customerId).stream().filter(c -> c.status().isOpen()).toList(), engine.now());
+    }
+
+    /** The 360 view's lines of the given (open) cases, in their order. */
+    static List<CaseView> views(List<ServiceCase> open, Instant now) {
+        return open.stream().map(c -> view(c, now)).toList();
     }
 
     static CaseView view(ServiceCase c, Instant now) {

@@ -432,6 +432,8 @@ final class CustomerServiceImpl implements CustomerService {
                 .filter(r -> r.isOpenAt(engine.now())).toList();
         return new Customer360(customer, contacts, relationships, data.accounts(), data.latestSnapshots(), data.tier(),
                 data.tierAssignment(), data.timeline().items(), data.interactionCount(), open, tasks, pending,
-                CaseServiceImpl.openCases(engine, id), OutreachViews.memberships(engine, id), OutreachViews.subscriptions(engine, id));
+                data.openCases() != null ? CaseServiceImpl.views(data.openCases(), engine.now()) : CaseServiceImpl.openCases(engine, id),
+                data.memberships() != null ? OutreachViews.newestFirst(data.memberships()) : OutreachViews.memberships(engine, id),
+                data.subscriptions() != null ? OutreachViews.byTopic(data.subscriptions()) : OutreachViews.subscriptions(engine, id));
     }
 }

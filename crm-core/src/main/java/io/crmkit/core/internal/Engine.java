@@ -57,6 +57,8 @@ final class Engine {
     final io.crmkit.core.erasure.Retention retention;
     /** The firm's contact rules (consent and contact policy). */
     final io.crmkit.core.consent.ContactRules contactRules;
+    /** The org tree and staff by unit, shared by every session (scope resolution reads it). */
+    final OrgChart orgChart;
     private final IdGenerator ids;
     private final List<CrmEventListener> listeners;
     private final List<CommandInterceptor> interceptors;
@@ -90,6 +92,20 @@ final class Engine {
         this.fourEyes = fourEyes;
         this.audit = trail == null ? null : new AuditRecorder(this, raw, trail);
         this.store = audit == null ? raw : AuditedStore.wrap(raw, audit);
+        this.orgChart = new OrgChart(store, System::nanoTime);
+    }
+
+    /**
+     * Called by every org write before it changes the store: the shared chart is stale now, and
+     * again when the unit of work ends (committed or rolled back), so no session keeps a chart read
+     * in between.
+     */
+    void orgChanging() {
+        orgChart.invalidate();
+        Unit running = unit.get();
+        if (running != null) {
+            running.orgChanged = true;
+        }
     }
 
     /** Now, to the microsecond: what every store keeps, so a record reads back equal to what was saved. */
@@ -215,6 +231,9 @@ final class Engine {
             result = store.inTransaction(work);
         } finally {
             unit.remove();
+            if (fresh.orgChanged) {
+                orgChart.invalidate();
+            }
         }
         publish(fresh.events);
         return result;

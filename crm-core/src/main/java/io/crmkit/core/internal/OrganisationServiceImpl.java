@@ -43,6 +43,7 @@ final class OrganisationServiceImpl implements OrganisationService {
             if (parent != null && engine.store.orgUnits().findById(parent).isEmpty()) {
                 throwIfAny(List.of(Violation.of("parent", "Exists", "is not a known unit")));
             }
+            engine.orgChanging();
             return engine.store.orgUnits().save(unit);
         });
     }
@@ -55,6 +56,7 @@ final class OrganisationServiceImpl implements OrganisationService {
             if (engine.store.orgUnits().findById(unit).isEmpty()) {
                 throwIfAny(List.of(Violation.of("unit", "Exists", "is not a known unit")));
             }
+            engine.orgChanging();
             return engine.store.staff().save(staff);
         });
     }
@@ -64,6 +66,7 @@ final class OrganisationServiceImpl implements OrganisationService {
         Check.notNull(id, "id");
         return engine.write(access, Operation.ORG_MANAGE, "Staff", id, Call.of("organisation", "deactivate", id), null, id, () -> {
             Staff s = engine.store.staff().get(id);
+            engine.orgChanging();
             return engine.store.staff().save(new Staff(s.id(), s.displayName(), s.unit(), s.roles(), false,
                     s.meta().touched(engine.now(), actor.id())));
         });

@@ -21,7 +21,12 @@ final class OutreachViews {
         } catch (StoreException e) {
             return List.of(); // the store's refusing default: it keeps no campaigns
         }
-        return members.findByCustomer(id).stream()
+        return newestFirst(members.findByCustomer(id));
+    }
+
+    /** Memberships as the view lists them: the newest first. */
+    static List<CampaignMember> newestFirst(List<CampaignMember> members) {
+        return members.stream()
                 .sorted(Comparator.comparing((CampaignMember m) -> m.meta().createdAt()).reversed().thenComparing(CampaignMember::id))
                 .toList();
     }
@@ -33,7 +38,11 @@ final class OutreachViews {
         } catch (StoreException e) {
             return List.of(); // the store's refusing default: it keeps no subscriptions
         }
-        return subscriptions.findByCustomer(id).stream()
-                .sorted(Comparator.comparing(Subscription::topic).thenComparing(Subscription::channel)).toList();
+        return byTopic(subscriptions.findByCustomer(id));
+    }
+
+    /** Subscriptions as the view lists them: by topic, then channel. */
+    static List<Subscription> byTopic(List<Subscription> subscriptions) {
+        return subscriptions.stream().sorted(Comparator.comparing(Subscription::topic).thenComparing(Subscription::channel)).toList();
     }
 }

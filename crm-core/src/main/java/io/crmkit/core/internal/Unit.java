@@ -18,6 +18,8 @@ final class Unit {
     /** Every entry the unit appended, in order: erasure redacts those of its customer before they are committed. */
     final List<AuditEntry> appended = new ArrayList<>();
     final String correlationId;
+    /** Whether the unit wrote an org unit or staff member (the shared org chart is stale when it ends). */
+    boolean orgChanged;
 
     Unit(String correlationId) {
         this.correlationId = correlationId;

@@ -4,11 +4,15 @@ import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.AccountSnapshot;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.approval.PendingRequest;
+import io.crmkit.core.campaign.CampaignMember;
+import io.crmkit.core.casework.ServiceCase;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.error.StoreException;
+import io.crmkit.core.info.Subscription;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.task.Task;
@@ -18,6 +22,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,11 +45,18 @@ import org.jspecify.annotations.Nullable;
  * @param opportunities    {@code opportunities().findByCustomer} (open and closed)
  * @param tasks            {@code tasks().findByCustomer} (open and closed)
  * @param pendingRequests  {@code approvals().findByCustomer}; empty when not asked for
+ * @param openCases        the open cases of {@code cases().findByCustomer}, in its order; empty when
+ *                         the store keeps no cases; {@code null} when the store left this part to the
+ *                         core (a store answering the view as it did before cases existed)
+ * @param memberships      {@code campaignMembers().findByCustomer}; as {@code openCases}
+ * @param subscriptions    {@code subscriptions().findByCustomer}; as {@code openCases}
  */
 public record CustomerViewData(Customer customer, Map<CustomerId, Customer> related, List<Contact> contacts,
         List<Relationship> relationships, List<LinkedAccount> accounts, Map<AccountId, AccountSnapshot> latestSnapshots,
         @Nullable TierDefinition tier, @Nullable TierAssignment tierAssignment, Page<Interaction> timeline,
-        long interactionCount, List<Opportunity> opportunities, List<Task> tasks, List<PendingRequest> pendingRequests) {
+        long interactionCount, List<Opportunity> opportunities, List<Task> tasks, List<PendingRequest> pendingRequests,
+        @Nullable List<ServiceCase> openCases, @Nullable List<CampaignMember> memberships,
+        @Nullable List<Subscription> subscriptions) {
 
     public CustomerViewData {
         Check.notNull(customer, "customer");
@@ -57,6 +69,21 @@ public record CustomerViewData(Customer customer, Map<CustomerId, Customer> rela
         opportunities = List.copyOf(opportunities);
         tasks = List.copyOf(tasks);
         pendingRequests = List.copyOf(pendingRequests);
+        openCases = openCases == null ? null : List.copyOf(openCases);
+        memberships = memberships == null ? null : List.copyOf(memberships);
+        subscriptions = subscriptions == null ? null : List.copyOf(subscriptions);
+    }
+
+    /**
+     * The parts a view had before cases and campaigns existed; the core reads open cases, campaign
+     * memberships and subscriptions itself (one round trip each).
+     */
+    public CustomerViewData(Customer customer, Map<CustomerId, Customer> related, List<Contact> contacts,
+            List<Relationship> relationships, List<LinkedAccount> accounts, Map<AccountId, AccountSnapshot> latestSnapshots,
+            @Nullable TierDefinition tier, @Nullable TierAssignment tierAssignment, Page<Interaction> timeline,
+            long interactionCount, List<Opportunity> opportunities, List<Task> tasks, List<PendingRequest> pendingRequests) {
+        this(customer, related, contacts, relationships, accounts, latestSnapshots, tier, tierAssignment, timeline,
+                interactionCount, opportunities, tasks, pendingRequests, null, null, null);
     }
 
     /** Ids and counts only: the parts hold personal data. */
@@ -65,7 +92,12 @@ public record CustomerViewData(Customer customer, Map<CustomerId, Customer> rela
         return "CustomerViewData[customer=" + customer.id() + ", related=" + related.size() + ", contacts=" + contacts.size()
                 + ", relationships=" + relationships.size() + ", accounts=" + accounts.size() + ", snapshots="
                 + latestSnapshots.size() + ", interactions=" + interactionCount + ", opportunities=" + opportunities.size()
-                + ", tasks=" + tasks.size() + ", pendingRequests=" + pendingRequests.size() + "]";
+                + ", tasks=" + tasks.size() + ", pendingRequests=" + pendingRequests.size() + ", openCases="
+                + size(openCases) + ", memberships=" + size(memberships) + ", subscriptions=" + size(subscriptions) + "]";
+    }
+
+    private static String size(@Nullable List<?> part) {
+        return part == null ? "unread" : String.valueOf(part.size());
     }
 
     /**
@@ -92,7 +124,23 @@ public record CustomerViewData(Customer customer, Map<CustomerId, Customer> rela
         return new CustomerViewData(customer, related, store.contacts().findByCustomer(id), relationships, accounts,
                 snapshots, tier, store.tiers().current(id).orElse(null), timeline, count,
                 store.opportunities().findByCustomer(id), store.tasks().findByCustomer(id),
-                request.pendingRequests() ? store.approvals().findByCustomer(id) : List.of());
+                request.pendingRequests() ? store.approvals().findByCustomer(id) : List.of(),
+                kept(store::cases, r -> r.findByCustomer(id).stream().filter(c -> c.status().isOpen()).toList()),
+                kept(store::campaignMembers, r -> r.findByCustomer(id)), kept(store::subscriptions, r -> r.findByCustomer(id)));
+    }
+
+    /**
+     * A part from a repository the store may not keep: none when asking for the repository meets
+     * the refusing SPI default; a failure of the read itself goes to the caller.
+     */
+    private static <R, T> List<T> kept(Supplier<R> repository, java.util.function.Function<R, List<T>> read) {
+        R r;
+        try {
+            r = repository.get();
+        } catch (StoreException e) {
+            return List.of();
+        }
+        return read.apply(r);
     }
 
     /**

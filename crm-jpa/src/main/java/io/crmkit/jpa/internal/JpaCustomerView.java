@@ -4,10 +4,14 @@ import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.AccountSnapshot;
 import io.crmkit.core.account.LinkedAccount;
 import io.crmkit.core.approval.PendingRequest;
+import io.crmkit.core.campaign.CampaignMember;
+import io.crmkit.core.casework.CaseStatus;
+import io.crmkit.core.casework.ServiceCase;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
+import io.crmkit.core.info.Subscription;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.opportunity.Opportunity;
 import io.crmkit.core.spi.CustomerViewData;
@@ -24,12 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The customer 360 view's data in <b>one statement</b>: a {@code UNION ALL} of one branch per part
  * (the customer, the customers on the other side of its relationships, contacts, relationships,
  * accounts, the latest snapshot of each account, the current tier assignment and definition, the
- * first timeline page, the interaction count, opportunities, tasks, pending requests), each branch
+ * first timeline page, the interaction count, opportunities, tasks, pending requests, open cases,
+ * campaign memberships, subscriptions), each branch
  * served by the index its repository query uses. Rows come back as (part, document, version) and
  * are read by the same repository code as single reads, then put in the repositories' order, so
  * the answer equals {@link CustomerViewData#compose} (the kit checks it).
@@ -51,6 +58,13 @@ final class JpaCustomerView {
     private static final int OPPORTUNITY = 10;
     private static final int TASK = 11;
     private static final int PENDING = 12;
+    private static final int OPEN_CASE = 13;
+    private static final int MEMBERSHIP = 14;
+    private static final int SUBSCRIPTION = 15;
+
+    /** The open statuses as SQL literals (enum names, never input). */
+    private static final String OPEN_STATUSES = Stream.of(CaseStatus.values()).filter(CaseStatus::isOpen)
+            .map(st -> "'" + st.name() + "'").collect(Collectors.joining(", "));
 
     private static final String PARTS = String.join(" union all ",
             "select " + CUSTOMER + ", c.doc, c.version from crm_customer c where c.id = :c",
@@ -72,7 +86,11 @@ final class JpaCustomerView {
                     + " join crm_customer c on c.tier_code = d.code where c.id = :c",
             "select " + COUNT + ", null, count(*) from crm_interaction e where e.customer_id = :c",
             "select " + OPPORTUNITY + ", e.doc, e.version from crm_opportunity e where e.customer_id = :c",
-            "select " + TASK + ", e.doc, e.version from crm_task e where e.customer_id = :c");
+            "select " + TASK + ", e.doc, e.version from crm_task e where e.customer_id = :c",
+            "select " + OPEN_CASE + ", e.doc, e.version from crm_case e where e.customer_id = :c"
+                    + " and e.status in (" + OPEN_STATUSES + ")",
+            "select " + MEMBERSHIP + ", e.doc, e.version from crm_campaign_member e where e.customer_id = :c",
+            "select " + SUBSCRIPTION + ", e.doc, e.version from crm_subscription e where e.customer_id = :c");
     private static final String PENDING_PART =
             " union all select " + PENDING + ", e.doc, e.version from crm_pending_request e where e.customer_id = :c";
 
@@ -88,10 +106,15 @@ final class JpaCustomerView {
     private final JpaOpportunities opportunities;
     private final JpaTasks tasks;
     private final JpaPendingRequests pending;
+    private final Outreach outreach;
+
+    /** The repositories of the parts the service and marketing modules added. */
+    record Outreach(JpaCases cases, JpaCampaignMembers members, JpaSubscriptions subscriptions) {}
 
     JpaCustomerView(Transactions tx, JpaCustomers customers, JpaContacts contacts, JpaRelationships relationships,
             JpaAccounts accounts, JpaInteractions interactions, JpaOpportunities opportunities, JpaTasks tasks,
-            JpaPendingRequests pending) {
+            JpaPendingRequests pending, Outreach outreach) {
+        this.outreach = outreach;
         this.tx = tx;
         this.customers = customers;
         this.contacts = contacts;
@@ -126,7 +149,8 @@ final class JpaCustomerView {
                 byId(parts.relationships, r -> r.id().value()), byId(parts.accounts, a -> a.id().value()),
                 snapshotsInAccountOrder(parts), tier, parts.tier, timeline, parts.count,
                 byId(parts.opportunities, o -> o.id().value()), byId(parts.tasks, t -> t.id().value()),
-                byId(parts.pending, p -> p.id().value())));
+                byId(parts.pending, p -> p.id().value()), byId(parts.cases, c -> c.id().value()),
+                byId(parts.members, m -> m.id().value()), byId(parts.subscriptions, x -> x.id().value())));
     }
 
     /** The rows of one view, sorted into their parts. Not thread-safe: one per call. */
@@ -145,6 +169,9 @@ final class JpaCustomerView {
         final List<Opportunity> opportunities = new ArrayList<>();
         final List<Task> tasks = new ArrayList<>();
         final List<PendingRequest> pending = new ArrayList<>();
+        final List<ServiceCase> cases = new ArrayList<>();
+        final List<CampaignMember> members = new ArrayList<>();
+        final List<Subscription> subscriptions = new ArrayList<>();
 
         void add(int part, String doc, long version) {
             switch (part) {
@@ -167,6 +194,9 @@ final class JpaCustomerView {
                 case OPPORTUNITY -> opportunities.add(JpaCustomerView.this.opportunities.fromDoc(doc, version));
                 case TASK -> tasks.add(JpaCustomerView.this.tasks.fromDoc(doc, version));
                 case PENDING -> pending.add(JpaCustomerView.this.pending.fromDoc(doc, version));
+                case OPEN_CASE -> cases.add(outreach.cases().fromDoc(doc, version));
+                case MEMBERSHIP -> members.add(outreach.members().fromDoc(doc, version));
+                case SUBSCRIPTION -> subscriptions.add(outreach.subscriptions().fromDoc(doc, version));
                 default -> throw new IllegalStateException("unknown view part " + part);
             }
         }

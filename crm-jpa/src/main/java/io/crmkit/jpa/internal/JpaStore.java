@@ -82,9 +82,6 @@ final class JpaStore implements JpaCrmStore {
         this.approvals = new JpaPendingRequests(tx, settings);
 
         this.alerts = new JpaAlerts(tx, settings);
-        this.view = new JpaCustomerView(tx, (JpaCustomers) customers, (JpaContacts) contacts,
-                (JpaRelationships) relationships, (JpaAccounts) accounts, (JpaInteractions) interactions,
-                (JpaOpportunities) opportunities, (JpaTasks) tasks, (JpaPendingRequests) approvals);
         this.erasures = new JpaErasures(tx, settings);
         this.cases = new JpaCases(tx, settings);
         this.slaPolicies = new JpaSlaPolicies(tx, settings);
@@ -98,6 +95,10 @@ final class JpaStore implements JpaCrmStore {
         this.contents = new JpaContents(tx, settings);
         this.subscriptions = new JpaSubscriptions(tx, settings);
         this.deliveries = new JpaDeliveries(tx, settings);
+        this.view = new JpaCustomerView(tx, (JpaCustomers) customers, (JpaContacts) contacts,
+                (JpaRelationships) relationships, (JpaAccounts) accounts, (JpaInteractions) interactions,
+                (JpaOpportunities) opportunities, (JpaTasks) tasks, (JpaPendingRequests) approvals,
+                new JpaCustomerView.Outreach((JpaCases) cases, campaignMembers, subscriptions));
         this.description = emf == null ? "JpaCrmStore[joining the host]" : "JpaCrmStore[" + database + "]";
     }
 

@@ -45,8 +45,31 @@ final class ViewDefects {
                             d.related().keySet().forEach(id -> tasks.addAll(store.tasks().findByCustomer(id)));
                             return new CustomerViewData(d.customer(), d.related(), d.contacts(), d.relationships(), d.accounts(),
                                     d.latestSnapshots(), d.tier(), d.tierAssignment(), d.timeline(), d.interactionCount(),
-                                    d.opportunities(), tasks, d.pendingRequests());
+                                    d.opportunities(), tasks, d.pendingRequests(), d.openCases(), d.memberships(),
+                                    d.subscriptions());
+                        })),
+                Defect.of("view-cases-not-only-open", "the view's case branch forgets the status filter and lists closed cases too",
+                        "CustomerViews", () -> view((store, c, r) -> {
+                            CustomerViewData d = CustomerViewData.compose(store, c, r);
+                            return withOutreach(d, store.cases().findByCustomer(c.id()), d.memberships(), d.subscriptions());
+                        })),
+                Defect.of("view-outreach-left-to-the-core", "the view reads cases, memberships and subscriptions in separate"
+                        + " round trips because the store answers them as unread", "CustomerViews",
+                        () -> view((store, c, r) -> withOutreach(CustomerViewData.compose(store, c, r), null, null, null))),
+                Defect.of("view-memberships-of-the-related", "the view's membership branch also matches the related customers'",
+                        "CustomerViews", () -> view((store, c, r) -> {
+                            CustomerViewData d = CustomerViewData.compose(store, c, r);
+                            List<io.crmkit.core.campaign.CampaignMember> members = new ArrayList<>(d.memberships());
+                            d.related().keySet().forEach(id -> members.addAll(store.campaignMembers().findByCustomer(id)));
+                            return withOutreach(d, d.openCases(), members, d.subscriptions());
                         })));
+    }
+
+    private static CustomerViewData withOutreach(CustomerViewData d, List<io.crmkit.core.casework.ServiceCase> cases,
+            List<io.crmkit.core.campaign.CampaignMember> members, List<io.crmkit.core.info.Subscription> subscriptions) {
+        return new CustomerViewData(d.customer(), d.related(), d.contacts(), d.relationships(), d.accounts(),
+                d.latestSnapshots(), d.tier(), d.tierAssignment(), d.timeline(), d.interactionCount(), d.opportunities(),
+                d.tasks(), d.pendingRequests(), cases, members, subscriptions);
     }
 
     /** How a faulty store answers the view from the clean store's repositories. */
