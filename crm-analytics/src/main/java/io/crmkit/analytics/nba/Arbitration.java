@@ -139,46 +139,49 @@ final class Arbitration {
      * customers' lists, and returns for every limit the candidate that took its last unit.
      */
     private static FullAt serve(NbaPlan plan, Pool pool, byte[] slots) {
+        Capped capped = Capped.of(plan, pool);
         int perCustomer = plan.perCustomer;
-        int cappedCount = 0;
-        int branchOnly = 0;
-        for (int e = 0; e < pool.size; e++) {
-            if (pool.capped[e]) {
-                cappedCount++;
-                branchOnly += plan.channelLimit[plan.channelOf[pool.prop[e]]] < 0 ? 1 : 0;
-            }
-        }
-        int[] cappedIdx = new int[cappedCount];
-        double[] cappedPri = new double[cappedCount];
-        for (int e = 0, c = 0; e < pool.size; e++) {
-            if (pool.capped[e]) {
-                cappedIdx[c] = e;
-                cappedPri[c++] = pool.priority[e];
-            }
-        }
+        int branchOnly = capped.branchOnly;
         int[] channelLeft = plan.channelLimit.clone();
         int[] branchLeft = plan.branchLimitOfCode.clone();
         FullAt full = new FullAt(channelLeft, branchLeft);
         byte[] acceptedInRow = new byte[plan.n];
-        boolean[] accepted = new boolean[pool.size];
-        PriorityOrder order = new PriorityOrder(cappedPri, cappedCount);
+        boolean[] accepted = new boolean[capped.count];
+        PriorityOrder order = new PriorityOrder(capped.priority, capped.count);
         int[] batch;
+        int[] rowOf = new int[0];
+        int[] infoOf = new int[0];
+        int[] branchOf = new int[0];
         while (!full.noneLeft(channelLeft, branchLeft, branchOnly) && (batch = order.next()) != null) {
-            for (int o : batch) {
-                int e = cappedIdx[o];
-                int row = pool.row[e];
-                int k = pool.prop[e];
+            // Gather the batch's fields first: independent loads from arrays laid out in pool
+            // order, which the processor overlaps, instead of a chain of cache misses per entry.
+            int len = batch.length;
+            if (rowOf.length < len) {
+                rowOf = new int[len];
+                infoOf = new int[len];
+                branchOf = new int[len];
+            }
+            for (int i = 0; i < len; i++) {
+                int c = batch[i];
+                rowOf[i] = capped.row[c];
+                infoOf[i] = capped.info[c];
+                branchOf[i] = capped.branch[c];
+            }
+            for (int i = 0; i < len; i++) {
+                int row = rowOf[i];
+                int info = infoOf[i];
+                int k = info & 0xFF;
                 int ch = plan.channelOf[k];
                 boolean channelLimited = plan.channelLimit[ch] >= 0;
                 branchOnly -= channelLimited ? 0 : 1;
-                if (pool.freeBefore[e] + acceptedInRow[row] >= perCustomer) {
+                if ((info >>> 8) + acceptedInRow[row] >= perCustomer) {
                     continue; // the list is full with better-ranked actions: no capacity used
                 }
-                int branch = plan.branchLimit(k, row) >= 0 ? plan.branchCodes[row] : -1;
+                int branch = branchOf[i];
                 if (channelLimited && channelLeft[ch] == 0 || branch >= 0 && branchLeft[branch] == 0) {
                     continue;
                 }
-                double pr = cappedPri[o];
+                double pr = capped.priority[batch[i]];
                 if (channelLimited && --channelLeft[ch] == 0) {
                     full.channel(ch, pr, row, k);
                 }
@@ -186,19 +189,69 @@ final class Arbitration {
                     full.branch(branch, pr, row, k);
                 }
                 acceptedInRow[row]++;
-                accepted[e] = true;
+                accepted[batch[i]] = true;
             }
         }
+        int c = 0;
         for (int g = 0; g < pool.groups; g++) {
             int row = pool.groupRow[g];
             int taken = 0;
-            for (int e = pool.groupStart[g]; e < pool.groupStart[g + 1] && taken < perCustomer; e++) {
-                if (!pool.capped[e] || accepted[e]) {
+            for (int e = pool.groupStart[g]; e < pool.groupStart[g + 1]; e++) {
+                boolean isCapped = pool.capped[e];
+                boolean take = !isCapped || accepted[c];
+                c += isCapped ? 1 : 0;   // capped entries are numbered in pool order
+                if (take && taken < perCustomer) {
                     slots[row * perCustomer + taken++] = pool.prop[e];
                 }
             }
         }
         return full;
+    }
+
+    /**
+     * The pool's capacity-bound entries, numbered in pool order, with what serving reads of each:
+     * row, proposition and free places before it ({@code info}: proposition | freeBefore << 8), the
+     * branch whose limit applies (or -1) and the priority.
+     */
+    private static final class Capped {
+        final int count;
+        final int branchOnly;
+        final int[] row;
+        final int[] info;
+        final int[] branch;
+        final double[] priority;
+
+        private Capped(int count, int branchOnly) {
+            this.count = count;
+            this.branchOnly = branchOnly;
+            this.row = new int[count];
+            this.info = new int[count];
+            this.branch = new int[count];
+            this.priority = new double[count];
+        }
+
+        static Capped of(NbaPlan plan, Pool pool) {
+            int count = 0;
+            int branchOnly = 0;
+            for (int e = 0; e < pool.size; e++) {
+                if (pool.capped[e]) {
+                    count++;
+                    branchOnly += plan.channelLimit[plan.channelOf[pool.prop[e]]] < 0 ? 1 : 0;
+                }
+            }
+            Capped out = new Capped(count, branchOnly);
+            for (int e = 0, c = 0; e < pool.size; e++) {
+                if (pool.capped[e]) {
+                    int k = pool.prop[e];
+                    int row = pool.row[e];
+                    out.row[c] = row;
+                    out.info[c] = k | pool.freeBefore[e] << 8;
+                    out.branch[c] = plan.branchLimit(k, row) >= 0 ? plan.branchCodes[row] : -1;
+                    out.priority[c++] = pool.priority[e];
+                }
+            }
+            return out;
+        }
     }
 
     /**
