@@ -25,8 +25,12 @@ import java.util.Map;
  * remaining candidate could get capacity, so a run whose limits are small against the candidates
  * sorts only the top of them. Drops are not stored: each limit records the candidate that took its
  * last unit, and a drop's cause is worked out on request from that. Chunks and the pool are merged
- * in row order, so the outcome does not depend on the number of threads. Not part of the API;
- * stateless.
+ * in row order, so the outcome does not depend on the number of threads.
+ *
+ * <p>Candidates of a channel with a limit that lie far below what uses the limit up are not pooled
+ * at all ({@link Floors}); a floor that turns out too high is detected after serving and the run
+ * is repeated with a lower one, so the floors change the work, never the outcome. Not part of the
+ * API; stateless.
  */
 final class Arbitration {
 
@@ -34,15 +38,42 @@ final class Arbitration {
     }
 
     static NbaResult run(NbaPlan plan, ProgressListener progress) {
+        for (double margin : Floors.MARGINS) {
+            Attempt a = attempt(plan, Floors.of(plan, margin), progress);
+            if (a != null) {
+                return a.result;
+            }
+        }
+        return attempt(plan, Floors.none(), progress).result;
+    }
+
+    private record Attempt(NbaResult result) {
+    }
+
+    /**
+     * One pass of the row stages and the capacity serving, leaving out capacity-bound candidates
+     * of a channel with a limit whose priority is below that channel's floor. Null when a channel
+     * with a floor did not use up its limit: a left-out candidate might then have taken a unit, so
+     * the caller tries again with lower floors. When every such limit is used up, the left-out
+     * candidates come after the candidate that took their channel's last unit in serving order and
+     * would have been refused without changing anything, so the outcome is that of the full pool.
+     */
+    private static Attempt attempt(NbaPlan plan, double[] floor, ProgressListener progress) {
         int n = plan.n;
         byte[] slots = new byte[n * plan.perCustomer];
         Arrays.fill(slots, (byte) -1);
         int chunks = Parallel.chunkCount(n, Parallel.DEFAULT_CHUNK);
         Chunk[] out = new Chunk[chunks];
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, plan.engine.parallelism(), "nba", progress,
-                (c, from, to) -> out[c] = rows(plan, from, to, slots));
+                (c, from, to) -> out[c] = rows(plan, from, to, slots, floor));
         Pool pool = Pool.merge(out);
-        FullAt full = serve(plan, pool, slots);
+        int[] channelLeft = plan.channelLimit.clone();
+        FullAt full = serve(plan, pool, slots, channelLeft);
+        for (int ch = 0; ch < floor.length; ch++) {
+            if (floor[ch] > Double.NEGATIVE_INFINITY && channelLeft[ch] != 0) {
+                return null;
+            }
+        }
         Map<Long, ContactDecision> contact = new HashMap<>();
         long suitabilityDrops = 0;
         long contactDrops = 0;
@@ -53,11 +84,11 @@ final class Arbitration {
                 contact.put(c.contactKeys.data[i], c.contactDecisions[i]);
             }
         }
-        return new NbaResult(plan, slots, contact, full, suitabilityDrops, contactDrops);
+        return new Attempt(new NbaResult(plan, slots, contact, full, suitabilityDrops, contactDrops));
     }
 
     /** The per-customer stages for rows [from, to); writes the slots of customers that need no capacity. */
-    private static Chunk rows(NbaPlan plan, int from, int to, byte[] slots) {
+    private static Chunk rows(NbaPlan plan, int from, int to, byte[] slots, double[] floor) {
         int p = plan.p;
         int perCustomer = plan.perCustomer;
         boolean gateAll = plan.engine.contactGate() == ContactGate.allowAll();
@@ -113,6 +144,20 @@ final class Arbitration {
                     candK[pos] = j;
                 }
                 long capped = plan.cappedMask(row);
+                if ((chosen & plan.channelCappedMask) != 0) {
+                    // leave out the candidates below their channel's floor (see attempt)
+                    int kept = 0;
+                    for (int i = 0; i < m; i++) {
+                        int j = candK[i];
+                        if (candP[i] < floor[plan.channelOf[j]]) {
+                            chosen &= ~(1L << j);
+                            continue;
+                        }
+                        candK[kept] = j;
+                        candP[kept++] = candP[i];
+                    }
+                    m = kept;
+                }
                 if ((chosen & capped) == 0) {
                     int take = Math.min(m, perCustomer);
                     for (int i = 0; i < take; i++) {
@@ -138,11 +183,10 @@ final class Arbitration {
      * Serves the pooled capacity-bound candidates in global priority order, fills the pooled
      * customers' lists, and returns for every limit the candidate that took its last unit.
      */
-    private static FullAt serve(NbaPlan plan, Pool pool, byte[] slots) {
+    private static FullAt serve(NbaPlan plan, Pool pool, byte[] slots, int[] channelLeft) {
         Capped capped = Capped.of(plan, pool);
         int perCustomer = plan.perCustomer;
         int branchOnly = capped.branchOnly;
-        int[] channelLeft = plan.channelLimit.clone();
         int[] branchLeft = plan.branchLimitOfCode.clone();
         FullAt full = new FullAt(channelLeft, branchLeft);
         byte[] acceptedInRow = new byte[plan.n];
