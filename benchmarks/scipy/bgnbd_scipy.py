@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The BG/NBD maximum-likelihood fit with scipy, as the peer of CRMKit's BgNbdModel.fit.
 
-Usage: python3 bgnbd_scipy.py DATA.csv REPEATS [START_R START_ALPHA START_A START_B]
+Usage: python3 bgnbd_scipy.py DATA.csv REPEATS [VARIANTS [START_R START_ALPHA START_A START_B]]
+
+VARIANTS is "rows,grouped" (default), "grouped" or "rows".
 
 DATA.csv has a header and columns x,t_x,T (the Java harness ClvScipyComparison writes it). The
 objective is the same as CRMKit's: minus the BG/NBD log-likelihood per customer over
@@ -76,7 +78,8 @@ def main():
     repeats = int(sys.argv[2])
     data = np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2)
     x, tx, T = data[:, 0], data[:, 1], data[:, 2]
-    start = [float(v) for v in sys.argv[3:7]] if len(sys.argv) >= 7 else [0.5, 0.2 * float(np.mean(T)), 1.0, 3.0]
+    variants = sys.argv[3].split(",") if len(sys.argv) >= 4 else ["rows", "grouped"]
+    start = [float(v) for v in sys.argv[4:8]] if len(sys.argv) >= 8 else [0.5, 0.2 * float(np.mean(T)), 1.0, 3.0]
 
     def rows():
         return fit(x, tx, T, np.ones_like(x), start)
@@ -87,6 +90,8 @@ def main():
 
     report = {"customers": int(len(x)), "scipy": __import__("scipy").__version__, "numpy": np.__version__}
     for name, fn in (("rows", rows), ("grouped", grouped)):
+        if name not in variants:
+            continue
         median, best, cpu, (res, total) = timed(fn, repeats)
         report[name] = {"median_ms": median * 1e3, "best_ms": best * 1e3, "cpu_median_ms": cpu * 1e3,
                         "success": bool(res.success),

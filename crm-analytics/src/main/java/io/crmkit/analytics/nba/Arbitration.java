@@ -25,8 +25,12 @@ import java.util.Map;
  * remaining candidate could get capacity, so a run whose limits are small against the candidates
  * sorts only the top of them. Drops are not stored: each limit records the candidate that took its
  * last unit, and a drop's cause is worked out on request from that. Chunks and the pool are merged
- * in row order, so the outcome does not depend on the number of threads. Not part of the API;
- * stateless.
+ * in row order, so the outcome does not depend on the number of threads.
+ *
+ * <p>Candidates of a channel with a limit that lie far below what uses the limit up are not pooled
+ * at all ({@link Floors}); a floor that turns out too high is detected after serving and the run
+ * is repeated with a lower one, so the floors change the work, never the outcome. Not part of the
+ * API; stateless.
  */
 final class Arbitration {
 
@@ -34,15 +38,42 @@ final class Arbitration {
     }
 
     static NbaResult run(NbaPlan plan, ProgressListener progress) {
+        for (double margin : Floors.MARGINS) {
+            Attempt a = attempt(plan, Floors.of(plan, margin), progress);
+            if (a != null) {
+                return a.result;
+            }
+        }
+        return attempt(plan, Floors.none(), progress).result;
+    }
+
+    private record Attempt(NbaResult result) {
+    }
+
+    /**
+     * One pass of the row stages and the capacity serving, leaving out capacity-bound candidates
+     * of a channel with a limit whose priority is below that channel's floor. Null when a channel
+     * with a floor did not use up its limit: a left-out candidate might then have taken a unit, so
+     * the caller tries again with lower floors. When every such limit is used up, the left-out
+     * candidates come after the candidate that took their channel's last unit in serving order and
+     * would have been refused without changing anything, so the outcome is that of the full pool.
+     */
+    private static Attempt attempt(NbaPlan plan, double[] floor, ProgressListener progress) {
         int n = plan.n;
         byte[] slots = new byte[n * plan.perCustomer];
         Arrays.fill(slots, (byte) -1);
         int chunks = Parallel.chunkCount(n, Parallel.DEFAULT_CHUNK);
         Chunk[] out = new Chunk[chunks];
         Parallel.forEachChunk(n, Parallel.DEFAULT_CHUNK, plan.engine.parallelism(), "nba", progress,
-                (c, from, to) -> out[c] = rows(plan, from, to, slots));
+                (c, from, to) -> out[c] = rows(plan, from, to, slots, floor));
         Pool pool = Pool.merge(out);
-        FullAt full = serve(plan, pool, slots);
+        int[] channelLeft = plan.channelLimit.clone();
+        FullAt full = serve(plan, pool, slots, channelLeft);
+        for (int ch = 0; ch < floor.length; ch++) {
+            if (floor[ch] > Double.NEGATIVE_INFINITY && channelLeft[ch] != 0) {
+                return null;
+            }
+        }
         Map<Long, ContactDecision> contact = new HashMap<>();
         long suitabilityDrops = 0;
         long contactDrops = 0;
@@ -53,11 +84,11 @@ final class Arbitration {
                 contact.put(c.contactKeys.data[i], c.contactDecisions[i]);
             }
         }
-        return new NbaResult(plan, slots, contact, full, suitabilityDrops, contactDrops);
+        return new Attempt(new NbaResult(plan, slots, contact, full, suitabilityDrops, contactDrops));
     }
 
     /** The per-customer stages for rows [from, to); writes the slots of customers that need no capacity. */
-    private static Chunk rows(NbaPlan plan, int from, int to, byte[] slots) {
+    private static Chunk rows(NbaPlan plan, int from, int to, byte[] slots, double[] floor) {
         int p = plan.p;
         int perCustomer = plan.perCustomer;
         boolean gateAll = plan.engine.contactGate() == ContactGate.allowAll();
@@ -113,6 +144,20 @@ final class Arbitration {
                     candK[pos] = j;
                 }
                 long capped = plan.cappedMask(row);
+                if ((chosen & plan.channelCappedMask) != 0) {
+                    // leave out the candidates below their channel's floor (see attempt)
+                    int kept = 0;
+                    for (int i = 0; i < m; i++) {
+                        int j = candK[i];
+                        if (candP[i] < floor[plan.channelOf[j]]) {
+                            chosen &= ~(1L << j);
+                            continue;
+                        }
+                        candK[kept] = j;
+                        candP[kept++] = candP[i];
+                    }
+                    m = kept;
+                }
                 if ((chosen & capped) == 0) {
                     int take = Math.min(m, perCustomer);
                     for (int i = 0; i < take; i++) {
@@ -138,47 +183,49 @@ final class Arbitration {
      * Serves the pooled capacity-bound candidates in global priority order, fills the pooled
      * customers' lists, and returns for every limit the candidate that took its last unit.
      */
-    private static FullAt serve(NbaPlan plan, Pool pool, byte[] slots) {
+    private static FullAt serve(NbaPlan plan, Pool pool, byte[] slots, int[] channelLeft) {
+        Capped capped = Capped.of(plan, pool);
         int perCustomer = plan.perCustomer;
-        int cappedCount = 0;
-        int branchOnly = 0;
-        for (int e = 0; e < pool.size; e++) {
-            if (pool.capped[e]) {
-                cappedCount++;
-                branchOnly += plan.channelLimit[plan.channelOf[pool.prop[e]]] < 0 ? 1 : 0;
-            }
-        }
-        int[] cappedIdx = new int[cappedCount];
-        double[] cappedPri = new double[cappedCount];
-        for (int e = 0, c = 0; e < pool.size; e++) {
-            if (pool.capped[e]) {
-                cappedIdx[c] = e;
-                cappedPri[c++] = pool.priority[e];
-            }
-        }
-        int[] channelLeft = plan.channelLimit.clone();
+        int branchOnly = capped.branchOnly;
         int[] branchLeft = plan.branchLimitOfCode.clone();
         FullAt full = new FullAt(channelLeft, branchLeft);
         byte[] acceptedInRow = new byte[plan.n];
-        boolean[] accepted = new boolean[pool.size];
-        PriorityOrder order = new PriorityOrder(cappedPri, cappedCount);
+        boolean[] accepted = new boolean[capped.count];
+        PriorityOrder order = new PriorityOrder(capped.priority, capped.count);
         int[] batch;
+        int[] rowOf = new int[0];
+        int[] infoOf = new int[0];
+        int[] branchOf = new int[0];
         while (!full.noneLeft(channelLeft, branchLeft, branchOnly) && (batch = order.next()) != null) {
-            for (int o : batch) {
-                int e = cappedIdx[o];
-                int row = pool.row[e];
-                int k = pool.prop[e];
+            // Gather the batch's fields first: independent loads from arrays laid out in pool
+            // order, which the processor overlaps, instead of a chain of cache misses per entry.
+            int len = batch.length;
+            if (rowOf.length < len) {
+                rowOf = new int[len];
+                infoOf = new int[len];
+                branchOf = new int[len];
+            }
+            for (int i = 0; i < len; i++) {
+                int c = batch[i];
+                rowOf[i] = capped.row[c];
+                infoOf[i] = capped.info[c];
+                branchOf[i] = capped.branch[c];
+            }
+            for (int i = 0; i < len; i++) {
+                int row = rowOf[i];
+                int info = infoOf[i];
+                int k = info & 0xFF;
                 int ch = plan.channelOf[k];
                 boolean channelLimited = plan.channelLimit[ch] >= 0;
                 branchOnly -= channelLimited ? 0 : 1;
-                if (pool.freeBefore[e] + acceptedInRow[row] >= perCustomer) {
+                if ((info >>> 8) + acceptedInRow[row] >= perCustomer) {
                     continue; // the list is full with better-ranked actions: no capacity used
                 }
-                int branch = plan.branchLimit(k, row) >= 0 ? plan.branchCodes[row] : -1;
+                int branch = branchOf[i];
                 if (channelLimited && channelLeft[ch] == 0 || branch >= 0 && branchLeft[branch] == 0) {
                     continue;
                 }
-                double pr = cappedPri[o];
+                double pr = capped.priority[batch[i]];
                 if (channelLimited && --channelLeft[ch] == 0) {
                     full.channel(ch, pr, row, k);
                 }
@@ -186,19 +233,69 @@ final class Arbitration {
                     full.branch(branch, pr, row, k);
                 }
                 acceptedInRow[row]++;
-                accepted[e] = true;
+                accepted[batch[i]] = true;
             }
         }
+        int c = 0;
         for (int g = 0; g < pool.groups; g++) {
             int row = pool.groupRow[g];
             int taken = 0;
-            for (int e = pool.groupStart[g]; e < pool.groupStart[g + 1] && taken < perCustomer; e++) {
-                if (!pool.capped[e] || accepted[e]) {
+            for (int e = pool.groupStart[g]; e < pool.groupStart[g + 1]; e++) {
+                boolean isCapped = pool.capped[e];
+                boolean take = !isCapped || accepted[c];
+                c += isCapped ? 1 : 0;   // capped entries are numbered in pool order
+                if (take && taken < perCustomer) {
                     slots[row * perCustomer + taken++] = pool.prop[e];
                 }
             }
         }
         return full;
+    }
+
+    /**
+     * The pool's capacity-bound entries, numbered in pool order, with what serving reads of each:
+     * row, proposition and free places before it ({@code info}: proposition | freeBefore << 8), the
+     * branch whose limit applies (or -1) and the priority.
+     */
+    private static final class Capped {
+        final int count;
+        final int branchOnly;
+        final int[] row;
+        final int[] info;
+        final int[] branch;
+        final double[] priority;
+
+        private Capped(int count, int branchOnly) {
+            this.count = count;
+            this.branchOnly = branchOnly;
+            this.row = new int[count];
+            this.info = new int[count];
+            this.branch = new int[count];
+            this.priority = new double[count];
+        }
+
+        static Capped of(NbaPlan plan, Pool pool) {
+            int count = 0;
+            int branchOnly = 0;
+            for (int e = 0; e < pool.size; e++) {
+                if (pool.capped[e]) {
+                    count++;
+                    branchOnly += plan.channelLimit[plan.channelOf[pool.prop[e]]] < 0 ? 1 : 0;
+                }
+            }
+            Capped out = new Capped(count, branchOnly);
+            for (int e = 0, c = 0; e < pool.size; e++) {
+                if (pool.capped[e]) {
+                    int k = pool.prop[e];
+                    int row = pool.row[e];
+                    out.row[c] = row;
+                    out.info[c] = k | pool.freeBefore[e] << 8;
+                    out.branch[c] = plan.branchLimit(k, row) >= 0 ? plan.branchCodes[row] : -1;
+                    out.priority[c++] = pool.priority[e];
+                }
+            }
+            return out;
+        }
     }
 
     /**

@@ -191,21 +191,9 @@ final class NbaPlan {
         return out;
     }
 
-    private void and(long[] bits, Membership[] parts) {
+    private static void and(long[] bits, Membership[] parts) {
         for (Membership m : parts) {
-            for (int w = 0; w < bits.length; w++) {
-                long word = bits[w];
-                if (word == 0) {
-                    continue;
-                }
-                long keep = 0;
-                int base = w << 6;
-                int end = Math.min(64, n - base);
-                for (int b = 0; b < end; b++) {
-                    keep |= (m.contains(base + b) ? 1L : 0L) << b;
-                }
-                bits[w] = word & keep;
-            }
+            m.andInto(bits);
         }
     }
 

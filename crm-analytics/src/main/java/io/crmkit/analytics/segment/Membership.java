@@ -37,6 +37,23 @@ public final class Membership {
         return (bits[row >>> 6] & (1L << row)) != 0;
     }
 
+    /**
+     * Keeps in {@code words} (one bit per row of the frame, row r at bit r % 64 of word r / 64) only
+     * the member rows: a word-wise AND with this bitmap.
+     *
+     * @throws io.crmkit.core.error.ValidationException naming {@code words} when its length is not
+     *     the frame's word count
+     */
+    public void andInto(long[] words) {
+        Checks.notNull(words, "words");
+        if (words.length != bits.length) {
+            throw Checks.invalid("words", "Size", "must hold " + bits.length + " words (one bit per row)");
+        }
+        for (int w = 0; w < bits.length; w++) {
+            words[w] &= bits[w];
+        }
+    }
+
     /** Member rows in increasing order. */
     public int[] rows() {
         int[] out = new int[count];
