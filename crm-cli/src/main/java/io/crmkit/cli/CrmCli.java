@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar crm-cli.jar <command> ...}: the operations staff's tool. Each subcommand is one
- * class registered here; a new one (merge, clv, rules, nightly) is a class with
+ * class registered here; a new one is a class with
  * {@code @Command} implementing {@code Callable<Integer>}, added to {@code subcommands}.
  *
  * <p>Exit codes: 0 success, 1 done but some rows were rejected, 2 bad usage, 3 refused input
@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
  * messages, which name fields and rules, never personal data.
  */
 @Command(name = "crm-cli", mixinStandardHelpOptions = true, version = "crm-cli 0.1.0",
-        description = "CRMKit operations: import, export, find duplicate customers, merge and unmerge them.",
-        subcommands = {ImportCommand.class, ExportCommand.class, DedupCommand.class, MergeCommand.class, UnmergeCommand.class})
+        description = "CRMKit operations: import, export, find duplicate customers, merge and unmerge them;"
+                + " lifetime value, association rules, k-means and the nightly scoring.",
+        subcommands = {ImportCommand.class, ExportCommand.class, DedupCommand.class, MergeCommand.class, UnmergeCommand.class,
+                ClvCommand.class, RulesCommand.class, KMeansCommand.class, NightlyCommand.class})
 public final class CrmCli implements Runnable {
     public static final int OK = 0;
     public static final int REJECTED_ROWS = 1;

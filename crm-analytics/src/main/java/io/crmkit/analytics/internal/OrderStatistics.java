@@ -1,6 +1,5 @@
 package io.crmkit.analytics.internal;
 
-import io.crmkit.analytics.ProgressListener;
 import java.util.Arrays;
 
 /**
@@ -8,8 +7,9 @@ import java.util.Arrays;
  * an MSD radix selection on the IEEE-754 bit pattern, 16 bits per level.
  *
  * <p>Level one builds one 65,536-bucket histogram of the top 16 bits (in parallel chunks), finds
- * the bucket holding each requested rank, and gathers only the values of those buckets; deeper
- * levels repeat on the gathered values. A typical column costs two reads of the data, whatever
+ * the bucket holding each requested rank, and gathers only the values of those buckets (this is
+ * {@link RankScorer}'s two-pass kernel, asked to score nothing); deeper levels
+ * ({@link #selectKeys}, shared with the sampled scorers) repeat on the gathered values. A typical column costs two reads of the data, whatever
  * the number of requested ranks, instead of an O(n log n) sort.
  *
  * <p>Input must contain no NaN and no negative zero (feature frames guarantee both), so that the
@@ -52,66 +52,11 @@ public final class OrderStatistics {
                 throw new IndexOutOfBoundsException("rank " + r + " outside [0, " + n + ")");
             }
         }
-        double[] out = new double[ranks.length];
         if (ranks.length == 0) {
-            return out;
+            return new double[0];
         }
-        int chunk = Parallel.DEFAULT_CHUNK * 4;
-        int chunks = Parallel.chunkCount(n, chunk);
-        int[][] hist = new int[chunks][];
-        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
-            int[] h = new int[BUCKETS];
-            for (int i = from; i < to; i++) {
-                h[bucket(key(values[i]), 48)]++;
-            }
-            hist[c] = h;
-        });
-        int[] total = new int[BUCKETS];
-        for (int[] h : hist) {
-            for (int b = 0; b < BUCKETS; b++) {
-                total[b] += h[b];
-            }
-        }
-        // Locate each rank's bucket and its rank inside the bucket.
-        int[] bucketOf = new int[ranks.length];
-        int[] localRank = new int[ranks.length];
-        locate(total, ranks, bucketOf, localRank);
-        int[] slot = new int[BUCKETS];
-        Arrays.fill(slot, -1);
-        int slots = 0;
-        for (int b : bucketOf) {
-            if (slot[b] < 0) {
-                slot[b] = slots++;
-            }
-        }
-        long[][] gathered = new long[slots][];
-        int[][] offsets = new int[chunks][slots];
-        for (int b = 0; b < BUCKETS; b++) {
-            int s = slot[b];
-            if (s >= 0) {
-                gathered[s] = new long[total[b]];
-                int acc = 0;
-                for (int c = 0; c < chunks; c++) {
-                    offsets[c][s] = acc;
-                    acc += hist[c][b];
-                }
-            }
-        }
-        Parallel.forEachChunk(n, chunk, parallelism, "select", ProgressListener.none(), (c, from, to) -> {
-            int[] pos = offsets[c];
-            for (int i = from; i < to; i++) {
-                long k = key(values[i]);
-                int s = slot[bucket(k, 48)];
-                if (s >= 0) {
-                    gathered[s][pos[s]++] = k;
-                }
-            }
-        });
-        for (int i = 0; i < ranks.length; i++) {
-            long[] keys = gathered[slot[bucketOf[i]]];
-            out[i] = value(selectKeys(keys, keys.length, localRank[i], 32));
-        }
-        return out;
+        // one kernel for selecting and for scoring by ranks: the scorer's two passes, scoring nothing
+        return RankScorer.twoPass(values, ranks, false, null, parallelism);
     }
 
     static void locate(int[] counts, int[] ranks, int[] bucketOf, int[] localRank) {

@@ -55,6 +55,10 @@ public final class RankScorer {
         return twoPass(values, ranks, below, out, parallelism);
     }
 
+    /**
+     * The exact kernel: also {@link OrderStatistics#select}, which passes {@code out == null} to
+     * get the thresholds without scoring any row.
+     */
     static double[] twoPass(double[] values, int[] ranks, boolean below, byte[] out, int parallelism) {
         int n = values.length;
         int chunk = Parallel.DEFAULT_CHUNK * 4;
@@ -115,11 +119,12 @@ public final class RankScorer {
             for (int i = from; i < to; i++) {
                 long k = OrderStatistics.key(values[i]);
                 int b = OrderStatistics.bucket(k, 48);
-                byte sc = table[b];
-                if (sc != 0) {
-                    out[i] = sc;
+                int s = slot[b];
+                if (s < 0) {
+                    if (out != null) {
+                        out[i] = table[b];
+                    }
                 } else {
-                    int s = slot[b];
                     int p = pos[s]++;
                     keys[s][p] = k;
                     rows[s][p] = i;
@@ -131,8 +136,10 @@ public final class RankScorer {
             long[] ks = keys[slot[bucketOf[k]]];
             thresholds[k] = OrderStatistics.value(OrderStatistics.selectKeys(ks, ks.length, localRank[k], 32));
         }
-        for (int s = 0; s < slots; s++) {
-            fixUp(keys[s], rows[s], keys[s].length, thresholds, below, out, parallelism);
+        if (out != null) {
+            for (int s = 0; s < slots; s++) {
+                fixUp(keys[s], rows[s], keys[s].length, thresholds, below, out, parallelism);
+            }
         }
         return thresholds;
     }
