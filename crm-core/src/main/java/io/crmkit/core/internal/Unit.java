@@ -18,6 +18,12 @@ final class Unit {
     /** Every entry the unit appended, in order: erasure redacts those of its customer before they are committed. */
     final List<AuditEntry> appended = new ArrayList<>();
     final String correlationId;
+    /**
+     * Ids the engine made for new aggregates inside this unit. The {@code IdGenerator} contract is
+     * a new id each time, so no audit chain can exist under one yet: its first entry needs no
+     * lookup of the chain's head (one query per new record on a database, the bulk of an import).
+     */
+    final java.util.Set<String> freshIds = new java.util.HashSet<>();
 
     Unit(String correlationId) {
         this.correlationId = correlationId;
