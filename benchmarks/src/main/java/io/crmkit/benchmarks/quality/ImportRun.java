@@ -55,10 +55,7 @@ public final class ImportRun {
         System.out.printf(Locale.ROOT, "%,d rows (%,d malformed), %,d bytes, store %s, max heap %,d MB%n", rows, bad.size(),
                 Files.size(feed), where, Runtime.getRuntime().maxMemory() >> 20);
 
-        long t0 = System.nanoTime();
-        long mapped = baseline(feed, mapping);
-        double baseSecs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "baseline (read + map, no store): %,d rows in %.1f s = %,.0f rows/s%n", mapped, baseSecs, mapped / baseSecs);
+        double[] base1 = timedBaseline(feed, mapping, "baseline before");
 
         EmbeddedPostgres pg = where.equals("postgres") ? EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start() : null;
         try {
@@ -70,20 +67,29 @@ public final class ImportRun {
             };
             Crm crm = Crm.builder().store(store).build();
             resetPeaks();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             ImportReport first = CustomerImporter.custom().chunkSize(1_000).errorFile(dir.resolve("errors.csv")).progressEveryRows(100_000)
                     .listener(p -> System.out.printf(Locale.ROOT, "  %,d read, %,.0f rows/s, eta %s%n", p.read(), p.rowsPerSecond(), p.eta()))
                     .build().run(crm, Actor.system("import-run"), feed, mapping);
+            double firstCpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
             long peak = peakHeap();
-            System.out.printf(Locale.ROOT, "first run: %s, %.1f s = %,.0f rows/s, peak heap %,d MB, ratio to baseline %.2f%n",
-                    first.counts(), first.elapsed().toNanos() / 1e9, first.rowsPerSecond(), peak >> 20,
-                    first.rowsPerSecond() / (mapped / baseSecs));
+            System.out.printf(Locale.ROOT, "first run: %s, %.1f s wall = %,.0f rows/s; %.1f s CPU of the importing thread = %,.0f rows/s of CPU; peak heap %,d MB; load %s%n",
+                    first.counts(), first.elapsed().toNanos() / 1e9, first.rowsPerSecond(), firstCpu, rows / firstCpu, peak >> 20, load());
             if (first.counts().rejected() != bad.size()) {
                 throw new IllegalStateException("rejected " + first.counts().rejected() + ", expected " + bad.size());
             }
+            long cpu1 = THREADS.getCurrentThreadCpuTime();
             ImportReport second = CustomerImporter.custom().chunkSize(1_000).errorFile(dir.resolve("errors2.csv")).build()
                     .run(crm, Actor.system("import-run"), feed, mapping);
-            System.out.printf(Locale.ROOT, "second run: %s, %.1f s = %,.0f rows/s%n", second.counts(),
-                    second.elapsed().toNanos() / 1e9, second.rowsPerSecond());
+            double secondCpu = (THREADS.getCurrentThreadCpuTime() - cpu1) / 1e9;
+            System.out.printf(Locale.ROOT, "second run: %s, %.1f s wall = %,.0f rows/s; %.1f s CPU = %,.0f rows/s of CPU; load %s%n", second.counts(),
+                    second.elapsed().toNanos() / 1e9, second.rowsPerSecond(), secondCpu, rows / secondCpu, load());
+            double[] base2 = timedBaseline(feed, mapping, "baseline after");
+            // baseline measured before and after the import (B-I-B): the ratio is to their mean
+            double baseWall = (base1[0] + base2[0]) / 2;
+            double baseCpu = (base1[1] + base2[1]) / 2;
+            System.out.printf(Locale.ROOT, "ratio first run / baseline (read + map, no store): wall %.3f, CPU %.3f%n",
+                    baseWall / (first.elapsed().toNanos() / 1e9), baseCpu / firstCpu);
             if (second.counts().written() != 0) {
                 throw new IllegalStateException("the second run wrote " + second.counts().written());
             }
@@ -95,6 +101,24 @@ public final class ImportRun {
                 pg.close();
             }
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** {wall seconds, CPU seconds of this thread, rows mapped valid}, printed. */
+    private static double[] timedBaseline(Path feed, ColumnMapping mapping, String label) throws Exception {
+        long t0 = System.nanoTime();
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        long mapped = baseline(feed, mapping);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "%s (read + map, no store): %,d rows in %.1f s wall = %,.0f rows/s; %.1f s CPU = %,.0f rows/s of CPU; load %s%n",
+                label, mapped, wall, mapped / wall, cpu, mapped / cpu, load());
+        return new double[] {wall, cpu, mapped};
+    }
+
+    private static String load() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long baseline(Path feed, ColumnMapping mapping) throws Exception {

@@ -84,11 +84,15 @@ final class AuditDiff {
         if (SENSITIVE_LEAVES.contains(leaf)) {
             return true;
         }
-        for (String segment : path.split("\\.")) {
-            int b = segment.indexOf('[');
-            if (SENSITIVE_ROOTS.contains(b < 0 ? segment : segment.substring(0, b))) {
+        // each dot-separated segment without its [index], scanned in place (no split per field change)
+        for (int from = 0; from < path.length();) {
+            int dotAt = path.indexOf('.', from);
+            int end = dotAt < 0 ? path.length() : dotAt;
+            int b = path.indexOf('[', from);
+            if (SENSITIVE_ROOTS.contains(path.substring(from, b >= 0 && b < end ? b : end))) {
                 return true;
             }
+            from = end + 1;
         }
         return false;
     }

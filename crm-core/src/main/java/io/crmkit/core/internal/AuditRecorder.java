@@ -58,7 +58,8 @@ final class AuditRecorder {
         String correlation = unit != null ? unit.correlationId : engine.newId("Correlation");
         String chainKey = type + '\u0001' + id;
         AuditEntry head = unit != null ? unit.heads.get(chainKey) : null;
-        if (head == null) {
+        // a record the engine just made an id for has no chain yet (see Unit.freshIds)
+        if (head == null && !(before == null && unit != null && unit.freshIds.contains(id))) {
             head = raw.audit().last(type, id).orElse(null);
         }
         CustomerId about = customer != null ? customer : customerOf(after != null ? after : before);

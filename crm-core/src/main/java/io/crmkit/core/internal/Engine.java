@@ -118,7 +118,12 @@ final class Engine {
     }
 
     String newId(String type) {
-        return ids.next(type);
+        String id = ids.next(type);
+        Unit running = unit.get();
+        if (running != null) {
+            running.freshIds.add(id);
+        }
+        return id;
     }
 
     @Nullable Unit currentUnit() {

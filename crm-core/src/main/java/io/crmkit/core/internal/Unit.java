@@ -20,6 +20,12 @@ final class Unit {
     final String correlationId;
     /** Whether the unit wrote an org unit or staff member (the shared org chart is stale when it ends). */
     boolean orgChanged;
+    /**
+     * Ids the engine made for new aggregates inside this unit. The {@code IdGenerator} contract is
+     * a new id each time, so no audit chain can exist under one yet: its first entry needs no
+     * lookup of the chain's head (one query per new record on a database, the bulk of an import).
+     */
+    final java.util.Set<String> freshIds = new java.util.HashSet<>();
 
     Unit(String correlationId) {
         this.correlationId = correlationId;
