@@ -415,4 +415,13 @@ public abstract class CrmStoreCompatibilityKit {
             return CrmStoreCompatibilityKit.this.store();
         }
     }
+
+    @Nested
+    @DisplayName("merge and unmerge through the services")
+    class MergeFlow extends MergeFlowContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
 }

@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  *
  * @param records the records, keys {@code R0000001}...
  * @param truePairs the planted duplicate pairs, as {@code "smallerKey|largerKey"}
+ * @param hardNegatives the keys of the hard negatives (a common name in Shanghai, each a different person)
  */
-public record DedupPopulation(List<MatchRecord> records, Set<String> truePairs) {
+public record DedupPopulation(List<MatchRecord> records, Set<String> truePairs, Set<String> hardNegatives) {
     private static final String[] SURNAMES = {"Zhang", "Wang", "Li", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
         "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han",
         "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Yu", "Du", "Ye",
@@ -41,6 +42,7 @@ public record DedupPopulation(List<MatchRecord> records, Set<String> truePairs) 
         SplittableRandom rnd = new SplittableRandom(seed);
         List<MatchRecord> out = new ArrayList<>(size);
         Set<String> pairs = new HashSet<>();
+        Set<String> negatives = new HashSet<>();
         int person = 0;
         while (out.size() < size) {
             person++;
@@ -59,13 +61,16 @@ public record DedupPopulation(List<MatchRecord> records, Set<String> truePairs) 
             String city = hardNegative ? "Shanghai" : CITIES[rnd.nextInt(CITIES.length)];
             String key = String.format("R%07d", out.size());
             out.add(new MatchRecord(key, name, local, birth, List.of(phone), List.of(email), ids, city));
+            if (hardNegative) {
+                negatives.add(key);
+            }
             if (!hardNegative && rnd.nextInt(100) < 10 && out.size() < size) {
                 String dupKey = String.format("R%07d", out.size());
                 out.add(damage(dupKey, name, local, birth, phone, email, ids, city, rnd));
                 pairs.add(key + "|" + dupKey);
             }
         }
-        return new DedupPopulation(out, pairs);
+        return new DedupPopulation(out, pairs, negatives);
     }
 
     private static MatchRecord damage(String key, String name, String local, LocalDate birth, String phone, String email,
