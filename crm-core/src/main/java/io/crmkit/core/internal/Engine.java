@@ -92,7 +92,10 @@ final class Engine {
         this.fourEyes = fourEyes;
         this.audit = trail == null ? null : new AuditRecorder(this, raw, trail);
         this.store = audit == null ? raw : AuditedStore.wrap(raw, audit);
-        this.orgChart = new OrgChart(store, System::nanoTime);
+        this.orgChart = new OrgChart(store, System::nanoTime, () -> {
+            Unit running = unit.get();
+            return running == null || !running.orgChanged;
+        });
     }
 
     /**

@@ -26,15 +26,18 @@ final class OrgChart {
 
     private final CrmStore store;
     private final LongSupplier nanoClock;
+    /** False on a thread whose unit of work has changed the org and not ended: what it reads is its own. */
+    private final java.util.function.BooleanSupplier shareable;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
 
     /** One reading of the chart; the staff of a unit is read when first asked for. */
     private record Snapshot(long generation, long readAt, List<OrgUnit> units, Map<OrgUnitId, List<StaffId>> staff) {}
 
-    OrgChart(CrmStore store, LongSupplier nanoClock) {
+    OrgChart(CrmStore store, LongSupplier nanoClock, java.util.function.BooleanSupplier shareable) {
         this.store = store;
         this.nanoClock = nanoClock;
+        this.shareable = shareable;
     }
 
     /** Changes with every org write (and every expiry): a scope resolved under another generation is stale. */
@@ -57,7 +60,7 @@ final class OrgChart {
         List<StaffId> ids = s.staff().get(unit);
         if (ids == null) {
             ids = store.staff().findByUnit(unit).stream().map(Staff::id).toList();
-            if (generation.get() == s.generation()) { // not when an org write raced the read
+            if (generation.get() == s.generation() && shareable.getAsBoolean()) { // not when an org write raced the read
                 s.staff().putIfAbsent(unit, ids);
             }
         }
@@ -73,6 +76,10 @@ final class OrgChart {
     private Snapshot current() {
         Snapshot s = snapshot;
         long now = nanoClock.getAsLong();
+        if (!shareable.getAsBoolean()) {
+            // uncommitted org writes of this thread: read them, never hand them to other sessions
+            return new Snapshot(generation.get(), now, List.copyOf(store.orgUnits().findAll()), new ConcurrentHashMap<>());
+        }
         if (s != null && s.generation() == generation.get() && now - s.readAt() < MAX_AGE_NANOS) {
             return s;
         }
