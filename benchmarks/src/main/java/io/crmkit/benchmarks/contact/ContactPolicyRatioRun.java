@@ -1,8 +1,10 @@
 package io.crmkit.benchmarks.contact;
 
+import static io.crmkit.benchmarks.Stats.median;
+import static io.crmkit.benchmarks.Stats.quantile;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -86,15 +88,5 @@ public final class ContactPolicyRatioRun {
             throw new IllegalStateException("a call answered null");
         }
         return new double[] {(double) wall / BATCH, (double) used / BATCH};
-    }
-
-    private static double median(double[] v) {
-        return quantile(v, 0.5);
-    }
-
-    private static double quantile(double[] v, double q) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1)))];
     }
 }

@@ -1,6 +1,8 @@
 package io.crmkit.benchmarks.governance;
 
-import java.util.Arrays;
+import static io.crmkit.benchmarks.Stats.median;
+import static io.crmkit.benchmarks.Stats.quantile;
+
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -69,15 +71,5 @@ public final class GovernanceRatioRun {
             throw new IllegalStateException("no result");
         }
         return (System.nanoTime() - start) / 1e3 / n;
-    }
-
-    private static double median(double[] v) {
-        return quantile(v, 0.5);
-    }
-
-    private static double quantile(double[] v, double q) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1)))];
     }
 }

@@ -1,10 +1,12 @@
 package io.crmkit.benchmarks.realtime;
 
+import static io.crmkit.benchmarks.Stats.median;
+import static io.crmkit.benchmarks.Stats.quantile;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -117,15 +119,5 @@ public final class RealtimeRatioRun {
 
     private static String load() throws Exception {
         return Files.readString(Path.of("/proc/loadavg")).trim();
-    }
-
-    private static double median(double[] v) {
-        return quantile(v, 0.5);
-    }
-
-    private static double quantile(double[] v, double q) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1)))];
     }
 }
