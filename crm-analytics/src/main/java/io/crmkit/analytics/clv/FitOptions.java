@@ -83,7 +83,7 @@ public final class FitOptions {
         private Builder() {
         }
 
-        /** Starting points tried at most, 1 to 20 (the search stops early when two agree). */
+        /** Starting points tried at most, 1 to 20 (the search stops at the first that ends at an interior maximum). */
         public Builder starts(int value) {
             starts = Checks.between(value, 1, 20, "fit.starts");
             return this;

@@ -5,18 +5,20 @@ import java.util.List;
 /**
  * The maximum-likelihood driver shared by every model: BFGS in log-parameter space from several
  * starting points, a Nelder-Mead fallback (then BFGS again to polish) for a start BFGS cannot
- * finish, and the best converged optimum by likelihood. Starts whose optimum runs off to the edge
- * of the parameter space (|log parameter| > {@value #EDGE}: a ridge such as the Gamma-Gamma's
- * p to infinity, v to 0) never count as the answer. Each start runs to a coarse tolerance, enough
- * to find its basin, and the search stops early once two starts land in the same one; the basins
- * are then polished best first to the full tolerance, each from its run's inverse-Hessian
- * estimate, so the tight tolerance is paid for once. Standard errors come from a central-difference Hessian of the analytic gradient.
+ * finish. Starts whose optimum runs off to the edge of the parameter space (|log parameter| >
+ * {@value #EDGE}: a ridge such as the Gamma-Gamma's p to infinity, v to 0) never count as the
+ * answer. Each start runs to a coarse tolerance and, when it lands inside, is polished to the full
+ * tolerance from its run's inverse-Hessian estimate; the first start that ends at an interior
+ * maximum is the answer, and the next start is tried only when one fails (no convergence, the
+ * edge, or a flat ridge). The likelihoods fitted here have one interior maximum on the data seen
+ * in practice, so a confirming second start from every fit only doubled its cost. Standard errors
+ * come from a central-difference Hessian of the analytic gradient.
  *
  * <p>Above {@value #EXPLORE_ABOVE} customers the starts are explored on a random subsample of
- * about {@value #EXPLORE_CUSTOMERS} (unbiased thinning of the groups), and only the best of those
- * optima is polished on the whole data; the full multi-start runs if that polish fails. A basin
+ * about {@value #EXPLORE_CUSTOMERS} (unbiased thinning of the groups), and the sample's
+ * optimum is polished on the whole data; the full search runs if that polish fails. A basin
  * that 50,000 customers single out is the whole data's too, and the polish from there takes a
- * handful of iterations instead of two full searches.
+ * handful of iterations instead of a full search.
  *
  * <p>Not part of the public API. Stateless.
  */
@@ -48,44 +50,33 @@ public final class MultiStart {
         if (totalWeight > EXPLORE_ABOVE) {
             Objective sample = f.subsample(EXPLORE_CUSTOMERS / totalWeight, 0x5EEDL);
             if (sample != f) {
-                Search explored = explore(sample, starts, maxIterations, gradientTolerance, fallback);
-                Outcome polished = polish(sample, sample.totalWeight(), explored, maxIterations, gradientTolerance,
+                Outcome onSample = search(sample, sample.totalWeight(), starts, maxIterations, gradientTolerance,
                         fallback);
-                if (polished.converged()) {
-                    Candidate c = new Candidate(polished.theta(), 0, polished.inverseHessian());
-                    Search one = new Search(List.of(c), 1, 0, 0, false, false, Double.POSITIVE_INFINITY, null);
-                    Outcome full = polish(f, totalWeight, one, maxIterations, gradientTolerance, fallback);
-                    if (full.converged()) {
-                        return new Outcome(true, full.theta(), full.logLikelihood(), full.standardErrors(),
-                                polished.startsTried(), polished.iterations() + full.iterations(),
-                                polished.evaluations() + full.evaluations(),
-                                polished.fallbackUsed() || full.fallbackUsed(), full.gradientNorm(),
-                                polished.ridge(), full.inverseHessian());
+                if (onSample.converged()) {
+                    Bfgs.Result r = Bfgs.minimize(f, onSample.theta(), gradientTolerance, maxIterations,
+                            onSample.inverseHessian());
+                    Outcome full = maximum(f, totalWeight, r, onSample.startsTried(), onSample.iterations(),
+                            onSample.evaluations(), onSample.fallbackUsed(), onSample.ridge());
+                    if (full != null) {
+                        return full;
                     }
                 }
                 // the sample misled: search the whole data from every start
             }
         }
-        return polish(f, totalWeight, explore(f, starts, maxIterations, gradientTolerance, fallback), maxIterations,
-                gradientTolerance, fallback);
-    }
-
-    /** A basin found by a coarse run: its point, value and the run's inverse-Hessian estimate. */
-    private record Candidate(double[] theta, double value, double[][] inverseHessian) {
-    }
-
-    private record Search(List<Candidate> candidates, int tried, int iterations, int evaluations, boolean fallback,
-            boolean ridge, double seenValue, double[] seen) {
+        return search(f, totalWeight, starts, maxIterations, gradientTolerance, fallback);
     }
 
     /**
-     * Runs every start to the coarse tolerance {@value #COARSE} (enough to tell basins apart),
-     * stopping once two starts land in the same basin.
+     * Tries the starts in turn: each runs to the coarse tolerance {@value #COARSE} (with the
+     * Nelder-Mead fallback when BFGS cannot finish), and one that lands inside the parameter space
+     * is polished to the full tolerance from its run's inverse-Hessian estimate. The first start
+     * that ends at an interior maximum (positive definite information) is the answer; the next
+     * start is tried only when one does not converge, runs to the edge or ends on a flat ridge.
      */
-    private static Search explore(Objective f, List<double[]> starts, int maxIterations, double gradientTolerance,
-            boolean fallback) {
+    private static Outcome search(Objective f, double totalWeight, List<double[]> starts, int maxIterations,
+            double gradientTolerance, boolean fallback) {
         double coarse = Math.max(gradientTolerance, COARSE);
-        List<Candidate> found = new java.util.ArrayList<>();
         double[] seen = null;
         double seenValue = Double.POSITIVE_INFINITY;
         int iterations = 0;
@@ -119,49 +110,36 @@ public final class MultiStart {
                 ridge = true;
                 continue;
             }
-            boolean again = false;
-            for (Candidate c : found) {
-                again |= Math.abs(r.value() - c.value()) <= 1e-8 * (1 + Math.abs(c.value())) && close(r.theta(),
-                        c.theta(), 1e-2);
+            Bfgs.Result polished = Bfgs.minimize(f, r.theta(), gradientTolerance, maxIterations, r.inverseHessian());
+            Outcome o = maximum(f, totalWeight, polished, tried, iterations, evaluations, usedFallback, ridge);
+            if (o != null) {
+                return o;
             }
-            found.add(new Candidate(r.theta(), r.value(), r.inverseHessian()));
-            if (again) {
-                break; // two starts found the same basin: more starts would only confirm it
-            }
+            ridge |= polished.converged();
+            iterations += polished.iterations();
+            evaluations += polished.evaluations() + 2 * f.dimension();
         }
-        found.sort((p, q) -> Double.compare(p.value(), q.value()));
-        return new Search(found, tried, iterations, evaluations, usedFallback, ridge, seenValue, seen);
+        double[] theta = seen != null ? seen : new double[f.dimension()];
+        return new Outcome(false, theta, -seenValue * totalWeight, new double[theta.length], tried, iterations,
+                evaluations, usedFallback, Double.NaN, ridge, null);
     }
 
     /**
-     * Polishes the basins best first to the full tolerance, from each one's inverse-Hessian
-     * estimate; the first that is an interior maximum (positive definite information) wins.
+     * The outcome of a polished run when it is an interior maximum (converged, inside the edge,
+     * positive definite information), counting its work on top of the search's; null otherwise.
      */
-    private static Outcome polish(Objective f, double totalWeight, Search s, int maxIterations,
-            double gradientTolerance, boolean fallback) {
-        int iterations = s.iterations();
-        int evaluations = s.evaluations();
-        boolean ridge = s.ridge();
-        for (Candidate c : s.candidates()) {
-            Bfgs.Result r = Bfgs.minimize(f, c.theta(), gradientTolerance, maxIterations, c.inverseHessian());
-            iterations += r.iterations();
-            evaluations += r.evaluations();
-            if (!r.converged() || atEdge(r.theta())) {
-                ridge |= r.converged();
-                continue;
-            }
-            double[] se = standardErrors(f, r.theta(), totalWeight);
-            evaluations += 2 * r.theta().length;
-            if (se == null) {
-                ridge = true; // flat in some direction: a ridge or an unidentified parameter, not a maximum
-                continue;
-            }
-            return new Outcome(true, r.theta(), -r.value() * totalWeight, se, s.tried(), iterations, evaluations,
-                    s.fallback(), r.gradientNorm(), ridge, r.inverseHessian());
+    private static Outcome maximum(Objective f, double totalWeight, Bfgs.Result r, int tried, int iterations,
+            int evaluations, boolean fallback, boolean ridge) {
+        if (!r.converged() || atEdge(r.theta())) {
+            return null;
         }
-        double[] theta = s.seen() != null ? s.seen() : new double[f.dimension()];
-        return new Outcome(false, theta, -s.seenValue() * totalWeight, new double[theta.length], s.tried(),
-                iterations, evaluations, s.fallback(), Double.NaN, ridge, null);
+        double[] se = standardErrors(f, r.theta(), totalWeight);
+        if (se == null) {
+            return null; // flat in some direction: a ridge or an unidentified parameter, not a maximum
+        }
+        return new Outcome(true, r.theta(), -r.value() * totalWeight, se, tried, iterations + r.iterations(),
+                evaluations + r.evaluations() + 2 * r.theta().length, fallback, r.gradientNorm(), ridge,
+                r.inverseHessian());
     }
 
     private static boolean atEdge(double[] theta) {
@@ -171,15 +149,6 @@ public final class MultiStart {
             }
         }
         return false;
-    }
-
-    private static boolean close(double[] a, double[] b, double tolerance) {
-        for (int i = 0; i < a.length; i++) {
-            if (Math.abs(a[i] - b[i]) > tolerance) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
