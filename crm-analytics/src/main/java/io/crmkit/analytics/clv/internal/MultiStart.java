@@ -12,7 +12,8 @@ import java.util.List;
  * maximum is the answer, and the next start is tried only when one fails (no convergence, the
  * edge, or a flat ridge). The likelihoods fitted here have one interior maximum on the data seen
  * in practice, so a confirming second start from every fit only doubled its cost. Standard errors
- * come from a central-difference Hessian of the analytic gradient.
+ * come from the objective's analytic Hessian where it has one (BG/NBD, MBG/NBD), else from central
+ * differences of the analytic gradient.
  *
  * <p>Above {@value #EXPLORE_ABOVE} customers the starts are explored on a random subsample of
  * about {@value #EXPLORE_CUSTOMERS} (unbiased thinning of the groups), and the sample's
@@ -117,7 +118,7 @@ public final class MultiStart {
             }
             ridge |= polished.converged();
             iterations += polished.iterations();
-            evaluations += polished.evaluations() + 2 * f.dimension();
+            evaluations += polished.evaluations();
         }
         double[] theta = seen != null ? seen : new double[f.dimension()];
         return new Outcome(false, theta, -seenValue * totalWeight, new double[theta.length], tried, iterations,
@@ -133,12 +134,12 @@ public final class MultiStart {
         if (!r.converged() || atEdge(r.theta())) {
             return null;
         }
-        double[] se = standardErrors(f, r.theta(), totalWeight);
-        if (se == null) {
+        Errors se = standardErrors(f, r.theta(), totalWeight);
+        if (se.se() == null) {
             return null; // flat in some direction: a ridge or an unidentified parameter, not a maximum
         }
-        return new Outcome(true, r.theta(), -r.value() * totalWeight, se, tried, iterations + r.iterations(),
-                evaluations + r.evaluations() + 2 * r.theta().length, fallback, r.gradientNorm(), ridge,
+        return new Outcome(true, r.theta(), -r.value() * totalWeight, se.se(), tried, iterations + r.iterations(),
+                evaluations + r.evaluations() + se.evaluations(), fallback, r.gradientNorm(), ridge,
                 r.inverseHessian());
     }
 
@@ -153,12 +154,42 @@ public final class MultiStart {
 
     /**
      * Standard errors of the natural parameters: the inverse of the observed information in log
-     * space (central differences of the analytic gradient), mapped back by the delta method
-     * (se(p) = p se(log p), exact at a stationary point). Null when the information is not
+     * space (the objective's analytic Hessian, else central differences of its analytic gradient),
+     * mapped back by the delta method (se(p) = p se(log p), exact at a stationary point). Null when the information is not
      * clearly positive definite (some pivot below 1e-9 of the largest diagonal entry): then the
      * point is no proper maximum.
      */
-    static double[] standardErrors(Objective f, double[] theta, double totalWeight) {
+    static Errors standardErrors(Objective f, double[] theta, double totalWeight) {
+        int n = theta.length;
+        double[][] h = f.hessian(theta);
+        int evaluations = 2;   // the gradient and the second derivatives
+        if (h != null) {
+            for (double[] row : h) {
+                for (int j = 0; j < n; j++) {
+                    row[j] *= totalWeight;
+                }
+            }
+        } else {
+            h = differenced(f, theta, totalWeight);
+            evaluations = 2 * n;
+        }
+        double[][] inv = Linear.inverseSpd(h, 1e-9);
+        if (inv == null) {
+            return new Errors(null, evaluations);
+        }
+        double[] se = new double[n];
+        for (int i = 0; i < n; i++) {
+            se[i] = Math.exp(theta[i]) * Math.sqrt(inv[i][i]);
+        }
+        return new Errors(se, evaluations);
+    }
+
+    /** Standard errors (null when the information is not positive definite) and the gradient evaluations they took. */
+    record Errors(double[] se, int evaluations) {
+    }
+
+    /** The observed information in log space from central differences of the analytic gradient, symmetrised. */
+    private static double[][] differenced(Objective f, double[] theta, double totalWeight) {
         int n = theta.length;
         double[][] h = new double[n][n];
         double[] gp = new double[n];
@@ -182,14 +213,6 @@ public final class MultiStart {
                 h[j][i] = avg;
             }
         }
-        double[][] inv = Linear.inverseSpd(h, 1e-9);
-        if (inv == null) {
-            return null;
-        }
-        double[] se = new double[n];
-        for (int i = 0; i < n; i++) {
-            se[i] = Math.exp(theta[i]) * Math.sqrt(inv[i][i]);
-        }
-        return se;
+        return h;
     }
 }

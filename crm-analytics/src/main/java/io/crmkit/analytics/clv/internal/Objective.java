@@ -18,6 +18,14 @@ public interface Objective {
         return valueAndGradient(theta, new double[dimension()]);
     }
 
+    /**
+     * The second derivatives d² value / d theta_i d theta_j, or null when the objective has no
+     * analytic form (then the standard errors come from finite differences of the gradient).
+     */
+    default double[][] hessian(double[] theta) {
+        return null;
+    }
+
     /** Customers summed over (the weight of the data). */
     double totalWeight();
 

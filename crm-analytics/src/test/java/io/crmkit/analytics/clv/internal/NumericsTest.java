@@ -70,6 +70,49 @@ class NumericsTest {
     }
 
     @Test
+    @DisplayName("the BG/NBD and MBG/NBD analytic Hessians match central differences of the analytic gradient")
+    void likelihoodHessians() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        int n = 400;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Math.floor(20 + 20 * rnd.nextDouble());
+            x[i] = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(15);
+            tx[i] = x[i] == 0 ? 0 : Math.floor(t[i] * rnd.nextDouble());
+        }
+        Groups groups = Groups.of(x, tx, t);
+        for (boolean modified : new boolean[] {false, true}) {
+            Objective f = new BgNbdLikelihood(groups, modified);
+            for (int trial = 0; trial < 20; trial++) {
+                double[] theta = new double[4];
+                for (int k = 0; k < 4; k++) {
+                    theta[k] = -1.5 + 4 * rnd.nextDouble();
+                }
+                double[][] h = f.hessian(theta);
+                for (int k = 0; k < 4; k++) {
+                    double step = 1e-5;
+                    double[] up = theta.clone();
+                    double[] down = theta.clone();
+                    up[k] += step;
+                    down[k] -= step;
+                    double[] gu = new double[4];
+                    double[] gd = new double[4];
+                    f.valueAndGradient(up, gu);
+                    f.valueAndGradient(down, gd);
+                    for (int i = 0; i < 4; i++) {
+                        double fd = (gu[i] - gd[i]) / (2 * step);
+                        assertThat(h[i][k]).as("modified %s d2/dtheta[%d]dtheta[%d]", modified, i, k)
+                                .isCloseTo(fd, within(1e-6 * Math.max(1, Math.abs(fd))));
+                        assertThat(h[i][k]).isEqualTo(h[k][i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("every likelihood's analytic gradient matches central finite differences of its value")
     void likelihoodGradients() {
         SplittableRandom rnd = new SplittableRandom(11);
