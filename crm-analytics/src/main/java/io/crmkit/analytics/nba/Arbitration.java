@@ -118,8 +118,11 @@ final class Arbitration {
                 int row = base + b;
                 long ok = cand[b] & plan.suitable[plan.riskLevel(row) + 1];
                 chunk.suitabilityDrops += Long.bitCount(cand[b] & ~ok);
+                long capped = plan.cappedMask(row);
+                // The ranked list is kept only down to the perCustomer-th capacity-free candidate:
+                // nothing below it can be recommended or take capacity, so it is never stored.
                 int m = 0;
-                long chosen = 0;
+                int freeIn = 0;
                 while (ok != 0) {
                     int j = Long.numberOfTrailingZeros(ok);
                     ok &= ok - 1;
@@ -133,7 +136,10 @@ final class Arbitration {
                         }
                     }
                     double pr = plan.priority(j, row);
-                    chosen |= 1L << j;
+                    if (pr < floor[plan.channelOf[j]] // below its channel's floor (see attempt)
+                            || freeIn == perCustomer && candP[m - 1] >= pr) { // ranks below the cut
+                        continue;
+                    }
                     int pos = m++;
                     while (pos > 0 && candP[pos - 1] < pr) { // equal priority: the smaller id stays first
                         candP[pos] = candP[pos - 1];
@@ -142,32 +148,21 @@ final class Arbitration {
                     }
                     candP[pos] = pr;
                     candK[pos] = j;
-                }
-                long capped = plan.cappedMask(row);
-                if ((chosen & plan.channelCappedMask) != 0) {
-                    // leave out the candidates below their channel's floor (see attempt)
-                    int kept = 0;
-                    for (int i = 0; i < m; i++) {
-                        int j = candK[i];
-                        if (candP[i] < floor[plan.channelOf[j]]) {
-                            chosen &= ~(1L << j);
-                            continue;
-                        }
-                        candK[kept] = j;
-                        candP[kept++] = candP[i];
+                    freeIn += (capped >>> j & 1L) != 0 ? 0 : 1;
+                    // cut after the perCustomer-th free candidate
+                    while (freeIn > perCustomer || freeIn == perCustomer && (capped >>> candK[m - 1] & 1L) != 0) {
+                        freeIn -= (capped >>> candK[--m] & 1L) != 0 ? 0 : 1;
                     }
-                    m = kept;
                 }
-                if ((chosen & capped) == 0) {
-                    int take = Math.min(m, perCustomer);
-                    for (int i = 0; i < take; i++) {
+                if ((chosenMask(candK, m) & capped) == 0) {
+                    for (int i = 0; i < m; i++) {
                         slots[row * perCustomer + i] = (byte) candK[i];
                     }
                     continue;
                 }
                 int free = 0;
                 chunk.pool.startRow(row);
-                for (int i = 0; i < m && free < perCustomer; i++) {
+                for (int i = 0; i < m; i++) {
                     boolean isCapped = (capped >>> candK[i] & 1L) != 0;
                     chunk.pool.add(row, candK[i], candP[i], isCapped, free);
                     if (!isCapped) {
@@ -177,6 +172,15 @@ final class Arbitration {
             }
         }
         return chunk;
+    }
+
+    /** The propositions of the first m entries of a ranked list, as a mask. */
+    private static long chosenMask(int[] candK, int m) {
+        long mask = 0;
+        for (int i = 0; i < m; i++) {
+            mask |= 1L << candK[i];
+        }
+        return mask;
     }
 
     /**

@@ -155,13 +155,37 @@ final class NbaPlan {
         return new NbaPlan(engine, frame, context);
     }
 
-    /** Evaluates every rule over the frame (propositions spread over the workers) and ANDs the conjuncts. */
+    /**
+     * Evaluates every distinct rule part over the frame (parts spread over the workers), then ANDs
+     * each proposition's conjuncts (propositions spread over the workers).
+     */
     private void resolveRules(int parallelism) {
         // Propositions often share rule parts ("holds_wm = 0"): evaluate each distinct text once.
-        java.util.Map<String, Membership> evaluated = new java.util.HashMap<>();
+        java.util.Map<String, Integer> index = new java.util.LinkedHashMap<>();
+        List<Condition> distinct = new ArrayList<>();
+        int[][] eligibilityParts = new int[p][];
+        int[][] applicabilityParts = new int[p][];
         for (int k = 0; k < p; k++) {
-            eligibility[k] = members(props.get(k).eligibility(), evaluated);
-            applicability[k] = members(props.get(k).applicability(), evaluated);
+            eligibilityParts[k] = parts(props.get(k).eligibility(), index, distinct);
+            applicabilityParts[k] = parts(props.get(k).applicability(), index, distinct);
+        }
+        Membership[] evaluated = new Membership[distinct.size()];
+        RuntimeException[] failed = new RuntimeException[distinct.size()];
+        Parallel.forEachChunk(distinct.size(), 1, parallelism, "nba-rules", ProgressListener.none(), (q, from, to) -> {
+            try {
+                evaluated[q] = Segment.of("nba_rule", distinct.get(q)).members(frame);
+            } catch (RuntimeException e) {
+                failed[q] = e;
+            }
+        });
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e; // the first bad part in proposition order, whatever the threads did
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            eligibility[k] = members(eligibilityParts[k], evaluated);
+            applicability[k] = members(applicabilityParts[k], evaluated);
         }
         int words = (n + 63) >>> 6;
         Parallel.forEachChunk(p, 1, parallelism, "nba-rules", ProgressListener.none(), (k, from, to) -> {
@@ -181,12 +205,24 @@ final class NbaPlan {
         });
     }
 
-    private Membership[] members(Condition c, java.util.Map<String, Membership> evaluated) {
-        List<Condition> parts = conjuncts(c);
-        Membership[] out = new Membership[parts.size()];
+    /** The numbers of a condition's conjuncts among the distinct parts, adding the new ones. */
+    private static int[] parts(Condition c, java.util.Map<String, Integer> index, List<Condition> distinct) {
+        List<Condition> conj = conjuncts(c);
+        int[] out = new int[conj.size()];
         for (int i = 0; i < out.length; i++) {
-            Condition part = parts.get(i);
-            out[i] = evaluated.computeIfAbsent(part.toText(), t -> Segment.of("nba_rule", part).members(frame));
+            Condition part = conj.get(i);
+            out[i] = index.computeIfAbsent(part.toText(), t -> {
+                distinct.add(part);
+                return distinct.size() - 1;
+            });
+        }
+        return out;
+    }
+
+    private static Membership[] members(int[] parts, Membership[] evaluated) {
+        Membership[] out = new Membership[parts.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = evaluated[parts[i]];
         }
         return out;
     }
