@@ -49,7 +49,6 @@ final class Hamerly {
     private final long[][] blockCounts;
     private final int[] chunkChanged;
     private final long[] chunkDistances;
-    private final long[] scanned;
     private KMeansPlusPlus.@Nullable Seeding seeding;
     int iterations;
     boolean converged;
@@ -81,7 +80,6 @@ final class Hamerly {
         int chunks = Parallel.chunkCount(p.n, chunk);
         this.chunkChanged = new int[chunks];
         this.chunkDistances = new long[chunks];
-        this.scanned = new long[chunks];
         this.seeding = seeding;
     }
 
@@ -235,7 +233,8 @@ final class Hamerly {
                     if (upper[i] * (1 + MARGIN) < m) {
                         continue;
                     }
-                    if (scan(i, a, d2a, cc) != a) {
+                    dists += scan(i, a, d2a, cc);
+                    if (assign[i] != a) {
                         changed++;
                     }
                 }
@@ -244,8 +243,7 @@ final class Hamerly {
                 }
             }
             chunkChanged[c] = changed;
-            chunkDistances[c] += dists + scanned[c];
-            scanned[c] = 0;
+            chunkDistances[c] += dists;
         });
         int changed = 0;
         for (int c : chunkChanged) {
@@ -273,14 +271,16 @@ final class Hamerly {
      * the triangle inequality then puts it strictly farther than c_a (Elkan's first lemma); the
      * lower bound takes {@code d(c_a, c_j) - upper[i]} for a skipped centre. {@code d2a} is the exact
      * squared distance to c_a, so that ties compare exactly as in a full scan (lowest cluster wins).
+     * Sets the point's cluster and bounds; returns the distances computed (counted by the caller, so
+     * that the threads write no shared counter per point).
      */
     private int scan(int i, int a, double d2a, double[] cc) {
         double u = upper[i];
         double limit = 2 * u * (1 + MARGIN);
         double best = d2a;
-        double bestD = u;
         int bestJ = a;
         double second = Double.POSITIVE_INFINITY;   // a lower bound on the distance to every other centre
+        double second2 = Double.POSITIVE_INFINITY;  // the least squared distance computed to another centre
         int computed = 0;
         for (int j = 0; j < k; j++) {
             if (j == a) {
@@ -294,23 +294,19 @@ final class Hamerly {
             computed++;
             double d2 = p.dist2(i, centres, j * d);
             if (d2 < best || (d2 == best && j < bestJ)) {
-                second = Math.min(second, bestD);
+                second2 = Math.min(second2, best);
                 best = d2;
-                bestD = Math.sqrt(d2);
                 bestJ = j;
             } else {
-                second = Math.min(second, Math.sqrt(d2));
+                second2 = Math.min(second2, d2);
             }
         }
-        scanned[chunkOf(i)] += computed;
+        // square roots only of the two that matter: sqrt is monotone, so the root of the least
+        // squared distance is the least of the roots
         assign[i] = bestJ;
-        upper[i] = bestD;
-        lower[i] = second;
-        return bestJ;
-    }
-
-    private int chunkOf(int i) {
-        return i / chunk;
+        upper[i] = bestJ == a ? u : Math.sqrt(best);
+        lower[i] = Math.min(second, Math.sqrt(second2));
+        return computed;
     }
 
     /** Assigns point i to its nearest centre and sets both bounds exactly; returns the cluster. */
