@@ -15,14 +15,14 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
  * A main-class harness for the comparison of {@link KMeansBenchmark}, interleaved: for each seed
- * (42, 43, ...) one CRMKit fit, then one commons-math fit from the same seed value, in one JVM,
+ * (42, 43, ... or from {@code firstSeed}) one CRMKit fit, then one commons-math fit from the same seed value, in one JVM,
  * then the next seed; repeated for several rounds. Prints per fit the wall time, the process CPU
  * time (CRMKit runs on worker threads), the iterations (commons-math's counted from its distance
  * calls: every iteration measures each point against the k centres) and both objectives, and at the
  * end the median of the per-seed ratios and the worst seed.
  *
  * <p>{@code java -Xms6g -Xmx6g -XX:+UseParallelGC -cp benchmarks/target/benchmarks.jar
- * io.crmkit.benchmarks.cluster.KMeansRun [customers=1000000] [seeds=5] [rounds=1]}.
+ * io.crmkit.benchmarks.cluster.KMeansRun [customers=1000000] [seeds=5] [rounds=1] [firstSeed=42]}.
  */
 public final class KMeansRun {
 
@@ -45,6 +45,7 @@ public final class KMeansRun {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int firstSeed = args.length > 3 ? Integer.parseInt(args[3]) : 42;
         double[][] columns = SyntheticCustomers.columns(customers, 2026);
         List<DoublePoint> points = SyntheticCustomers.standardizedPoints(columns);
         KMeans.of(KMeansConfig.custom().k(KMeansBenchmark.K).seed(1).build())
@@ -54,7 +55,7 @@ public final class KMeansRun {
         double worst = Double.POSITIVE_INFINITY;
         for (int round = 0; round < rounds; round++) {
             for (int s = 0; s < seeds; s++) {
-                int seed = 42 + s;
+                int seed = firstSeed + s;
                 long c0 = cpu();
                 long t0 = System.nanoTime();
                 KMeansResult r = KMeans.of(KMeansConfig.custom().k(KMeansBenchmark.K).seed(seed)

@@ -122,9 +122,14 @@ public class NbaBenchmark {
     }
 
     static NextBestAction engine(ContactGate gate) {
+        return engine(gate, java.time.Clock.systemUTC());
+    }
+
+    /** The engine on a given clock (the policy gate's deferrals name a time from it). */
+    static NextBestAction engine(ContactGate gate, java.time.Clock clock) {
         String[] rules = {"frequency >= 10", "equity_share >= 0.5", "aum >= 100000", "idle_cash >= 20000",
             "age between 25 and 60", "equity_share >= 0.7 and frequency >= 20", "aum >= 500000 and age >= 30"};
-        NextBestAction.Builder b = NextBestAction.custom().contactGate(gate)
+        NextBestAction.Builder b = NextBestAction.custom().contactGate(gate).clock(clock)
                 .capacity(Capacity.custom().channel(Channel.PHONE, 200_000).channel(Channel.MEETING, 50_000)
                         .branchChannels(Channel.PHONE, Channel.MEETING).branchDefault(2_000).perCustomer(3).build());
         for (int k = 0; k < PROPOSITIONS; k++) {
