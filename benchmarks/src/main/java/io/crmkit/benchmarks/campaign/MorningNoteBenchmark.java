@@ -54,9 +54,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The morning-note push for 1M subscribers, decided (who, on which channel, when in their own zone)
  * with the contact policy applied: {@link #plan} is the whole job as a host runs it,
  * {@code information().plan(note, PushSchedule.morningNote(day))} on the in-memory store — reading
- * every active subscription of the topic, each subscriber's customer record and data scope, one
- * contact-policy snapshot for all (consent records, do-not-contact flags and the contact log read
- * in chunks of 1,000), then per subscriber the channels in preference order until one is allowed.
+ * every active subscription of the topic (sorted by subscriber), then per chunk of 10,000 subscribers
+ * their customer records and data scope, one contact-policy snapshot (consent records,
+ * do-not-contact flags and the contact log read in batches of 1,000) and per subscriber the channels
+ * in preference order until one is allowed.
  *
  * <p>The book: 1M customers in five zones (Shanghai, Hong Kong, Singapore, London, New York), each
  * with a phone and an e-mail address carrying embedded INFORMATION consents (granted for 90% of

@@ -32,9 +32,8 @@ public final class MorningNoteRatioRun {
         long setUp = System.nanoTime();
         long setUpCpu = THREADS.getCurrentThreadCpuTime();
         b.setUp();
-        System.out.printf(Locale.ROOT, "set-up %.0f s wall / %.0f s thread cpu (load %s); heap in use after a full GC %.2f GB;"
-                + " warming up%n", (System.nanoTime() - setUp) / 1e9, (THREADS.getCurrentThreadCpuTime() - setUpCpu) / 1e9,
-                load(), heapAfterGc() / 1e9);
+        System.out.printf(Locale.ROOT, "set-up %.0f s wall / %.0f s thread cpu (load %s); warming up%n",
+                (System.nanoTime() - setUp) / 1e9, (THREADS.getCurrentThreadCpuTime() - setUpCpu) / 1e9, load());
         Supplier<PushPlan> planning = () -> {
             PushPlan p = b.plan();
             last = p;
@@ -79,13 +78,6 @@ public final class MorningNoteRatioRun {
             throw new IllegalStateException("no result");
         }
         return new double[] {wall / 1e9, used / 1e9};
-    }
-
-    /** Bytes in use after a full collection (what the book holds). */
-    private static long heapAfterGc() {
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static String load() {

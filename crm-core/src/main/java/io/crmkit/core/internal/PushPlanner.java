@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +52,7 @@ final class PushPlanner {
     private final Engine engine;
     private final Access access;
     private final Map<ZoneId, Instant> times = new HashMap<>();
-    private final Map<String, Integer> refusals = new TreeMap<>();
+    private final Map<String, Integer> refusals = new HashMap<>();
     private final List<PlannedPush> pushes = new ArrayList<>();
     private int deferred;
 
@@ -96,10 +95,18 @@ final class PushPlanner {
         int[] groupOf = new int[ids.size()];
         int g = 0;
         for (int from = 0; from < ids.size(); from += Batch.MAX_IDS) {
-            // the visible ones, in the order given: walk the ids alongside to find each one's subscriptions
-            for (Customer c : access.visible(ids.subList(from, Math.min(ids.size(), from + Batch.MAX_IDS)))) {
-                while (!ids.get(g).equals(c.id())) {
-                    g++;
+            List<CustomerId> batch = ids.subList(from, Math.min(ids.size(), from + Batch.MAX_IDS));
+            List<Customer> seen = access.visible(batch);
+            // the visible ones, in the order given: all of them, or walk the ids alongside to find each one's subscriptions
+            boolean all = seen.size() == batch.size();
+            for (int k = 0; k < seen.size(); k++) {
+                Customer c = seen.get(k);
+                if (all) {
+                    g = from + k;
+                } else {
+                    while (!ids.get(g).equals(c.id())) {
+                        g++;
+                    }
                 }
                 if (scope.includes(c)) {
                     groupOf[reached.size()] = g;
