@@ -1,5 +1,6 @@
 package io.crmkit.benchmarks.campaign;
 
+import io.crmkit.core.info.PushPlan;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  */
 public final class MorningNoteRatioRun {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static PushPlan last;
 
     private MorningNoteRatioRun() {
     }
@@ -26,22 +28,32 @@ public final class MorningNoteRatioRun {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         MorningNoteBenchmark b = new MorningNoteBenchmark();
-        b.subscribers = 1_000_000;
+        b.subscribers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         long setUp = System.nanoTime();
+        long setUpCpu = THREADS.getCurrentThreadCpuTime();
         b.setUp();
-        System.out.printf(Locale.ROOT, "set-up %.0f s; warming up%n", (System.nanoTime() - setUp) / 1e9);
-        time(b::plan);
+        System.out.printf(Locale.ROOT, "set-up %.0f s wall / %.0f s thread cpu (load %s); warming up%n",
+                (System.nanoTime() - setUp) / 1e9, (THREADS.getCurrentThreadCpuTime() - setUpCpu) / 1e9, load());
+        Supplier<PushPlan> planning = () -> {
+            PushPlan p = b.plan();
+            last = p;
+            return p;
+        };
+        time(planning);
         time(b::plainLoop);
         double[] ratios = new double[rounds];
         double[][] plan = new double[rounds][];
         double[][] plain = new double[rounds][];
         for (int r = 0; r < rounds; r++) {
             if (r % 2 == 0) {
-                plan[r] = time(b::plan);
+                plan[r] = time(planning);
                 plain[r] = time(b::plainLoop);
             } else {
                 plain[r] = time(b::plainLoop);
-                plan[r] = time(b::plan);
+                plan[r] = time(planning);
+            }
+            if (!last.equals(b.expected())) { // outside the timing: every round decides exactly the same pushes
+                throw new IllegalStateException("round " + r + ": the plan differs from the set-up's");
             }
             double[] array = time(b::arrayLoop);
             ratios[r] = plan[r][0] / plain[r][0];

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -133,8 +134,12 @@ public final class ContactPolicy {
         private final ContactRules rules;
         private final ZoneId firmZone;
         private final Instant asOf;
-        private final Map<CustomerId, long[]> rows = new HashMap<>();
+        private final PolicyRows.Appender rows = new PolicyRows.Appender();
+        /** Scratch for one customer at a time: its consents by kind and purpose, its carried-out contacts. */
+        private final ConsentFact[] best = new ConsentFact[ContactPointKind.values().length * PURPOSES];
+        private final List<ContactAttempt> done = new ArrayList<>();
         private final Map<ZoneRules, Integer> zoneIndex = new HashMap<>();
+        private final Map<ZoneId, Integer> zoneById = new HashMap<>();
         private final List<ZoneRules> zones = new ArrayList<>();
 
         private Builder(ContactRules rules, ZoneId firmZone, Instant asOf) {
@@ -165,42 +170,49 @@ public final class ContactPolicy {
             Check.notNull(points, "points");
             Check.notNull(consents, "consents");
             Check.notNull(contacts, "contacts");
-            ConsentFact[] facts = facts(id, points, consents);
-            long[] consentWords = new long[PolicyRows.FACT * facts.length];
-            for (int i = 0; i < facts.length; i++) {
-                ConsentFact f = facts[i];
-                consentWords[PolicyRows.FACT * i] = PolicyRows.factMeta(f.kind, f.purpose, f.status, f.endsByWithdrawal);
-                consentWords[PolicyRows.FACT * i + 1] = f.from;
-                consentWords[PolicyRows.FACT * i + 2] = f.until;
-            }
-            List<ContactAttempt> done = new ArrayList<>();
+            int n = facts(id, points, consents);
+            done.clear();
             for (ContactAttempt a : contacts) {
                 if (a.carriedOut() && a.customerId().equals(id)) {
                     done.add(a);
                 }
             }
             done.sort((a, b) -> a.at().compareTo(b.at()));
-            long[] times = new long[done.size()];
-            long[] kinds = new long[done.size()];
-            for (int i = 0; i < times.length; i++) {
-                ContactAttempt a = done.get(i);
-                times[i] = PolicyKernel.micros(a.at());
-                kinds[i] = a.purpose().ordinal() | a.channel().ordinal() << 8;
-            }
-            boolean all = flags != null && flags.id().equals(id) && flags.everything();
+            boolean own = flags != null && flags.id().equals(id);
             int mask = 0;
-            if (flags != null && flags.id().equals(id)) {
+            if (own) {
                 for (Channel c : flags.channels()) {
                     mask |= 1 << c.ordinal();
                 }
             }
-            rows.put(id, PolicyRows.row(zone(zone == null ? firmZone : zone), all, mask, consentWords, times, kinds));
+            int zoneIndex = zone(zone == null ? firmZone : zone);
+            int row = rows.add(id, PolicyRows.HEADER + PolicyRows.FACT * n + 2 * done.size());
+            long[] d = rows.data();
+            d[row] = PolicyRows.header(zoneIndex, own && flags.everything(), mask, n);
+            d[row + 1] = done.size();
+            int at = row + PolicyRows.HEADER;
+            for (ConsentFact f : best) {
+                if (f != null) {
+                    d[at] = PolicyRows.factMeta(f.kind, f.purpose, f.status, f.endsByWithdrawal);
+                    d[at + 1] = f.from;
+                    d[at + 2] = f.until;
+                    at += PolicyRows.FACT;
+                }
+            }
+            for (int i = 0; i < done.size(); i++) {
+                ContactAttempt a = done.get(i);
+                d[at + i] = PolicyKernel.micros(a.at());
+                d[at + done.size() + i] = a.purpose().ordinal() | a.channel().ordinal() << 8;
+            }
             return this;
         }
 
-        /** Per contact point kind and purpose, the most recently captured consent, records and embedded alike. */
-        private static ConsentFact[] facts(CustomerId id, List<ContactPoint> points, Collection<ConsentRecord> consents) {
-            ConsentFact[] best = new ConsentFact[ContactPointKind.values().length * PURPOSES];
+        /**
+         * Fills {@link #best} with, per contact point kind and purpose, the most recently captured
+         * consent, records and embedded alike; returns how many there are.
+         */
+        private int facts(CustomerId id, List<ContactPoint> points, Collection<ConsentRecord> consents) {
+            Arrays.fill(best, null);
             for (ContactPoint p : points) {
                 ContactPointKind kind = ContactPointKind.of(p.type());
                 for (Consent c : p.consents()) {
@@ -216,14 +228,7 @@ public final class ContactPolicy {
             for (ConsentFact f : best) {
                 n += f == null ? 0 : 1;
             }
-            ConsentFact[] out = new ConsentFact[n];
-            int i = 0;
-            for (ConsentFact f : best) {
-                if (f != null) {
-                    out[i++] = f;
-                }
-            }
-            return out;
+            return n;
         }
 
         /** Keeps the later capture; on a tie the consent record (added last) wins. */
@@ -236,6 +241,11 @@ public final class ContactPolicy {
 
         /** The index of {@code zone}'s rules among the snapshot's zones, added if new. */
         private int zone(ZoneId zone) {
+            // by id first: ZoneRules.hashCode hashes every transition on each call
+            Integer known = zoneById.get(zone);
+            if (known != null) {
+                return known;
+            }
             ZoneRules r = zone.getRules();
             Integer i = zoneIndex.get(r);
             if (i == null) {
@@ -244,6 +254,7 @@ public final class ContactPolicy {
                 zoneIndex.put(r, i);
                 zones.add(r);
             }
+            zoneById.put(zone, i);
             return i;
         }
 
@@ -255,7 +266,7 @@ public final class ContactPolicy {
                 clocks[i] = new ZoneClock(zones.get(i), rules.quietHours() == null ? null : rules.quietHours().end(),
                         asOfSecond);
             }
-            return new ContactPolicy(rules, asOf, PolicyRows.of(rows), clocks, kernel);
+            return new ContactPolicy(rules, asOf, rows.build(), clocks, kernel);
         }
     }
 

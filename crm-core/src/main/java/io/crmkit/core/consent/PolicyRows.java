@@ -3,7 +3,7 @@ package io.crmkit.core.consent;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.ConsentStatus;
 import io.crmkit.core.customer.CustomerId;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The customers of a {@link ContactPolicy} snapshot in flat primitive arrays, so that a decision
@@ -43,38 +43,84 @@ final class PolicyRows {
         this.data = data;
     }
 
-    /** The table for the given rows (each as {@link #row} encodes it). */
-    static PolicyRows of(Map<CustomerId, long[]> rows) {
-        int bits = 1;
-        while ((1 << bits) < 2 * rows.size()) {
-            bits++;
+    /**
+     * Collects the entries of a {@link PolicyRows} in one growing array, indexing each as it is
+     * added (adding an id again points it at the new entry), so a snapshot is built without a row
+     * object or a map entry per customer. Not thread-safe.
+     */
+    static final class Appender {
+        private long[] data = new long[1 << 10];
+        private int used;
+        private long[] table = new long[1 << 4];
+        private int size;
+
+        /**
+         * Adds the entry of {@code id} with a row of {@code length} words (zeros, for the caller to
+         * fill in {@link #data()}), and returns the row's offset.
+         */
+        int add(CustomerId id, int length) {
+            String key = id.value();
+            int words = 1 + keyWords(key.length());
+            Check.that((long) used + words + length < Integer.MAX_VALUE - 8, "customers", "Size",
+                    "hold too many consents and contacts for one snapshot");
+            if (used + words + length > data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * data.length, used + words + length)));
+            }
+            int at = used;
+            data[at] = key.length();
+            for (int i = 0; i < key.length(); i++) {
+                data[at + 1 + i / 8] |= (long) key.charAt(i) << (8 * (i % 8));
+            }
+            used += words + length;
+            index(key, at);
+            return at + words;
         }
-        long total = 0;
-        for (Map.Entry<CustomerId, long[]> e : rows.entrySet()) {
-            total += 1 + keyWords(e.getKey().value().length()) + e.getValue().length;
+
+        /** The words the rows are written to (replaced when it grows: read it again after each {@link #add}). */
+        long[] data() {
+            return data;
         }
-        Check.that(total < Integer.MAX_VALUE - 8, "customers", "Size", "hold too many consents and contacts for one snapshot");
-        long[] table = new long[1 << bits];
-        long[] data = new long[(int) total];
-        int shift = 32 - bits;
-        int at = 0;
-        for (Map.Entry<CustomerId, long[]> e : rows.entrySet()) {
-            String key = e.getKey().value();
+
+        private void index(String key, int at) {
             int hash = key.hashCode();
-            int slot = slot(hash, shift);
-            while (table[slot] != 0) {
-                slot = (slot + 1) & (table.length - 1);
+            int mask = table.length - 1;
+            int slot = slot(hash, shift(table.length));
+            for (long e = table[slot]; e != 0; e = table[slot]) {
+                if ((int) (e >>> 32) == hash && keyIs(data, (int) e - 1, key)) {
+                    table[slot] = (long) hash << 32 | (at + 1L); // added again: the new entry replaces it
+                    return;
+                }
+                slot = (slot + 1) & mask;
             }
             table[slot] = (long) hash << 32 | (at + 1L);
-            data[at++] = key.length();
-            for (int i = 0; i < key.length(); i++) {
-                data[at + i / 8] |= (long) key.charAt(i) << (8 * (i % 8));
+            if (++size * 2 > table.length) {
+                grow();
             }
-            at += keyWords(key.length());
-            System.arraycopy(e.getValue(), 0, data, at, e.getValue().length);
-            at += e.getValue().length;
         }
-        return new PolicyRows(table, shift, rows.size(), data);
+
+        private void grow() {
+            long[] old = table;
+            table = new long[old.length * 2];
+            int shift = shift(table.length);
+            for (long e : old) {
+                if (e != 0) {
+                    int slot = slot((int) (e >>> 32), shift);
+                    while (table[slot] != 0) {
+                        slot = (slot + 1) & (table.length - 1);
+                    }
+                    table[slot] = e;
+                }
+            }
+        }
+
+        PolicyRows build() {
+            return new PolicyRows(table.clone(), shift(table.length), size, Arrays.copyOf(data, used));
+        }
+    }
+
+    /** The shift that maps a hash to a slot of a table of {@code length} (a power of two) slots. */
+    private static int shift(int length) {
+        return 32 - Integer.numberOfTrailingZeros(length);
     }
 
     private static int keyWords(int length) {
@@ -97,15 +143,15 @@ final class PolicyRows {
             }
             if ((int) (e >>> 32) == hash) {
                 int at = (int) e - 1;
-                if (keyIs(at, key)) {
+                if (keyIs(data, at, key)) {
                     return at + 1 + keyWords(key.length());
                 }
             }
         }
     }
 
-    /** Whether the id stored at {@code at} (its length, then eight chars a word: ids are ASCII) is {@code key}. */
-    private boolean keyIs(int at, String key) {
+    /** Whether the id stored at {@code at} of {@code data} (its length, then eight chars a word: ids are ASCII) is {@code key}. */
+    private static boolean keyIs(long[] data, int at, String key) {
         int n = key.length();
         if (data[at] != n) {
             return false;
@@ -126,20 +172,9 @@ final class PolicyRows {
         return size;
     }
 
-    /**
-     * Encodes one customer's row; {@code consents} holds per consent {kind | purpose << 8 | status
-     * << 16 | withdrawal << 24, from, until}, {@code times} the contacts' instants ascending and
-     * {@code kinds} their purpose | channel << 8.
-     */
-    static long[] row(int zone, boolean doNotContact, int channelMask, long[] consents, long[] times, long[] kinds) {
-        int facts = consents.length / FACT;
-        long[] row = new long[HEADER + consents.length + 2 * times.length];
-        row[0] = zone | (doNotContact ? 1L << 16 : 0) | (long) facts << 24 | (long) channelMask << 32;
-        row[1] = times.length;
-        System.arraycopy(consents, 0, row, HEADER, consents.length);
-        System.arraycopy(times, 0, row, HEADER + consents.length, times.length);
-        System.arraycopy(kinds, 0, row, HEADER + consents.length + times.length, kinds.length);
-        return row;
+    /** The header word of a row. */
+    static long header(int zone, boolean doNotContact, int channelMask, int facts) {
+        return zone | (doNotContact ? 1L << 16 : 0) | (long) facts << 24 | (long) channelMask << 32;
     }
 
     static long factMeta(int kind, int purpose, ConsentStatus status, boolean endsByWithdrawal) {

@@ -39,7 +39,12 @@ final class OutreachPolicy {
      * visible (they are not read again).
      */
     static OutreachPolicy prepare(Access access, List<Customer> customers) {
-        return new OutreachPolicy(access, new ContactDecider(access).prepareRead(customers, access.engine().now()));
+        return prepare(access, customers, access.engine().now());
+    }
+
+    /** As {@link #prepare(Access, List)}, as of {@code asOf} (a job preparing several snapshots gives them one instant). */
+    static OutreachPolicy prepare(Access access, List<Customer> customers, Instant asOf) {
+        return new OutreachPolicy(access, new ContactDecider(access).prepareRead(customers, asOf));
     }
 
     /** The decision for contacting {@code c} on {@code channel} for {@code purpose} at {@code at}. */

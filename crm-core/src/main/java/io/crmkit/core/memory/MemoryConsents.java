@@ -75,7 +75,7 @@ final class MemoryConsents extends MemoryTable<ConsentRecord, ConsentId> impleme
     public List<ConsentRecord> findByCustomers(Collection<CustomerId> customerIds) {
         Check.notNull(customerIds, "customerIds");
         Check.that(customerIds.size() <= MAX_BATCH, "customerIds", "Size", "must have at most " + MAX_BATCH + " entries");
-        List<CustomerId> sorted = new ArrayList<>(new TreeSet<>(customerIds));
+        List<CustomerId> sorted = ascending(customerIds);
         return store.read(() -> {
             List<ConsentRecord> out = new ArrayList<>();
             for (CustomerId c : sorted) {

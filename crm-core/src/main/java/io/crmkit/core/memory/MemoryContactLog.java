@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** The contact log with each customer's entries ordered by time, then id. */
 final class MemoryContactLog extends MemoryTable<ContactAttempt, ContactAttemptId> implements ContactLogRepository {
@@ -86,7 +85,7 @@ final class MemoryContactLog extends MemoryTable<ContactAttempt, ContactAttemptI
         Check.notNull(from, "from");
         Check.that(customerIds.size() <= ConsentRepository.MAX_BATCH, "customerIds", "Size",
                 "must have at most " + ConsentRepository.MAX_BATCH + " entries");
-        List<CustomerId> sorted = new ArrayList<>(new TreeSet<>(customerIds));
+        List<CustomerId> sorted = ascending(customerIds);
         return store.read(() -> {
             List<ContactAttempt> out = new ArrayList<>();
             for (CustomerId c : sorted) {

@@ -8,7 +8,6 @@ import io.crmkit.core.spi.DoNotContactRepository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 
 /** Do-not-contact flags by customer id (the row's id): no index needed. */
 final class MemoryDoNotContact extends MemoryTable<DoNotContact, CustomerId> implements DoNotContactRepository {
@@ -27,7 +26,7 @@ final class MemoryDoNotContact extends MemoryTable<DoNotContact, CustomerId> imp
         Check.notNull(customerIds, "customerIds");
         Check.that(customerIds.size() <= ConsentRepository.MAX_BATCH, "customerIds", "Size",
                 "must have at most " + ConsentRepository.MAX_BATCH + " entries");
-        List<CustomerId> sorted = new ArrayList<>(new TreeSet<>(customerIds));
+        List<CustomerId> sorted = ascending(customerIds);
         return store.read(() -> {
             List<DoNotContact> out = new ArrayList<>();
             for (CustomerId c : sorted) {

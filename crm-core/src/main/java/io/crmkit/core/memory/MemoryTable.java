@@ -222,6 +222,25 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
         }
     }
 
+    /**
+     * The distinct ids of a batch in ascending order, for the batch reads that answer in customer
+     * order. A list that is already strictly ascending (batch jobs pass their chunk sorted) is used as
+     * it is; anything else is copied into a sorted set (which refuses a null id, as before).
+     */
+    static <K extends Comparable<K>> List<K> ascending(java.util.Collection<K> ids) {
+        if (ids instanceof List<K> list && list instanceof java.util.RandomAccess) {
+            boolean sorted = true;
+            for (int i = 0; i < list.size() && sorted; i++) {
+                K id = list.get(i);
+                sorted = id != null && (i == 0 || list.get(i - 1).compareTo(id) < 0);
+            }
+            if (sorted) {
+                return list;
+            }
+        }
+        return new java.util.ArrayList<>(new TreeSet<>(ids));
+    }
+
     /** Adds {@code id} to the sorted set under {@code key}. */
     static <K, V> void add(Map<K, TreeSet<V>> index, @Nullable K key, V value) {
         if (key != null) {
