@@ -3,13 +3,18 @@ package io.crmkit.quality.normalize;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import io.crmkit.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Most numbers are written as plain digits, with a {@code +} and a country code or without,
  * grouped by spaces, dashes or brackets. For those, libphonenumber's parser would only drop the
- * separators and split off the country code; {@link #toE164} does that itself and asks
- * libphonenumber only whether the number is valid ({@code isValidNumber}). It steps aside for
+ * separators and split off the country code; {@link #toE164} does that itself and then applies
+ * libphonenumber's validity test ({@code isValidNumber}: the region's metadata patterns, read
+ * once). It steps aside for
  * anything the parser could read differently: another character, a leading zero, digits an
  * international or national prefix pattern of the region would strip, a national number starting
  * with the region's own country code, a non-geographic code, a number libphonenumber finds invalid.
@@ -146,8 +152,9 @@ public final class PhoneNormalizer {
                 || region.national != null && region.national.matcher(national).lookingAt()) {
             return null;
         }
-        PhoneNumber number = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(national));
-        return UTIL.isValidNumber(number) ? "+" + countryCode + national : null;
+        boolean valid = region.valid != null ? region.valid.test(national)
+                : UTIL.isValidNumber(new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(national)));
+        return valid ? "+" + countryCode + national : null;
     }
 
     /** The country calling code libphonenumber would split off digits written after a '+', or 0. */
@@ -165,13 +172,47 @@ public final class PhoneNormalizer {
         return PREFIXES.computeIfAbsent(region, r -> {
             PhoneMetadata m = METADATA.getMetadataForRegion(r);
             String np = m.getNationalPrefixForParsing();
+            boolean alone = UTIL.getRegionCodesForCountryCode(m.getCountryCode()).size() == 1;
             return new Prefixes(m.getCountryCode(), String.valueOf(m.getCountryCode()), Pattern.compile(m.getInternationalPrefix()),
-                    np.isEmpty() ? null : Pattern.compile(np));
+                    np.isEmpty() ? null : Pattern.compile(np), alone ? validity(m) : null);
         });
     }
 
-    /** What of a region's metadata decides whether the parser would strip leading digits. */
-    private record Prefixes(int countryCode, String countryCodeText, Pattern international, @Nullable Pattern national) {}
+    /**
+     * libphonenumber's {@code isValidNumber} for a number of a region that has its calling code to
+     * itself: its type is not UNKNOWN, that is, it matches the general description and at least one
+     * of the descriptions {@code getNumberType} tries (mobile only when its pattern is not the fixed
+     * line's). The same test, with mobile and fixed line tried first since most numbers are one of
+     * those, and the patterns compiled here rather than looked up in libphonenumber's shared cache.
+     */
+    private static Predicate<String> validity(PhoneMetadata m) {
+        Predicate<String> general = desc(m.getGeneralDesc());
+        List<PhoneNumberDesc> types = new ArrayList<>();
+        if (!m.getSameMobileAndFixedLinePattern()) {
+            types.add(m.getMobile());
+        }
+        types.addAll(List.of(m.getFixedLine(), m.getPremiumRate(), m.getTollFree(), m.getSharedCost(), m.getVoip(),
+                m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail()));
+        Predicate<String> any = types.stream().map(PhoneNormalizer::desc).reduce(Predicate::or).orElseThrow();
+        return general.and(any);
+    }
+
+    /** libphonenumber's {@code isNumberMatchingDesc}: a possible length (when any is listed) and the whole pattern. */
+    private static Predicate<String> desc(PhoneNumberDesc d) {
+        if (d.getNationalNumberPattern().isEmpty()) {
+            return nsn -> false;
+        }
+        Set<Integer> lengths = Set.copyOf(d.getPossibleLengthList());
+        Pattern pattern = Pattern.compile(d.getNationalNumberPattern());
+        return nsn -> (lengths.isEmpty() || lengths.contains(nsn.length())) && pattern.matcher(nsn).matches();
+    }
+
+    /**
+     * What of a region's metadata decides whether the parser would strip leading digits, and its
+     * validity test ({@code null} when other regions share its calling code: then libphonenumber decides).
+     */
+    private record Prefixes(int countryCode, String countryCodeText, Pattern international, @Nullable Pattern national,
+            @Nullable Predicate<String> valid) {}
 
     private ValidationException invalid(String field) {
         return ValidationException.of(field, "Phone", "must be a valid phone number (national numbers are read in region "
