@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * grouped by spaces, dashes or brackets. For those, libphonenumber's parser would only drop the
  * separators and split off the country code; {@link #toE164} does that itself and then applies
  * libphonenumber's validity test ({@code isValidNumber}: the region's metadata patterns, read
- * once). It steps aside for
- * anything the parser could read differently: another character, a leading zero, digits an
- * international or national prefix pattern of the region would strip, a national number starting
- * with the region's own country code, a non-geographic code, a number libphonenumber finds invalid.
+ * once). It steps aside for anything the parser could read differently: another character, a
+ * leading zero, digits an international or national prefix pattern of the region would strip, a
+ * national number starting with the region's own country code, a non-geographic code, fewer than
+ * four digits, a number found invalid.
  * Those go through {@code parse} as before, so the result is the same either way (a test compares
  * the two over many formats and regions).
  *
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 public final class PhoneNormalizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final MetadataSource METADATA = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
-    /** libphonenumber's bounds on the national significant number. */
+    /** Fewer digits go to the parser (its viability rule differs for them); 17 is libphonenumber's longest national number. */
     private static final int MIN_DIGITS = 4;
     private static final int MAX_DIGITS = 17;
     private static final int MAX = 64;
