@@ -1,43 +1,87 @@
 package io.crmkit.benchmarks.quality;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.crmkit.benchmarks.Stats;
 import io.crmkit.quality.dedup.CandidatePair;
 import io.crmkit.quality.dedup.Decision;
 import io.crmkit.quality.dedup.DedupResult;
 import io.crmkit.quality.dedup.DuplicateFinder;
 import io.crmkit.quality.dedup.MatchRecord;
+import io.crmkit.quality.dedup.Reason;
 import io.crmkit.quality.normalize.NameNormalizer;
-import io.crmkit.quality.normalize.PhoneNormalizer;
+import io.crmkit.quality.normalize.Text;
 import io.crmkit.quality.testing.DedupPopulation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Scale run for duplicate detection: a generated population of N customers with planted
  * duplicates (typos, swapped name order, phone formats, full-width characters, missing fields,
- * swapped day and month) and hard negatives (the same common name in the same city). Prints the
- * time, comparisons as a share of n^2/2, precision and recall of the SAME decisions, and the ratio
- * against a baseline measured in the same run: one pass that only normalises every name and phone
- * and groups the records by E.164 phone (the cheapest exact-key dedup).
+ * swapped day and month) and hard negatives (the same common name in the same city). Prints, round
+ * by round, the wall time and the process CPU time (all threads, GC included) of the batch run and
+ * of a baseline measured in the same round: one single-threaded pass that cleans every phone and
+ * parses it with libphonenumber ({@code parse}, {@code isValidNumber}, {@code format}: what
+ * the phone normaliser did for every number before its fast path), normalises every name and
+ * groups the records by E.164 phone (the cheapest exact-key dedup). Then the medians, the ratios,
+ * comparisons as a share of n^2/2, precision and recall of the SAME decisions, and a SHA-256 of
+ * every candidate pair (keys, score bits, decision, reasons) so two builds can be shown to give the
+ * same pairs: run the same command with another build's crm-quality classes first on the class path.
  *
- * <pre>java -Xmx8g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.quality.DedupRun [records]</pre>
+ * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.quality.DedupRun [records] [rounds]</pre>
  */
 public final class DedupRun {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private DedupRun() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         DedupPopulation pop = DedupPopulation.generate(n, 42);
-        System.out.printf(Locale.ROOT, "%,d records, %,d planted pairs, %d cores%n", pop.records().size(), pop.truePairs().size(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%,d records, %,d planted pairs, %d cores, %d rounds, load %.1f%n", pop.records().size(),
+                pop.truePairs().size(), Runtime.getRuntime().availableProcessors(), rounds, OS.getSystemLoadAverage());
         DuplicateFinder finder = DuplicateFinder.ofDefaults();
-        finder.find(pop.records().subList(0, Math.min(50_000, n)));   // warm-up
-        long t0 = System.nanoTime();
-        long groups = baseline(pop);
-        double base = (System.nanoTime() - t0) / 1e9;
-        t0 = System.nanoTime();
-        DedupResult r = finder.find(pop.records());
-        double secs = (System.nanoTime() - t0) / 1e9;
+        List<MatchRecord> warm = pop.records().subList(0, Math.min(50_000, n));
+        finder.find(warm);
+        baseline(warm);
+        double[] baseWall = new double[rounds];
+        double[] baseCpu = new double[rounds];
+        double[] wall = new double[rounds];
+        double[] cpu = new double[rounds];
+        DedupResult r = null;
+        String digest = null;
+        for (int round = 0; round < rounds; round++) {
+            long p0 = OS.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            long groups = baseline(pop.records());
+            baseWall[round] = (System.nanoTime() - t0) / 1e9;
+            baseCpu[round] = (OS.getProcessCpuTime() - p0) / 1e9;
+            p0 = OS.getProcessCpuTime();
+            t0 = System.nanoTime();
+            r = finder.find(pop.records());
+            wall[round] = (System.nanoTime() - t0) / 1e9;
+            cpu[round] = (OS.getProcessCpuTime() - p0) / 1e9;
+            String d = digest(r.pairs());
+            if (digest != null && !digest.equals(d)) {
+                throw new IllegalStateException("round " + round + " gave other candidate pairs than round 0");
+            }
+            digest = d;
+            System.out.printf(Locale.ROOT, "round %d: baseline %.1f s wall, %.1f s CPU (%,d phone groups) | dedup %.1f s wall, %.1f s CPU"
+                    + " | ratio %.2fx wall, %.2fx CPU | load %.1f%n", round, baseWall[round], baseCpu[round], groups, wall[round],
+                    cpu[round], wall[round] / baseWall[round], cpu[round] / baseCpu[round], OS.getSystemLoadAverage());
+        }
         long same = 0;
         long right = 0;
         for (CandidatePair p : r.pairs()) {
@@ -48,25 +92,53 @@ public final class DedupRun {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "baseline (normalise + group by phone, %,d groups): %.1f s%n", groups, base);
-        System.out.printf(Locale.ROOT, "dedup: %.1f s (%.2fx the baseline), %,d blocks (%d oversized), %,d comparisons = %.6f%% of n^2/2, "
-                + "%,d candidates, precision %.4f, recall %.4f%n", secs, secs / base, r.stats().blocks(), r.stats().oversizedBlocks(),
-                r.stats().comparisons(), 100 * r.stats().comparisonRatio(), r.pairs().size(), right / (double) same,
-                right / (double) pop.truePairs().size());
+        double[] ratioWall = new double[rounds];
+        double[] ratioCpu = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            ratioWall[i] = wall[i] / baseWall[i];
+            ratioCpu[i] = cpu[i] / baseCpu[i];
+        }
+        System.out.printf(Locale.ROOT, "median: baseline %.1f s wall / %.1f s CPU; dedup %.1f s wall / %.1f s CPU; ratio %.2fx wall, %.2fx CPU%n",
+                Stats.median(baseWall), Stats.median(baseCpu), Stats.median(wall), Stats.median(cpu), Stats.median(ratioWall),
+                Stats.median(ratioCpu));
+        System.out.printf(Locale.ROOT, "dedup: %,d blocks (%d oversized), %,d comparisons = %.6f%% of n^2/2, %,d candidates, "
+                + "precision %.4f, recall %.4f%n", r.stats().blocks(), r.stats().oversizedBlocks(), r.stats().comparisons(),
+                100 * r.stats().comparisonRatio(), r.pairs().size(), right / (double) same, right / (double) pop.truePairs().size());
+        System.out.println("candidate pairs sha256 " + digest);
     }
 
-    private static long baseline(DedupPopulation pop) {
-        PhoneNormalizer phones = PhoneNormalizer.forRegion("CN");
+    /** A digest of every pair in order: keys, the score's exact bits, the decision and each reason. */
+    static String digest(List<CandidatePair> pairs) throws NoSuchAlgorithmException {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        StringBuilder sb = new StringBuilder();
+        for (CandidatePair p : pairs) {
+            sb.setLength(0);
+            sb.append(p.left()).append(',').append(p.right()).append(',').append(Double.doubleToLongBits(p.score())).append(',')
+                    .append(p.decision());
+            for (Reason x : p.reasons()) {
+                sb.append(',').append(x.field()).append(':').append(x.level()).append(':').append(Double.doubleToLongBits(x.weight()));
+            }
+            md.update(sb.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Single-threaded: every name normalised, every phone cleaned and parsed by libphonenumber, records grouped by phone. */
+    private static long baseline(List<MatchRecord> records) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         Map<String, Integer> byPhone = new HashMap<>();
         long names = 0;
-        for (MatchRecord m : pop.records()) {
+        for (MatchRecord m : records) {
             if (NameNormalizer.tokenKey(m.legalName()) != null) {
                 names++;
             }
             for (String p : m.phones()) {
                 try {
-                    byPhone.merge(phones.toE164(p, "phone"), 1, Integer::sum);
-                } catch (RuntimeException ignored) {
+                    PhoneNumber number = util.parse(Text.clean(p, "phone"), "CN");
+                    if (util.isValidNumber(number)) {
+                        byPhone.merge(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), 1, Integer::sum);
+                    }
+                } catch (NumberParseException | RuntimeException ignored) {
                     // unusable phone
                 }
             }

@@ -68,10 +68,9 @@ public final class DuplicateIndex {
     /** Adds a record (a customer just registered, say). */
     public void add(MatchRecord record) {
         MatchFeatures f = finder.features(Check.notNull(record, "record"));
-        long[] hashes = DuplicateFinder.hashes(f);
         lock.writeLock().lock();
         try {
-            for (long h : hashes) {
+            for (long h : f.keys) {
                 blocks.computeIfAbsent(h, k -> new ArrayList<>(2)).add(f);
             }
         } finally {
@@ -85,7 +84,7 @@ public final class DuplicateIndex {
         Set<MatchFeatures> others = new LinkedHashSet<>();
         lock.readLock().lock();
         try {
-            for (long h : DuplicateFinder.hashes(f)) {
+            for (long h : f.keys) {
                 List<MatchFeatures> b = blocks.get(h);
                 if (b != null && b.size() < finder.maxBlockSize()) {
                     others.addAll(b);

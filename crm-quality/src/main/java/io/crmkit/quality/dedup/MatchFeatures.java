@@ -8,6 +8,7 @@ import io.crmkit.quality.normalize.Text;
 import io.crmkit.core.error.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ final class MatchFeatures {
     final String[] ids;                // TYPE|ISSUER|VALUE
     final String[] idKinds;            // TYPE|ISSUER, same order as ids
     final @Nullable String city;
+    final long[] keys;                 // blocking-key hashes, sorted and distinct
 
     MatchFeatures(MatchRecord r, PhoneNormalizer phoneNormalizer) {
         key = r.key();
@@ -89,29 +91,45 @@ final class MatchFeatures {
             // no evidence
         }
         city = c == null ? null : c.toLowerCase(Locale.ROOT);
+        keys = keyHashes();
     }
 
-    /** The blocking keys: every phone, e-mail and identifier, and name (full or initials, or local) with the birth key. */
-    List<String> blockingKeys() {
-        List<String> keys = new ArrayList<>(8);
+    /**
+     * The hashes of the blocking keys, sorted and distinct: every phone ({@code "P" + phone}),
+     * e-mail ({@code "E" + email}) and identifier ({@code "I" + key}), and with a birth key the
+     * name ({@code "N" + name + "|" + birthKey}), the initials ({@code "A"...}) and the local name
+     * ({@code "L"...}). Each is {@link KeyHash} of that text, hashed as it is written, without
+     * building the text.
+     */
+    private long[] keyHashes() {
+        int named = birthKey == null ? 0 : (name != null ? 2 : 0) + (local != null ? 1 : 0);
+        long[] h = new long[phones.length + emails.length + ids.length + named];
+        int k = 0;
         for (String p : phones) {
-            keys.add("P" + p);
+            h[k++] = KeyHash.of('P', p);
         }
         for (String e : emails) {
-            keys.add("E" + e);
+            h[k++] = KeyHash.of('E', e);
         }
         for (String i : ids) {
-            keys.add("I" + i);
+            h[k++] = KeyHash.of('I', i);
         }
         if (birthKey != null) {
             if (name != null) {
-                keys.add("N" + name + "|" + birthKey);
-                keys.add("A" + initials + "|" + birthKey);
+                h[k++] = KeyHash.of('N', name, birthKey);
+                h[k++] = KeyHash.of('A', initials, birthKey);
             }
             if (local != null) {
-                keys.add("L" + local + "|" + birthKey);
+                h[k++] = KeyHash.of('L', local, birthKey);
             }
         }
-        return keys;
+        Arrays.sort(h);
+        int distinct = 0;
+        for (int i = 0; i < h.length; i++) {
+            if (i == 0 || h[i] != h[i - 1]) {
+                h[distinct++] = h[i];
+            }
+        }
+        return distinct == h.length ? h : Arrays.copyOf(h, distinct);
     }
 }
