@@ -50,8 +50,8 @@ record ServiceChildren(List<ServiceCase> cases, List<ContactAttempt> contactLog,
         for (CampaignMember m : ConsentMerge.kept(() -> store.campaignMembers().findByCustomer(d), List.<CampaignMember>of())) {
             if (!joined.contains(m.campaignId())) {
                 memberships.add(m);
-                ConsentMerge.kept(() -> store.engagements().findBySource(Engagement.campaignSource(m.campaignId().value())),
-                        List.<Engagement>of()).stream().filter(e -> e.customerId().equals(d)).forEach(engagements::add);
+                engagements.addAll(ConsentMerge.kept(() -> store.engagements()
+                        .findBySourceAndCustomer(Engagement.campaignSource(m.campaignId().value()), d), List.<Engagement>of()));
                 MergePlan.bound(engagements.size());
             }
         }

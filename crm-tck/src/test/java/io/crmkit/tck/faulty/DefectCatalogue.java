@@ -44,6 +44,12 @@ public final class DefectCatalogue {
                 }).build()));
         all.add(Defect.of("case-reparent-not-reindexed", "a case saved with another customer stays listed under the one it was"
                 + " opened for (the by-customer index is written on insert only)", "MergeFlow", DefectCatalogue::caseIndexOnInsertOnly));
+        all.add(Defect.of("engagements-by-customer-whole-source", "findBySourceAndCustomer returns every engagement of the source,"
+                + " whoever's (a merge would move other members' clicks)", "OutreachEngagements", () -> {
+                    Faulty f = Faulty.store();
+                    return f.replace("engagements", "findBySourceAndCustomer",
+                            (args, original) -> f.base.engagements().findBySource((String) args[0])).build();
+                }));
         all.addAll(IndexDefects.all());
         all.addAll(TransactionDefects.all());
         all.addAll(KeyDefects.all());
