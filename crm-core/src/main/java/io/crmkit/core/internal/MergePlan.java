@@ -39,10 +39,12 @@ import java.util.Objects;
 
 /**
  * One merge worked out inside its transaction: both customers (in the actor's merge scope, neither
- * a tombstone), the survivor after the rules, and every child record of the duplicate. {@link #apply}
- * re-points the children and returns the move log; {@link #undo} replays a log backwards. Children
- * are re-pointed through their JSON form, so every kind is changed the same way and validated by its
- * own record. Not thread-safe (one per merge).
+ * a tombstone, neither with an erasure scheduled), the survivor after the rules, and every child
+ * record of the duplicate — the service, contact-policy and outreach ones in {@link ServiceChildren},
+ * consents and do-not-contact flags (the most restrictive wins) in {@link ConsentMerge}.
+ * {@link #apply} re-points the children and returns the move log; {@link #undo} replays a log
+ * backwards. Children are re-pointed through their JSON form, so every kind is changed the same way
+ * and validated by its own record. Not thread-safe (one per merge).
  */
 record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer survivorAfter, List<Contact> contacts,
         List<Relationship> relationships, List<Relationship> between, List<LinkedAccount> accounts,
