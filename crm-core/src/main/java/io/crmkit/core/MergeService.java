@@ -18,15 +18,23 @@ import java.util.Optional;
  * <p>A merge: sets every {@link MergeField} of the survivor by the {@link Survivorship} rules; adds
  * the duplicate's identifiers (those whose type and issuer the survivor lacks), contact points and
  * tags; re-points every child record of the duplicate — contacts, relationships (one between the two
- * is removed), linked accounts, interactions, opportunities, tasks, alerts, tier history and pending
- * requests — to the survivor; closes the duplicate as a tombstone (tag {@value #TOMBSTONE_TAG},
- * lifecycle CLOSED) whose id, and remaining identifiers, resolve to the survivor in
- * {@code customers().find/get/findByIdentifier}; and keeps a {@link MergeRecord}.
+ * is removed), linked accounts, interactions, opportunities, tasks, alerts, tier history, pending
+ * requests, service cases, the contact log, campaign memberships with their opens and clicks, and
+ * subscriptions (re-keyed to the survivor) — to the survivor; keeps the most restrictive consent per
+ * contact point kind and purpose and the union of the do-not-contact flags on the survivor; closes
+ * the duplicate as a tombstone (tag {@value #TOMBSTONE_TAG}, lifecycle CLOSED) whose id, and
+ * remaining identifiers, resolve to the survivor in {@code customers().find/get/findByIdentifier};
+ * and keeps a {@link MergeRecord}. What the survivor already holds (a consent at least as strict, a
+ * membership of the same campaign, a subscription to the same topic and channel), audit entries,
+ * erasure records and deliveries stay with the tombstone; a merge waits while either customer has an
+ * erasure scheduled. {@code crm-core/README-merge.md} lists every kind and why.
  *
  * <p>An unmerge, within {@link #RETENTION_DAYS} days, restores both customers as they were and moves
- * back exactly the children the merge moved (children added to the survivor since stay); it is
- * refused with {@link io.crmkit.core.error.ConflictException} when the survivor was changed since the
- * merge or a moved child no longer points at the survivor.
+ * back exactly the children the merge moved, with changes made to them since (children added to the
+ * survivor since stay), and gives the survivor's consent records and flags the merge made stricter
+ * their earlier state back; it is refused with {@link io.crmkit.core.error.ConflictException}, nothing
+ * undone, when the survivor was changed since the merge, a moved child no longer points at the
+ * survivor, or a consent record or flags the merge rewrote were changed since.
  *
  * <p>Thread-safe.
  */
@@ -50,7 +58,8 @@ public interface MergeService {
      *
      * @throws io.crmkit.core.error.NotFoundException if a customer is absent, hidden or already merged away
      * @throws io.crmkit.core.error.AccessDeniedException if the actor may not merge them
-     * @throws io.crmkit.core.error.ValidationException if the merge is not possible
+     * @throws io.crmkit.core.error.ValidationException if the merge is not possible (same customer, shared
+     *     host account, too many items, an erasure scheduled for either customer)
      * @throws io.crmkit.core.approval.ApprovalRequiredException if a four-eyes rule holds it for approval
      */
     MergeRecord merge(CustomerId survivor, CustomerId duplicate, Survivorship rules);

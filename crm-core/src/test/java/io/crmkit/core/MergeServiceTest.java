@@ -12,6 +12,23 @@ import io.crmkit.core.alert.NewAlert;
 import io.crmkit.core.approval.ApprovalRequiredException;
 import io.crmkit.core.approval.ApprovalRule;
 import io.crmkit.core.approval.FourEyes;
+import io.crmkit.core.approval.PendingRequestId;
+import io.crmkit.core.campaign.Audience;
+import io.crmkit.core.campaign.Campaign;
+import io.crmkit.core.campaign.NewCampaign;
+import io.crmkit.core.casework.CaseKind;
+import io.crmkit.core.casework.CaseStatus;
+import io.crmkit.core.casework.NewCase;
+import io.crmkit.core.casework.ServiceCase;
+import io.crmkit.core.common.Meta;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.consent.ContactRequest;
+import io.crmkit.core.consent.NewConsent;
+import io.crmkit.core.customer.ConsentPurpose;
+import io.crmkit.core.customer.ConsentStatus;
+import io.crmkit.core.erasure.Erasure;
+import io.crmkit.core.erasure.ErasureId;
+import io.crmkit.core.erasure.ErasureStatus;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -29,6 +46,8 @@ import io.crmkit.core.governance.Depth;
 import io.crmkit.core.governance.Operation;
 import io.crmkit.core.governance.Permissions;
 import io.crmkit.core.governance.Role;
+import io.crmkit.core.info.NewSubscription;
+import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.NewInteraction;
@@ -47,6 +66,7 @@ import io.crmkit.core.org.Actor;
 import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.OrgUnitType;
 import io.crmkit.core.org.StaffId;
+import io.crmkit.core.outreach.EngagementKind;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.task.NewTask;
@@ -57,6 +77,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -75,6 +96,7 @@ class MergeServiceTest {
     private Customer survivor;
     private Customer duplicate;
     private Customer third;
+    private Campaign campaign;
 
     @BeforeEach
     void setUp() {
@@ -122,6 +144,19 @@ class MergeServiceTest {
                 .isInstanceOf(ApprovalRequiredException.class);
         // the survivor has children of its own, which must stay
         admin.interactions().record(NewInteraction.of(survivor.id(), Channel.MEETING, Direction.INBOUND).subject("visit").build());
+        // service, consent and outreach children
+        CustomerId d = duplicate.id();
+        admin.cases().open(NewCase.of(d, CaseKind.COMPLAINT, Channel.PHONE, "fees"));
+        admin.consents().capture(NewConsent.grant(d, ContactPointKind.EMAIL, ConsentPurpose.MARKETING, "web:signup").build());
+        admin.consents().capture(NewConsent.grant(survivor.id(), ContactPointKind.PHONE, ConsentPurpose.MARKETING, "branch:form")
+                .build());
+        admin.consents().capture(NewConsent.refuse(d, ContactPointKind.PHONE, ConsentPurpose.MARKETING, "callcentre:call").build());
+        admin.consents().setDoNotContact(d, false, Set.of(Channel.SMS), "callcentre:request");
+        admin.contactPolicy().attempt(ContactRequest.of(d, Channel.EMAIL, ConsentPurpose.SERVICE));
+        Campaign c = admin.campaigns().define(NewCampaign.of("Spring", Channel.EMAIL));
+        campaign = admin.campaigns().launch(c.id(), c.meta().version(), Audience.of("one", "x = 1", List.of(d)));
+        admin.campaigns().recordEngagement(campaign.id(), d, EngagementKind.CLICKED, Fixtures.NOW, false);
+        admin.information().subscribe(NewSubscription.of(d, "fx-daily", PushChannel.EMAIL));
     }
 
     /** Every aggregate of the three customers as JSON without bookkeeping (versions and times change by design). */
@@ -139,6 +174,15 @@ class MergeServiceTest {
             out.put("alerts " + id, strip(store.alerts().findByCustomer(id)));
             out.put("tiers " + id, strip(store.tiers().history(id)));
             out.put("pending " + id, strip(store.approvals().findByCustomer(id)));
+            out.put("cases " + id, strip(store.cases().findByCustomer(id)));
+            out.put("consents " + id, strip(store.consents().findByCustomer(id)));
+            out.put("doNotContact " + id, strip(store.doNotContact().findById(id).map(List::of).orElse(List.of())));
+            out.put("contactLog " + id, strip(store.contactLog().findByCustomer(id, Instant.EPOCH, Fixtures.NOW.plusSeconds(86_400))));
+            out.put("memberships " + id, strip(store.campaignMembers().findByCustomer(id)));
+            out.put("engagements " + id, strip(campaign == null ? List.of()
+                    : store.engagements().findBySource("campaign:" + campaign.id().value()).stream()
+                            .filter(e -> e.customerId().equals(id)).toList()));
+            out.put("subscriptions " + id, strip(store.subscriptions().findByCustomer(id)));
         }
         return out;
     }
@@ -182,6 +226,21 @@ class MergeServiceTest {
                 .allSatisfy(r -> assertThat(List.of(r.from(), r.to())).contains(survivor.id(), third.id()));
         assertThat(store.tiers().history(survivor.id())).hasSize(1);
         assertThat(store.approvals().findByCustomer(survivor.id())).hasSize(1);
+        assertThat(store.cases().findByCustomer(duplicate.id())).isEmpty();
+        assertThat(store.cases().findByCustomer(survivor.id())).hasSize(1);
+        assertThat(store.contactLog().findByCustomer(duplicate.id(), Instant.EPOCH, Fixtures.NOW.plusSeconds(86_400))).isEmpty();
+        assertThat(store.campaignMembers().findByCustomer(survivor.id())).hasSize(1);
+        assertThat(store.subscriptions().findByCustomer(duplicate.id())).isEmpty();
+        assertThat(admin.information().unsubscribe(survivor.id(), "fx-daily", PushChannel.EMAIL).active())
+                .as("re-keyed: the survivor's own subscription").isFalse();
+        admin.information().subscribe(NewSubscription.of(survivor.id(), "fx-daily", PushChannel.EMAIL));
+        assertThat(store.consents().findByCustomer(survivor.id())).extracting(c -> c.point() + " " + c.status())
+                .containsExactlyInAnyOrder("EMAIL GRANTED", "PHONE DENIED");
+        assertThat(store.consents().findByCustomer(duplicate.id())).as("the stricter refusal's record stays on the tombstone")
+                .hasSize(1);
+        assertThat(store.doNotContact().findById(survivor.id())).as("created from the duplicate's flags").get()
+                .satisfies(f -> assertThat(f.channels()).containsExactly(Channel.SMS));
+        assertThat(m.consentsBefore()).singleElement().extracting(c -> c.status()).isEqualTo(ConsentStatus.GRANTED);
 
         MergeRecord undone = admin.merges().unmerge(m.id());
 
@@ -220,6 +279,63 @@ class MergeServiceTest {
         // a tombstone cannot be merged again
         assertThatThrownBy(() -> admin.merges().merge(third.id(), duplicate.id(), Survivorship.defaults()))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("a case changed since the merge goes back with its change")
+    void changedCaseGoesBack() {
+        children();
+        MergeRecord m = admin.merges().merge(survivor.id(), duplicate.id(), Survivorship.defaults());
+        admin.cases().moveTo(store.cases().findByCustomer(survivor.id()).get(0).id(), CaseStatus.IN_PROGRESS);
+
+        admin.merges().unmerge(m.id());
+
+        assertThat(store.cases().findByCustomer(survivor.id())).isEmpty();
+        assertThat(store.cases().findByCustomer(duplicate.id())).singleElement().extracting(ServiceCase::status)
+                .isEqualTo(CaseStatus.IN_PROGRESS);
+    }
+
+    @Test
+    @DisplayName("a consent captured since the merge is a conflict (the unmerge would overwrite it) and nothing is undone")
+    void capturedConsentConflicts() {
+        children();
+        MergeRecord m = admin.merges().merge(survivor.id(), duplicate.id(), Survivorship.defaults());
+        admin.consents().capture(NewConsent.grant(survivor.id(), ContactPointKind.PHONE, ConsentPurpose.MARKETING, "app:settings")
+                .build());
+
+        assertThatThrownBy(() -> admin.merges().unmerge(m.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Consent");
+        assertThat(store.cases().findByCustomer(survivor.id())).as("nothing undone").hasSize(1);
+        assertThat(admin.merges().find(m.id()).orElseThrow().status()).isEqualTo(MergeStatus.MERGED);
+    }
+
+    @Test
+    @DisplayName("a case moved to another customer since the merge is a conflict, as for every moved kind")
+    void caseMovedElsewhereConflicts() {
+        children();
+        MergeRecord m = admin.merges().merge(survivor.id(), duplicate.id(), Survivorship.defaults());
+        ObjectNode moved = CrmJson.mapper().valueToTree(store.cases().findByCustomer(survivor.id()).get(0));
+        moved.put("customerId", third.id().value());
+        store.cases().save(CrmJson.mapper().convertValue(moved, ServiceCase.class));
+
+        assertThatThrownBy(() -> admin.merges().unmerge(m.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("ServiceCase");
+        assertThat(store.cases().findByCustomer(third.id())).hasSize(1);
+        assertThat(store.consents().findByCustomer(survivor.id())).as("nothing undone").hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a merge waits while either customer has an erasure scheduled")
+    void scheduledErasureRefuses() {
+        store.erasures().save(new Erasure(ErasureId.of("er-1"), duplicate.id(), ErasureStatus.SCHEDULED, PendingRequestId.of("pr-1"),
+                "dpo-1", List.of("co-1"), Fixtures.NOW, Fixtures.NOW.plusSeconds(86_400), List.of("hold until 2027-01-01"), null,
+                Map.of(), 0, 0, null, Meta.created(Fixtures.NOW, "dpo-1")));
+
+        assertThatThrownBy(() -> admin.merges().merge(survivor.id(), duplicate.id(), Survivorship.defaults()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("duplicate").hasMessageContaining("ErasureScheduled");
+        assertThat(store.customers().findById(duplicate.id()).orElseThrow().tags()).doesNotContain(MergeService.TOMBSTONE_TAG);
+        assertThatThrownBy(() -> admin.merges().merge(duplicate.id(), survivor.id(), Survivorship.defaults()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("survivor");
     }
 
     @Test

@@ -15,6 +15,16 @@ import io.crmkit.core.alert.NewAlert;
 import io.crmkit.core.approval.ApprovalRequiredException;
 import io.crmkit.core.approval.ApprovalRule;
 import io.crmkit.core.approval.FourEyes;
+import io.crmkit.core.campaign.Campaign;
+import io.crmkit.core.campaign.Audience;
+import io.crmkit.core.campaign.NewCampaign;
+import io.crmkit.core.casework.CaseKind;
+import io.crmkit.core.casework.NewCase;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.consent.ContactRequest;
+import io.crmkit.core.consent.NewConsent;
+import io.crmkit.core.customer.ConsentPurpose;
+import io.crmkit.core.customer.ConsentStatus;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
@@ -27,6 +37,8 @@ import io.crmkit.core.governance.Depth;
 import io.crmkit.core.governance.Operation;
 import io.crmkit.core.governance.Permissions;
 import io.crmkit.core.governance.Role;
+import io.crmkit.core.info.NewSubscription;
+import io.crmkit.core.info.PushChannel;
 import io.crmkit.core.interaction.Channel;
 import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.NewInteraction;
@@ -44,6 +56,8 @@ import io.crmkit.core.org.OrgUnitId;
 import io.crmkit.core.org.OrgUnitType;
 import io.crmkit.core.org.StaffId;
 import io.crmkit.core.opportunity.PipelineId;
+import io.crmkit.core.outreach.Engagement;
+import io.crmkit.core.outreach.EngagementKind;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.task.NewTask;
@@ -59,6 +73,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,16 +82,21 @@ import org.junit.jupiter.api.Test;
  * Merge and unmerge over the store, through the services: a duplicate holding a child record of
  * every kind the merge moves (contacts, relationships to a third customer and to the survivor,
  * linked accounts with their snapshots, interactions, opportunities, tasks, alerts, tier history,
- * pending approval requests) is merged into a survivor with children of its own: every child
- * moves to the survivor and the move log names every kind; a read through the merged id resolves
- * to the survivor; unmerge then returns every record of the three customers to what it was (only
- * versions and bookkeeping times differ, by design).
+ * pending approval requests, service cases, consents, do-not-contact flags, the contact log,
+ * campaign memberships with their opens and clicks, subscriptions) is merged into a survivor with
+ * children of its own: every child moves to the survivor and the move log names every kind, except
+ * what the survivor already holds (a stricter consent, a membership of the same campaign, a
+ * subscription to the same topic), which stays on the tombstone; consents follow the most
+ * restrictive one; a read through the merged id resolves to the survivor; unmerge then returns
+ * every record of the three customers to what it was (only versions and bookkeeping times differ,
+ * by design).
  */
 public abstract class MergeFlowContract extends StoreContract {
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00.123456Z");
     private static final LocalDate FAR = LocalDate.of(2999, 1, 1);
     private static final TierCode GOLD = TierCode.of("GOLD");
     private static final TierCode SILVER = TierCode.of("SILVER");
+    private static final Instant EARLY = Instant.parse("2000-01-01T00:00:00Z");
 
     private final StaffId adminId = StaffId.of(UniqueIds.next("admin"));
     private final OrgUnitId head = OrgUnitId.of(UniqueIds.next("ho"));
@@ -85,6 +105,8 @@ public abstract class MergeFlowContract extends StoreContract {
     private Customer survivor;
     private Customer duplicate;
     private Customer third;
+    private Campaign alone;
+    private Campaign shared;
 
     private void setUp() {
         Crm crm = Crm.builder().store(store()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
@@ -131,6 +153,37 @@ public abstract class MergeFlowContract extends StoreContract {
         assertThatThrownBy(() -> admin.tiers().assignManually(d, GOLD, "promote", null))
                 .isInstanceOf(ApprovalRequiredException.class);
         admin.interactions().record(NewInteraction.of(survivor.id(), Channel.MEETING, Direction.INBOUND).subject("visit").build());
+        serviceChildren(d);
+    }
+
+    /** Cases, consents, flags, the contact log, campaigns and subscriptions of the duplicate, and some the survivor shares. */
+    private void serviceChildren(CustomerId d) {
+        CustomerId s = survivor.id();
+        admin.cases().open(NewCase.of(d, CaseKind.COMPLAINT, Channel.PHONE, "fees"));
+        // only the duplicate's: moves
+        admin.consents().capture(NewConsent.grant(d, ContactPointKind.EMAIL, ConsentPurpose.MARKETING, "web:signup").build());
+        // the duplicate's refusal is stricter than the survivor's grant: the survivor's record takes it
+        admin.consents().capture(NewConsent.grant(s, ContactPointKind.PHONE, ConsentPurpose.MARKETING, "branch:form").build());
+        admin.consents().capture(NewConsent.refuse(d, ContactPointKind.PHONE, ConsentPurpose.MARKETING, "callcentre:call").build());
+        // the survivor's withdrawal is stricter than the duplicate's grant: the survivor's stays, the duplicate's stays on the tombstone
+        admin.consents().capture(NewConsent.grant(s, ContactPointKind.APP, ConsentPurpose.INFORMATION, "app:settings").build());
+        admin.consents().withdraw(s, ContactPointKind.APP, ConsentPurpose.INFORMATION, "app:settings");
+        admin.consents().capture(NewConsent.grant(d, ContactPointKind.APP, ConsentPurpose.INFORMATION, "app:onboarding").build());
+        admin.consents().setDoNotContact(s, false, Set.of(Channel.PHONE), "branch:request");
+        admin.consents().setDoNotContact(d, false, Set.of(Channel.SMS), "callcentre:request");
+        admin.contactPolicy().attempt(ContactRequest.of(d, Channel.EMAIL, ConsentPurpose.SERVICE));
+        alone = launch("alone", List.of(d));
+        shared = launch("shared", List.of(s, d));
+        admin.campaigns().recordEngagement(alone.id(), d, EngagementKind.CLICKED, NOW, false);
+        admin.campaigns().recordEngagement(shared.id(), d, EngagementKind.OPENED, NOW, false);
+        admin.information().subscribe(NewSubscription.of(d, "fx-daily", PushChannel.EMAIL));
+        admin.information().subscribe(NewSubscription.of(d, "research", PushChannel.APP));
+        admin.information().subscribe(NewSubscription.of(s, "research", PushChannel.APP));
+    }
+
+    private Campaign launch(String name, List<CustomerId> audience) {
+        Campaign c = admin.campaigns().define(NewCampaign.of(name + "-" + UniqueIds.next("c"), Channel.EMAIL));
+        return admin.campaigns().launch(c.id(), c.meta().version(), Audience.of(name, "kit", audience));
     }
 
     /** Every record of the three customers, per kind, as JSON without bookkeeping. */
@@ -148,6 +201,15 @@ public abstract class MergeFlowContract extends StoreContract {
         kinds.put("alerts", id -> s.alerts().findByCustomer(id));
         kinds.put("tiers", id -> s.tiers().history(id));
         kinds.put("pending", id -> s.approvals().findByCustomer(id));
+        kinds.put("cases", id -> s.cases().findByCustomer(id));
+        kinds.put("consents", id -> s.consents().findByCustomer(id));
+        kinds.put("doNotContact", id -> s.doNotContact().findById(id).map(List::of).orElse(List.of()));
+        kinds.put("contactLog", id -> s.contactLog().findByCustomer(id, EARLY, FAR.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        kinds.put("memberships", id -> s.campaignMembers().findByCustomer(id));
+        kinds.put("engagements", id -> List.of(alone, shared).stream()
+                .flatMap(c -> s.engagements().findBySource(Engagement.campaignSource(c.id().value())).stream())
+                .filter(e -> e.customerId().equals(id)).toList());
+        kinds.put("subscriptions", id -> s.subscriptions().findByCustomer(id));
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Customer c : List.of(survivor, duplicate, third)) {
             kinds.forEach((kind, read) -> out.put(kind + " " + c.id(), strip(read.apply(c.id()))));
@@ -182,11 +244,33 @@ public abstract class MergeFlowContract extends StoreContract {
         assertThat(m.status()).isEqualTo(MergeStatus.MERGED);
         assertThat(m.moves()).extracting(ChildMove::kind).as("the move log names every kind").contains(ChildMove.Kind.values());
         Map<String, JsonNode> merged = state();
+        // what the survivor already holds stays on the tombstone: its flags, the consents the survivor's
+        // are at least as strict as, its membership of a shared campaign, a subscription to the same topic
+        Map<String, Integer> staying = Map.of("consents", 2, "doNotContact", 1, "memberships", 1, "engagements", 1,
+                "subscriptions", 1);
         merged.forEach((key, value) -> {
-            if (key.endsWith(" " + duplicate.id()) && !key.startsWith("customer ")) {
-                assertThat(value).as("%s of the duplicate after the merge (survivor %s)", key, survivor.id()).isEmpty();
+            String kind = key.substring(0, key.indexOf(' '));
+            if (key.endsWith(" " + duplicate.id()) && !kind.equals("customer")) {
+                assertThat(value).as("%s of the duplicate after the merge (survivor %s)", key, survivor.id())
+                        .hasSize(staying.getOrDefault(kind, 0));
             }
         });
+        assertThat(merged.get("cases " + survivor.id())).hasSize(1);
+        assertThat(merged.get("contactLog " + survivor.id())).as("the frequency caps count the person's contacts once")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(merged.get("memberships " + survivor.id())).as("one membership per campaign").hasSize(2);
+        assertThat(merged.get("subscriptions " + survivor.id())).hasSize(2);
+        assertThat(admin.information().unsubscribe(survivor.id(), "fx-daily", PushChannel.EMAIL).active())
+                .as("a moved subscription is the survivor's own: it can be ended through the survivor").isFalse();
+        admin.information().subscribe(NewSubscription.of(survivor.id(), "fx-daily", PushChannel.EMAIL));
+        assertThat(store().subscriptions().findByCustomer(survivor.id())).as("and taken again, not doubled").hasSize(2);
+        Map<String, ConsentStatus> consents = new LinkedHashMap<>();
+        store().consents().findByCustomer(survivor.id()).forEach(c -> consents.put(c.point() + "/" + c.purpose(), c.status()));
+        assertThat(consents).as("the most restrictive consent per contact point and purpose")
+                .containsOnly(Map.entry("EMAIL/MARKETING", ConsentStatus.GRANTED), Map.entry("PHONE/MARKETING", ConsentStatus.DENIED),
+                        Map.entry("APP/INFORMATION", ConsentStatus.WITHDRAWN));
+        assertThat(store().doNotContact().findById(survivor.id()).orElseThrow().channels()).as("the flags are the union")
+                .containsExactlyInAnyOrder(Channel.PHONE, Channel.SMS);
         assertThat(merged.get("interactions " + survivor.id())).hasSize(3);
         assertThat(merged.get("snapshots " + survivor.id())).as("snapshots follow their account").hasSize(1);
         assertThat(store().relationships().findByCustomer(survivor.id())).hasSize(2)

@@ -192,6 +192,27 @@ public final class OutreachContracts {
             assertThat(store().engagements().findBySource(source)).containsExactlyElementsOf(
                     saved.stream().sorted(java.util.Comparator.comparing(Engagement::id)).toList());
         }
+
+        @Test
+        @DisplayName("findBySourceAndCustomer lists exactly that customer's engagements of the source in id order, and follows a re-point")
+        void bySourceAndCustomer() {
+            String source = "campaign:" + UniqueIds.next("cmp");
+            CustomerId mine = customerId();
+            CustomerId other = customerId();
+            List<Engagement> saved = store().inTransaction(() -> List.of(store().engagements().save(engagement(source, mine)),
+                    store().engagements().save(engagement(source, mine))));
+            Engagement others = store().engagements().save(engagement(source, other));
+            store().engagements().save(engagement(source + "x", mine));
+
+            assertThat(store().engagements().findBySourceAndCustomer(source, mine)).containsExactlyElementsOf(
+                    saved.stream().sorted(java.util.Comparator.comparing(Engagement::id)).toList());
+            Engagement moved = store().engagements().save(new Engagement(others.id(), source, mine, others.kind(), others.at(),
+                    others.automatedAgent(), others.meta()));
+            assertThat(store().engagements().findBySourceAndCustomer(source, other)).as("a merge re-points it").isEmpty();
+            assertThat(store().engagements().findBySourceAndCustomer(source, mine)).containsExactlyElementsOf(
+                    java.util.stream.Stream.concat(saved.stream(), java.util.stream.Stream.of(moved))
+                            .sorted(java.util.Comparator.comparing(Engagement::id)).toList());
+        }
     }
 
     /** Content items: CRUD. */

@@ -260,7 +260,8 @@ final class InformationServiceImpl implements InformationService {
         return new PushStatistics(item.id(), total, byTopic, byBranch);
     }
 
-    private static SubscriptionId subscriptionId(CustomerId customer, String topic, PushChannel channel) {
+    /** The id of the customer's subscription to the topic on the channel (one per triple; merges re-key by it). */
+    static SubscriptionId subscriptionId(CustomerId customer, String topic, PushChannel channel) {
         return SubscriptionId.of(DerivedIds.of("s-", customer.value(), topic, channel.name()));
     }
 }

@@ -39,15 +39,17 @@ import java.util.Objects;
 
 /**
  * One merge worked out inside its transaction: both customers (in the actor's merge scope, neither
- * a tombstone), the survivor after the rules, and every child record of the duplicate. {@link #apply}
- * re-points the children and returns the move log; {@link #undo} replays a log backwards. Children
- * are re-pointed through their JSON form, so every kind is changed the same way and validated by its
- * own record. Not thread-safe (one per merge).
+ * a tombstone, neither with an erasure scheduled), the survivor after the rules, and every child
+ * record of the duplicate — the service, contact-policy and outreach ones in {@link ServiceChildren},
+ * consents and do-not-contact flags (the most restrictive wins) in {@link ConsentMerge}.
+ * {@link #apply} re-points the children and returns the move log; {@link #undo} replays a log
+ * backwards. Children are re-pointed through their JSON form, so every kind is changed the same way
+ * and validated by its own record. Not thread-safe (one per merge).
  */
 record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer survivorAfter, List<Contact> contacts,
         List<Relationship> relationships, List<Relationship> between, List<LinkedAccount> accounts,
         List<Interaction> interactions, List<Opportunity> opportunities, List<Task> tasks, List<Alert> alerts,
-        List<TierAssignment> history, List<PendingRequest> pending) {
+        List<TierAssignment> history, List<PendingRequest> pending, ServiceChildren service, ConsentMerge consents) {
 
     static MergePlan of(Engine engine, Access access, CustomerId s, CustomerId d, Survivorship rules) {
         Customer sv = live(access.requireWritable(Operation.CUSTOMER_MERGE, s));
@@ -75,9 +77,12 @@ record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer 
             bound(timeline.size());
         } while (after != null);
         List<PendingRequest> pending = pendingOf(store, d);
+        noErasureScheduled(store, s, "survivor");
+        noErasureScheduled(store, d, "duplicate");
         MergePlan p = new MergePlan(engine, sv, dv, SurvivorshipApplier.apply(sv, dv, rules), store.contacts().findByCustomer(d),
                 rels, between, accounts, timeline, store.opportunities().findByCustomer(d), store.tasks().findByCustomer(d),
-                store.alerts().findByCustomer(d), store.tiers().history(d), pending);
+                store.alerts().findByCustomer(d), store.tiers().history(d), pending, ServiceChildren.of(store, s, d),
+                ConsentMerge.of(store, s, d));
         bound(p.counts().values().stream().mapToInt(Integer::intValue).sum());
         return p;
     }
@@ -93,7 +98,19 @@ record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer 
         }
     }
 
-    private static void bound(int n) {
+    /**
+     * A scheduled erasure would erase the one customer and miss what the merge moved to, or brought
+     * from, the other: such a merge waits until the erasure is applied.
+     */
+    private static void noErasureScheduled(CrmStore store, CustomerId c, String field) {
+        boolean scheduled = ConsentMerge.kept(() -> store.erasures().findByCustomer(c), List.<io.crmkit.core.erasure.Erasure>of())
+                .stream().anyMatch(e -> e.status() == io.crmkit.core.erasure.ErasureStatus.SCHEDULED);
+        if (scheduled) {
+            throw ValidationException.of(field, "ErasureScheduled", "has an erasure scheduled; merge after it is applied");
+        }
+    }
+
+    static void bound(int n) {
         if (n > MergeRecord.MAX_MOVES) {
             throw ValidationException.of("duplicate", "Size", "has more than " + MergeRecord.MAX_MOVES + " child records to move");
         }
@@ -118,11 +135,16 @@ record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer 
         m.put(Kind.ALERT, alerts.size());
         m.put(Kind.TIER_HISTORY, history.size());
         m.put(Kind.PENDING_REQUEST, pending.size());
+        service.counts(m);
+        consents.counts(m);
         return m;
     }
 
-    /** Re-points every child to the survivor; the move log. */
-    List<ChildMove> apply(Instant now, String actor) {
+    /** What {@link #apply} did: the move log, and the survivor's consent records and flags as they were. */
+    record Applied(List<ChildMove> moves, ConsentMerge.Replaced replaced) {}
+
+    /** Re-points every child to the survivor. */
+    Applied apply(Instant now, String actor) {
         CrmStore store = engine.store;
         CustomerId to = survivor.id();
         List<ChildMove> log = new ArrayList<>();
@@ -161,7 +183,9 @@ record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer 
                 log.add(new ChildMove(Kind.TIER_HISTORY, t.effectiveFrom().toString(), "customerId", 0));
             }
         }
-        return log;
+        service.apply(store, to, now, actor, log);
+        ConsentMerge.Replaced replaced = consents.apply(store, to, now, actor, log);
+        return new Applied(log, replaced);
     }
 
     /** Replays {@code m}'s move log backwards: every moved child back to the duplicate, removed relationships back. */
@@ -184,6 +208,8 @@ record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer 
                 case ALERT -> back(store.alerts(), io.crmkit.core.alert.AlertId.of(mv.id()), mv, m, now, actor);
                 case PENDING_REQUEST -> back(store.approvals(), io.crmkit.core.approval.PendingRequestId.of(mv.id()), mv, m, now, actor);
                 case TIER_HISTORY -> { } // moved back as one batch below
+                case CASE, CONTACT_LOG, CAMPAIGN_MEMBER, ENGAGEMENT, SUBSCRIPTION -> ServiceChildren.undo(store, mv, m, now, actor);
+                case CONSENT, DO_NOT_CONTACT -> ConsentMerge.undo(store, mv, m, now, actor);
             }
         }
         for (Relationship r : m.removedRelationships()) {
@@ -198,13 +224,13 @@ record MergePlan(Engine engine, Customer survivor, Customer duplicate, Customer 
         }
     }
 
-    private static <A extends Aggregate<I, A>, I> ChildMove move(Repository<A, I> repo, Kind kind, A child, String field,
+    static <A extends Aggregate<I, A>, I> ChildMove move(Repository<A, I> repo, Kind kind, A child, String field,
             CustomerId to, Instant now, String actor) {
         A saved = repo.save(repoint(child, field, to).withMeta(child.meta().touched(now, actor)));
         return new ChildMove(kind, String.valueOf(child.id()), field, saved.meta().version());
     }
 
-    private static <A extends Aggregate<I, A>, I> void back(Repository<A, I> repo, I id, ChildMove mv, MergeRecord m,
+    static <A extends Aggregate<I, A>, I> void back(Repository<A, I> repo, I id, ChildMove mv, MergeRecord m,
             Instant now, String actor) {
         A current = repo.findById(id).orElseThrow(() -> new ConflictException(repo.typeName(), String.valueOf(id), mv.versionAfter()));
         ObjectNode node = CrmJson.mapper().valueToTree(current);

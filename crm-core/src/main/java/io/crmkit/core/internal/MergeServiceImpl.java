@@ -71,11 +71,11 @@ final class MergeServiceImpl implements MergeService {
                     // a survivor the rules leave as it was is not written (no empty audit entry)
                     Customer saved = after.withMeta(p.survivor().meta()).equals(p.survivor()) ? p.survivor()
                             : engine.store.customers().save(after);
-                    List<ChildMove> moves = p.apply(now, actor.id());
+                    MergePlan.Applied applied = p.apply(now, actor.id());
                     MergeRecord record = new MergeRecord(MergeId.of(engine.newId("Merge")), survivor, duplicate,
-                            MergeStatus.MERGED, rules, p.survivor(), p.duplicate(), saved.meta().version(), moves,
-                            p.between(), p.history(), now, actor.id(), now.plus(Duration.ofDays(RETENTION_DAYS)), null,
-                            io.crmkit.core.common.Meta.created(now, actor.id()));
+                            MergeStatus.MERGED, rules, p.survivor(), p.duplicate(), saved.meta().version(), applied.moves(),
+                            p.between(), p.history(), applied.replaced().consents(), applied.replaced().flags(), now, actor.id(),
+                            now.plus(Duration.ofDays(RETENTION_DAYS)), null, io.crmkit.core.common.Meta.created(now, actor.id()));
                     return masked(engine.store.merges().save(record));
                 });
     }
@@ -147,9 +147,7 @@ final class MergeServiceImpl implements MergeService {
 
     /** The record as the actor may see it: its two customer snapshots masked like every customer read. */
     private MergeRecord masked(MergeRecord m) {
-        return new MergeRecord(m.id(), m.survivor(), m.duplicate(), m.status(), m.survivorship(), access.mask(m.survivorBefore()),
-                access.mask(m.duplicateBefore()), m.survivorVersionAfter(), m.moves(), m.removedRelationships(), m.movedHistory(),
-                m.mergedAt(), m.mergedBy(), m.undoableUntil(), m.undoneAt(), m.meta());
+        return m.withSnapshots(access.mask(m.survivorBefore()), access.mask(m.duplicateBefore()));
     }
 
     private static void checkArgs(CustomerId survivor, CustomerId duplicate, Survivorship rules) {

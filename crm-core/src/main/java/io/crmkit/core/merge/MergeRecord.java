@@ -3,6 +3,8 @@ package io.crmkit.core.merge;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.common.Aggregate;
 import io.crmkit.core.common.Meta;
+import io.crmkit.core.consent.ConsentRecord;
+import io.crmkit.core.consent.DoNotContact;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a merge did, kept so it can be undone exactly: both customers as they were just before, the
  * rules used, the move log of every child record it re-pointed, the relationships between the two it
- * removed and the tier history entries it moved. While {@link MergeStatus#MERGED}, reads of the
+ * removed, the tier history entries it moved, and the survivor's consent records and do-not-contact
+ * flags as they were before the merge made them more restrictive. While {@link MergeStatus#MERGED}, reads of the
  * duplicate's id resolve to the survivor.
  *
  * <p>Immutable and thread-safe. Holds personal data (the two customers): {@link #toString()} prints
@@ -31,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * @param moves the move log, in the order applied
  * @param removedRelationships relationships between the two customers, removed by the merge
  * @param movedHistory the duplicate's tier history entries, as they were, moved to the survivor
+ * @param consentsBefore the survivor's consent records the merge made more restrictive, as they were
+ *     (empty in records stored before merges moved consents)
+ * @param doNotContactBefore the survivor's do-not-contact flags as they were, when the merge widened
+ *     them; {@code null} when it left them alone or created them
  * @param mergedAt when
  * @param mergedBy the actor id
  * @param undoableUntil the end of the retention window for an unmerge
@@ -40,7 +47,7 @@ import org.jspecify.annotations.Nullable;
 public record MergeRecord(MergeId id, CustomerId survivor, CustomerId duplicate, MergeStatus status,
         Survivorship survivorship, Customer survivorBefore, Customer duplicateBefore, long survivorVersionAfter,
         List<ChildMove> moves, List<Relationship> removedRelationships, List<TierAssignment> movedHistory,
-        Instant mergedAt, String mergedBy, Instant undoableUntil, @Nullable Instant undoneAt, Meta meta)
+        List<ConsentRecord> consentsBefore, @Nullable DoNotContact doNotContactBefore, Instant mergedAt, String mergedBy, Instant undoableUntil, @Nullable Instant undoneAt, Meta meta)
         implements Aggregate<MergeId, MergeRecord> {
     /** Most child records one merge may move (a bound on the record's size). */
     public static final int MAX_MOVES = 100_000;
@@ -58,6 +65,8 @@ public record MergeRecord(MergeId id, CustomerId survivor, CustomerId duplicate,
         Check.that(moves.size() <= MAX_MOVES, "moves", "Size", "must have at most " + MAX_MOVES + " entries");
         removedRelationships = List.copyOf(Check.list(removedRelationships, "removedRelationships"));
         movedHistory = List.copyOf(Check.list(movedHistory, "movedHistory"));
+        // a record stored before merges moved consents has no such list: it restricted nothing
+        consentsBefore = consentsBefore == null ? List.of() : List.copyOf(Check.list(consentsBefore, "consentsBefore"));
         Check.notNull(mergedAt, "mergedAt");
         Check.notBlank(mergedBy, "mergedBy", 64);
         Check.notNull(undoableUntil, "undoableUntil");
@@ -66,17 +75,34 @@ public record MergeRecord(MergeId id, CustomerId survivor, CustomerId duplicate,
         Check.notNull(meta, "meta");
     }
 
+    /** A record of a merge that made no consent or do-not-contact flag more restrictive. */
+    public MergeRecord(MergeId id, CustomerId survivor, CustomerId duplicate, MergeStatus status, Survivorship survivorship,
+            Customer survivorBefore, Customer duplicateBefore, long survivorVersionAfter, List<ChildMove> moves,
+            List<Relationship> removedRelationships, List<TierAssignment> movedHistory, Instant mergedAt, String mergedBy,
+            Instant undoableUntil, @Nullable Instant undoneAt, Meta meta) {
+        this(id, survivor, duplicate, status, survivorship, survivorBefore, duplicateBefore, survivorVersionAfter, moves,
+                removedRelationships, movedHistory, List.of(), null, mergedAt, mergedBy, undoableUntil, undoneAt, meta);
+    }
+
     /** The same record, undone at {@code at}. */
     public MergeRecord undone(Instant at) {
         return new MergeRecord(id, survivor, duplicate, MergeStatus.UNDONE, survivorship, survivorBefore, duplicateBefore,
-                survivorVersionAfter, moves, removedRelationships, movedHistory, mergedAt, mergedBy, undoableUntil, at, meta);
+                survivorVersionAfter, moves, removedRelationships, movedHistory, consentsBefore, doNotContactBefore, mergedAt,
+                mergedBy, undoableUntil, at, meta);
+    }
+
+    /** The same record with its two customer snapshots replaced (masking). */
+    public MergeRecord withSnapshots(Customer survivorSnapshot, Customer duplicateSnapshot) {
+        return new MergeRecord(id, survivor, duplicate, status, survivorship, survivorSnapshot, duplicateSnapshot,
+                survivorVersionAfter, moves, removedRelationships, movedHistory, consentsBefore, doNotContactBefore, mergedAt,
+                mergedBy, undoableUntil, undoneAt, meta);
     }
 
     @Override
     public MergeRecord withMeta(Meta value) {
         return new MergeRecord(id, survivor, duplicate, status, survivorship, survivorBefore, duplicateBefore,
-                survivorVersionAfter, moves, removedRelationships, movedHistory, mergedAt, mergedBy, undoableUntil, undoneAt,
-                value);
+                survivorVersionAfter, moves, removedRelationships, movedHistory, consentsBefore, doNotContactBefore, mergedAt,
+                mergedBy, undoableUntil, undoneAt, value);
     }
 
     @Override

@@ -42,12 +42,35 @@ public final class DefectCatalogue {
                     args[1] = ((java.time.Instant) args[1]).plusNanos(1_000);
                     return original.proceed();
                 }).build()));
+        all.add(Defect.of("case-reparent-not-reindexed", "a case saved with another customer stays listed under the one it was"
+                + " opened for (the by-customer index is written on insert only)", "MergeFlow", DefectCatalogue::caseIndexOnInsertOnly));
+        all.add(Defect.of("engagements-by-customer-whole-source", "findBySourceAndCustomer returns every engagement of the source,"
+                + " whoever's (a merge would move other members' clicks)", "OutreachEngagements", () -> {
+                    Faulty f = Faulty.store();
+                    return f.replace("engagements", "findBySourceAndCustomer",
+                            (args, original) -> f.base.engagements().findBySource((String) args[0])).build();
+                }));
         all.addAll(IndexDefects.all());
         all.addAll(TransactionDefects.all());
         all.addAll(KeyDefects.all());
         all.addAll(DataDefects.all());
         all.addAll(ViewDefects.all());
         return List.copyOf(all);
+    }
+
+    private static io.crmkit.core.spi.CrmStore caseIndexOnInsertOnly() {
+        java.util.Map<io.crmkit.core.casework.CaseId, io.crmkit.core.customer.CustomerId> openedFor =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        Faulty f = Faulty.store();
+        return f.replace("cases", "save", (args, original) -> {
+            io.crmkit.core.casework.ServiceCase c = (io.crmkit.core.casework.ServiceCase) args[0];
+            Object saved = original.proceed();
+            openedFor.putIfAbsent(c.id(), c.customerId());
+            return saved;
+        }).replace("cases", "findByCustomer", (args, original) -> openedFor.entrySet().stream()
+                .filter(e -> e.getValue().equals(args[0])).map(e -> f.base.cases().findById(e.getKey()))
+                .flatMap(java.util.Optional::stream).sorted(java.util.Comparator.comparing(io.crmkit.core.casework.ServiceCase::id))
+                .toList()).build();
     }
 
     /** The store with no defect: every call passes through the proxies to the in-memory store. */

@@ -125,7 +125,7 @@ final class Faulty {
         repos.put("contactLog", base.contactLog());
         repos.put("campaigns", base.campaigns());
         repos.put("campaignMembers", base.campaignMembers());
-        repos.put("engagements", base.engagements());
+        repos.put("engagements", wrap(io.crmkit.core.spi.EngagementRepository.class, base.engagements(), replaced.get("engagements")));
         repos.put("contents", base.contents());
         repos.put("subscriptions", base.subscriptions());
         repos.put("deliveries", base.deliveries());
