@@ -134,14 +134,14 @@ public final class CoreTierSync {
         Checks.notNull(run, "run");
         requireKeys(frame);
         Checks.sameLength(frame.size(), run.size(), "run");
-        List<String[]> pending = new ArrayList<>(WRITE_BATCH);
+        List<Pending> pending = new ArrayList<>(WRITE_BATCH);
         int[] written = {0};
         run.writeChanges(change -> {
             if (change.reason() == TierChangeReason.OVERRIDE) {
                 return;
             }
             int row = frame.rowOf(change.customerId());
-            pending.add(new String[] {frame.customerKey(row), change.toTier(), change.detail()});
+            pending.add(new Pending(frame.customerKey(row), change.toTier(), change.detail()));
             if (pending.size() == WRITE_BATCH) {
                 written[0] += writeBatch(pending);
             }
@@ -155,7 +155,7 @@ public final class CoreTierSync {
      * whole (a four-eyes rule on rule-driven tier changes parks one of them) is written change by
      * change, as without batching.
      */
-    private int writeBatch(List<String[]> pending) {
+    private int writeBatch(List<Pending> pending) {
         if (pending.isEmpty()) {
             return 0;
         }
@@ -172,12 +172,16 @@ public final class CoreTierSync {
         return written;
     }
 
-    private int writeEach(List<String[]> changes) {
+    private int writeEach(List<Pending> changes) {
         int written = 0;
-        for (String[] c : changes) {
-            written += writeChange(c[0], c[1], c[2]) ? 1 : 0;
+        for (Pending c : changes) {
+            written += writeChange(c.customerKey(), c.toTier(), c.detail()) ? 1 : 0;
         }
         return written;
+    }
+
+    /** A rule-driven change waiting for its batch. */
+    private record Pending(String customerKey, String toTier, String detail) {
     }
 
     /**
