@@ -36,13 +36,17 @@ import org.jspecify.annotations.Nullable;
  * the core's tier history, so the host keeps it between runs (see
  * {@link #previousState(FeatureFrame, TierLadder, ToIntFunction)}). Reads are in batches of
  * {@link Batch#MAX_IDS} customers ({@code TierRepository.currentOf}); write-back commits one unit of
- * work per {@link Batch#MAX_IDS} changes, each change still a tier-service call of its own. Thread-safe
+ * work per 100 changes, each change still a tier-service call of its own. Thread-safe
  * if the session is.
  */
 public final class CoreTierSync {
 
-    /** Tier changes per unit of work on write-back. */
-    static final int WRITE_BATCH = Batch.MAX_IDS;
+    /**
+     * Tier changes per unit of work on write-back: a hundredth of the commits of one unit per change,
+     * while the writes a unit holds stay few (a JPA store keeps them in its persistence context, and
+     * every flush inside the unit checks all of them).
+     */
+    static final int WRITE_BATCH = 100;
 
     private final CrmSession session;
     private final CrmStore store;
