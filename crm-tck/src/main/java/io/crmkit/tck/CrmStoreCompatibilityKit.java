@@ -84,6 +84,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("the nightly analytics' bulk reads (interaction projection, current tiers by batch)")
+    class AnalyticsReads extends AnalyticsReadContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("customers by a batch of ids")
     class IdBatches extends IdBatchContract {
         @Override

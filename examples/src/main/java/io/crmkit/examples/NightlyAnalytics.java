@@ -75,7 +75,9 @@ import java.util.SplittableRandom;
  * statistics, rankings and revenue concentration; then the next best actions of the morning (the
  * domain's brokerage example: morning note, research by e-mail, reduce exposure in a weak market,
  * new shares with idle cash, never above the customer's risk tolerance) and the quarter's figures
- * per relationship manager, broker, team and branch.
+ * per relationship manager, broker, team and branch; and the customer insights ({@link NightInsights}): lifetime
+ * value fitted on the host's trade ledger (BG/NBD and Gamma-Gamma), cross-sell rules over the product lines held
+ * with a partner product per customer, and k-means clusters described in words.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.crmkit.examples.NightlyAnalytics};
  * add {@code -Dexec.args="--report=target/nightly-report.html"} to also write the night's dashboard as one
@@ -93,7 +95,8 @@ public final class NightlyAnalytics {
      */
     public record Night(int customers, Map<String, Integer> tiers, int tierChangesWritten, int atRisk, int coreSegment, double top20Share,
             double gini, List<RankedEntry> topAssets, List<SecurityStats> topSecurities, long nbaActions,
-            Map<Stage, Long> nbaDrops, List<PerformerStats> staff, Dashboard dashboard) {}
+            Map<Stage, Long> nbaDrops, List<PerformerStats> staff, Dashboard dashboard,
+            Map<String, List<NightInsights.Trade>> trades) {}
 
     private static final StaffId[] OWNERS = {StaffId.of("rm-001"), StaffId.of("rm-002"), StaffId.of("bk-001")};
 
@@ -168,6 +171,10 @@ public final class NightlyAnalytics {
             }
             commission.put(c.id().value(), rnd.nextInt(20) * 500.0);
         }
+        // Deposits, funds, insurance and cards next to the trading accounts (the cross-sell rules' data), and
+        // the host's trade ledger (the lifetime-value models' data).
+        NightInsights.seedProducts(job, book);
+        Map<String, List<NightInsights.Trade>> trades = NightInsights.seedTrades(book, LocalDate.of(2026, 3, 31));
         for (int i = 1; i < customers; i += 50) { // a few customers introduced by the one before them
             job.customers().relate(book.get(i).id(), RelationshipType.REFERRED_BY, book.get(i - 1).id(), null);
         }
@@ -252,6 +259,19 @@ public final class NightlyAnalytics {
                 branch.assetsAtEnd(), branch.productsPerCustomer());
         Map<String, String> names = new HashMap<>();
         book.forEach(c -> names.put(c.id().value(), c.name().display()));
+        Dashboard.Clv clv = NightInsights.lifetimeValue(trades, names, LocalDate.of(2026, 3, 31));
+        out.printf("Lifetime value (BG/NBD %s, Gamma-Gamma %s): %,.0f CNY over 12 months from %d customers; most valuable %s%n",
+                clv.purchaseModel(), clv.spendModel(), clv.total(), clv.customers(),
+                clv.top().stream().map(e -> e.customerId() + String.format(" %,.0f", e.value())).toList());
+        List<String> keys = new java.util.ArrayList<>();
+        for (int r = 0; r < frame.size(); r++) {
+            keys.add(frame.customerKey(r));
+        }
+        Dashboard.CrossSell crossSell = NightInsights.crossSell(crm.store(), clock, keys, names);
+        out.println("Cross-sell: " + crossSell.ruleCount() + " rules, " + crossSell.customersWithSuggestion()
+                + " customers with a partner product; " + crossSell.rules().stream().map(Dashboard.Rule::text).limit(3).toList());
+        List<Dashboard.Cluster> clusters = NightInsights.clusters(frame);
+        out.println("Clusters: " + clusters.stream().map(c -> c.size() + " customers: " + c.description()).toList());
         List<Dashboard.AtRisk> atRiskList = new java.util.ArrayList<>();
         for (int row : atRisk) {
             String key = frame.customerKey(row);
@@ -260,12 +280,20 @@ public final class NightlyAnalytics {
         }
         atRiskList.sort(java.util.Comparator.comparingInt(Dashboard.AtRisk::points).reversed()
                 .thenComparing(Dashboard.AtRisk::customerId));
+        Map<String, Long> byProposition = new java.util.LinkedHashMap<>();
+        nba.propositionIds().forEach(id -> byProposition.put(id, nba.recommendedCount(id)));
+        Map<String, Long> drops = new java.util.LinkedHashMap<>();
+        nba.dropCounts().forEach((stage, count) -> drops.put(stage.name(), count));
+        List<Dashboard.Staff> staff = kpis.staff().stream().map(p -> new Dashboard.Staff(p.id(),
+                String.join(", ", new java.util.TreeSet<>(p.roles())), p.customers(), p.assetsAtEnd(), p.netNewAssets(),
+                p.interactions(), p.contribution())).toList();
         Dashboard dashboard = new Dashboard(NOW, frame.size(), job.tiers().definitions().stream()
                 .sorted(java.util.Comparator.comparingInt(TierDefinition::rank)).map(d -> new Dashboard.TierCount(d.code().value(), d.name(), tiers.countByTier().getOrDefault(d.code().value(), 0)))
                 .toList(), written, revenue.shareOfTop(0.2), revenue.gini(), revenue.paretoCurve(50),
-                Dashboard.Grid.of(ageByAssets, cells), atRiskList);
+                Dashboard.Grid.of(ageByAssets, cells), atRiskList, clv, crossSell, clusters,
+                new Dashboard.Nba(nba.recommendedCount(), byProposition, drops), staff);
         return new Night(frame.size(), tiers.countByTier(), written, atRisk.length, core.count(), revenue.shareOfTop(0.2), revenue.gini(),
-                topAssets, byHolders, nba.recommendedCount(), nba.dropCounts(), kpis.staff(), dashboard);
+                topAssets, byHolders, nba.recommendedCount(), nba.dropCounts(), kpis.staff(), dashboard, trades);
     }
 
     /** The brokerage propositions; the stable wealth-management product needs a CAUTIOUS tolerance, new shares GROWTH. */

@@ -56,7 +56,8 @@ class ExamplesTest {
     @DisplayName("the nightly analytics job tiers every customer (top 4% platinum), lists the at-risk with reasons and ranks")
     void nightlyAnalytics() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        NightlyAnalytics.Night night = NightlyAnalytics.run(InMemoryCrmStore.create(), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        InMemoryCrmStore store = InMemoryCrmStore.create();
+        NightlyAnalytics.Night night = NightlyAnalytics.run(store, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String out = buffer.toString(StandardCharsets.UTF_8);
         assertThat(night.customers()).isEqualTo(300);
         assertThat(night.tiers().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
@@ -70,6 +71,10 @@ class ExamplesTest {
         assertThat(night.topAssets().get(0).value()).isGreaterThanOrEqualTo(night.topAssets().get(4).value());
         assertThat(night.topSecurities()).hasSize(3);
         assertThat(out).contains("=== Nightly analytics over 300 customers", "At risk (", "points: [", "Top 5 by assets");
+        // Lifetime value, cross-sell, clusters, next best actions and staff figures, checked against the store and ledger.
+        assertThat(out).contains("Lifetime value (BG/NBD", "Cross-sell: ", "Clusters: ", "Next best actions", "Staff and broker figures");
+        io.crmkit.examples.desk.InsightChecks.agree(night.dashboard(), night.trades(),
+                new io.crmkit.examples.desk.IndependentFigures(store));
     }
 
     @Test

@@ -147,22 +147,56 @@ public final class StoreFrameRun {
                 TierEngineConfig.custom().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build())).build();
         StoreFeatureReader reader = reader();
         for (int n = 1; n <= 2; n++) {
-            long t0 = System.nanoTime();
-            FeatureFrame frame = reader.read(store, ProgressListener.none());
-            long t1 = System.nanoTime();
+            long[] t = new long[5];
+            long[] cpu = new long[5];
+            mark(t, cpu, 0);
+            StageClock stages = new StageClock();
+            FeatureFrame frame = reader.read(store, stages);
+            mark(t, cpu, 1);
+            System.out.println("  read by stage (calling thread's CPU, from the reader's progress): " + stages);
             var previous = sync.previousState(frame, sync.ladder(), key -> 0);
             var overrides = sync.overrides(frame, NOW);
-            long t2 = System.nanoTime();
+            mark(t, cpu, 2);
             NightlyResult result = job.run(frame, previous, overrides, ProgressListener.none());
-            long t3 = System.nanoTime();
+            mark(t, cpu, 3);
             TierRun tiers = result.tiers();
             int written = sync.write(tiers, frame);
-            long t4 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "night %d: %,d customers, %,d tier changes written; read %.1f s, previous state"
-                    + " and overrides %.1f s, scoring %.2f s, write-back %.1f s; whole night %.1f s; load %s%n", n,
-                    frame.size(), written, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9,
-                    (t4 - t0) / 1e9, load());
+            mark(t, cpu, 4);
+            System.out.printf(Locale.ROOT, "night %d: %,d customers, %,d tier changes written; read %s, previous state"
+                    + " and overrides %s, scoring %s, write-back %s; whole night %s (wall / calling thread's CPU); load %s%n",
+                    n, frame.size(), written, span(t, cpu, 0, 1), span(t, cpu, 1, 2), span(t, cpu, 2, 3), span(t, cpu, 3, 4),
+                    span(t, cpu, 0, 4), load());
         }
+    }
+
+    /** Thread CPU per progress stage of the reader: each report's CPU since the previous report goes to its stage. */
+    private static final class StageClock implements ProgressListener {
+        private final java.util.Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        private long last = THREADS.getCurrentThreadCpuTime();
+
+        @Override
+        public void onProgress(String stage, long done, long total) {
+            long now = THREADS.getCurrentThreadCpuTime();
+            cpu.merge(stage, now - last, Long::sum);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            cpu.forEach((stage, nanos) -> b.append(b.length() == 0 ? "" : ", ").append(stage)
+                    .append(String.format(Locale.ROOT, " %.2f s", nanos / 1e9)));
+            return b.toString();
+        }
+    }
+
+    private static void mark(long[] wall, long[] cpu, int i) {
+        wall[i] = System.nanoTime();
+        cpu[i] = THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static String span(long[] wall, long[] cpu, int from, int to) {
+        return String.format(Locale.ROOT, "%.1f s / %.1f s", (wall[to] - wall[from]) / 1e9, (cpu[to] - cpu[from]) / 1e9);
     }
 
     /** The reader's statements over plain JDBC: every document as text, lengths summed; returns the rows read. */

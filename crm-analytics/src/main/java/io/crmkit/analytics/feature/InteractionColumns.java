@@ -3,16 +3,21 @@ package io.crmkit.analytics.feature;
 import io.crmkit.analytics.ProgressListener;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.interaction.Channel;
-import io.crmkit.core.interaction.Interaction;
+import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.Outcome;
 import io.crmkit.core.spi.CrmStore;
+import io.crmkit.core.spi.InteractionRepository.Fact;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Interaction columns of {@link StoreFeatureReader}: one pass over the horizon in time order. */
+/**
+ * Interaction columns of {@link StoreFeatureReader}: one pass over the horizon in time order, through
+ * the SPI's projection ({@code streamFacts}: customer, time, channel, direction, outcome), so a store
+ * that can read less than whole interactions does.
+ */
 final class InteractionColumns {
 
     private InteractionColumns() {
@@ -36,7 +41,7 @@ final class InteractionColumns {
         boolean fixed = rules.isFixedOffset();
         int fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         long[] seen = {0};
-        try (Stream<Interaction> s = store.interactions().stream(from, to)) {
+        try (Stream<Fact> s = store.interactions().streamFacts(from, to)) {
             s.forEach(i -> {
                 if ((++seen[0] & 0xFFFFF) == 0) {
                     progress.onProgress("interactions", seen[0], seen[0] + 1); // the total is not known ahead
@@ -54,10 +59,10 @@ final class InteractionColumns {
                 if (inWindow) {
                     interactions[row]++;
                     digital[row] += StoreFeatureReader.isDigital(i.channel()) ? 1 : 0;
-                    inboundInWindow[row] += StoreFeatureReader.isInbound(i) ? 1 : 0;
+                    inboundInWindow[row] += i.direction() == Direction.INBOUND ? 1 : 0;
                 }
                 // The stream is in time order, so the last one seen is the newest.
-                if (StoreFeatureReader.isInbound(i)) {
+                if (i.direction() == Direction.INBOUND) {
                     recency[row] = Math.min(recency[row], ago);
                     if (i.channel() == Channel.WEB || i.channel() == Channel.APP) {
                         sinceLogin[row] = Math.min(sinceLogin[row], ago);
@@ -65,7 +70,7 @@ final class InteractionColumns {
                 } else {
                     sinceContact[row] = Math.min(sinceContact[row], ago);
                 }
-                if (StoreFeatureReader.isComplaint(i)) {
+                if (i.outcome() == Outcome.COMPLAINT) {
                     complaints[row]++;
                 } else if (i.outcome() == Outcome.RESOLVED) {
                     complaints[row] = 0;

@@ -8,9 +8,6 @@ import io.crmkit.core.customer.LifecycleStage;
 import io.crmkit.core.customer.Relationship;
 import io.crmkit.core.customer.RelationshipType;
 import io.crmkit.core.interaction.Channel;
-import io.crmkit.core.interaction.Direction;
-import io.crmkit.core.interaction.Interaction;
-import io.crmkit.core.interaction.Outcome;
 import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.CustomerQuery;
@@ -351,13 +348,5 @@ public final class StoreFeatureReader {
 
     static boolean isDigital(Channel c) {
         return c == Channel.WEB || c == Channel.APP || c == Channel.CHAT;
-    }
-
-    static boolean isInbound(Interaction i) {
-        return i.direction() == Direction.INBOUND;
-    }
-
-    static boolean isComplaint(Interaction i) {
-        return i.outcome() == Outcome.COMPLAINT;
     }
 }

@@ -5,6 +5,7 @@ import io.crmkit.analytics.internal.Checks;
 import io.crmkit.core.CrmSession;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.TierCode;
+import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.tier.AssignmentSource;
 import io.crmkit.core.tier.TierAssignment;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects tiering to crm-core: the ladder from the tier definitions, the previous state and the
@@ -31,9 +34,19 @@ import java.util.function.ToIntFunction;
  * <p>The frame must carry customer keys (as frames read by
  * {@link io.crmkit.analytics.feature.StoreFeatureReader} do). The hysteresis counter is not part of
  * the core's tier history, so the host keeps it between runs (see
- * {@link #previousState(FeatureFrame, TierLadder, ToIntFunction)}). Thread-safe if the session is.
+ * {@link #previousState(FeatureFrame, TierLadder, ToIntFunction)}). Reads are in batches of
+ * {@link Batch#MAX_IDS} customers ({@code TierRepository.currentOf}); write-back commits one unit of
+ * work per 100 changes, each change still a tier-service call of its own. Thread-safe
+ * if the session is.
  */
 public final class CoreTierSync {
+
+    /**
+     * Tier changes per unit of work on write-back: a hundredth of the commits of one unit per change,
+     * while the writes a unit holds stay few (a JPA store keeps them in its persistence context, and
+     * every flush inside the unit checks all of them).
+     */
+    static final int WRITE_BATCH = 100;
 
     private final CrmSession session;
     private final CrmStore store;
@@ -71,13 +84,12 @@ public final class CoreTierSync {
         int[] tiers = new int[n];
         int[] below = new int[n];
         boolean[] manual = new boolean[n];
-        for (int r = 0; r < n; r++) {
-            Optional<TierAssignment> current = store.tiers().current(CustomerId.of(frame.customerKey(r)));
-            TierCode code = current.map(TierAssignment::tier).orElse(null);
+        forEachCurrent(frame, (r, current) -> {
+            TierCode code = current == null ? null : current.tier();
             tiers[r] = code == null ? -1 : ladder.codes().indexOf(code.value());
-            manual[r] = current.map(a -> a.source() == AssignmentSource.MANUAL).orElse(false);
+            manual[r] = current != null && current.source() == AssignmentSource.MANUAL;
             below[r] = Math.max(0, Math.min(127, belowPeriods.applyAsInt(frame.customerKey(r))));
-        }
+        });
         return TierState.of(tiers, below, manual);
     }
 
@@ -86,14 +98,34 @@ public final class CoreTierSync {
         requireKeys(frame);
         Checks.notNull(now, "now");
         List<TierOverride> out = new ArrayList<>();
-        for (int r = 0; r < frame.size(); r++) {
-            Optional<TierAssignment> a = store.tiers().current(CustomerId.of(frame.customerKey(r)));
-            if (a.isPresent() && a.get().isActiveOverride(now) && a.get().tier() != null) {
-                Instant until = a.get().expiresAt() == null ? Instant.MAX : a.get().expiresAt();
-                out.add(new TierOverride(frame.ids()[r], a.get().tier().value(), until, a.get().reason()));
+        forEachCurrent(frame, (r, a) -> {
+            if (a != null && a.isActiveOverride(now) && a.tier() != null) {
+                Instant until = a.expiresAt() == null ? Instant.MAX : a.expiresAt();
+                out.add(new TierOverride(frame.ids()[r], a.tier().value(), until, a.reason()));
+            }
+        });
+        return out;
+    }
+
+    /** Each row's newest tier history entry ({@code null} without history), read in batches of {@link Batch#MAX_IDS}. */
+    private void forEachCurrent(FeatureFrame frame, RowEntry action) {
+        int n = frame.size();
+        List<CustomerId> batch = new ArrayList<>(Batch.MAX_IDS);
+        for (int from = 0; from < n; from += Batch.MAX_IDS) {
+            int to = Math.min(n, from + Batch.MAX_IDS);
+            batch.clear();
+            for (int r = from; r < to; r++) {
+                batch.add(CustomerId.of(frame.customerKey(r)));
+            }
+            Map<CustomerId, TierAssignment> current = store.tiers().currentOf(batch);
+            for (int r = from; r < to; r++) {
+                action.accept(r, current.get(batch.get(r - from)));
             }
         }
-        return out;
+    }
+
+    private interface RowEntry {
+        void accept(int row, @Nullable TierAssignment current);
     }
 
     /**
@@ -106,15 +138,54 @@ public final class CoreTierSync {
         Checks.notNull(run, "run");
         requireKeys(frame);
         Checks.sameLength(frame.size(), run.size(), "run");
+        List<Pending> pending = new ArrayList<>(WRITE_BATCH);
         int[] written = {0};
         run.writeChanges(change -> {
             if (change.reason() == TierChangeReason.OVERRIDE) {
                 return;
             }
             int row = frame.rowOf(change.customerId());
-            written[0] += writeChange(frame.customerKey(row), change.toTier(), change.detail()) ? 1 : 0;
+            pending.add(new Pending(frame.customerKey(row), change.toTier(), change.detail()));
+            if (pending.size() == WRITE_BATCH) {
+                written[0] += writeBatch(pending);
+            }
         });
-        return written[0];
+        return written[0] + writeBatch(pending);
+    }
+
+    /**
+     * One unit of work for a batch of changes (one commit instead of one per change); each change is
+     * still its own tier-service call, audited, checked and evented. A batch the unit cannot take as a
+     * whole (a four-eyes rule on rule-driven tier changes parks one of them) is written change by
+     * change, as without batching.
+     */
+    private int writeBatch(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        int written;
+        try {
+            written = session.inTransaction(() -> writeEach(pending));
+        } catch (io.crmkit.core.error.ValidationException e) {
+            if (e.violations().stream().noneMatch(v -> "fourEyes".equals(v.field()))) {
+                throw e;
+            }
+            written = writeEach(pending);
+        }
+        pending.clear();
+        return written;
+    }
+
+    private int writeEach(List<Pending> changes) {
+        int written = 0;
+        for (Pending c : changes) {
+            written += writeChange(c.customerKey(), c.toTier(), c.detail()) ? 1 : 0;
+        }
+        return written;
+    }
+
+    /** A rule-driven change waiting for its batch. */
+    private record Pending(String customerKey, String toTier, String detail) {
     }
 
     /**

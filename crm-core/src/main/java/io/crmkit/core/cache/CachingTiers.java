@@ -55,6 +55,16 @@ final class CachingTiers implements TierRepository {
     }
 
     @Override
+    public java.util.Optional<TierAssignment> current(CustomerId customerId) {
+        return delegate.current(customerId);
+    }
+
+    @Override
+    public java.util.Map<CustomerId, TierAssignment> currentOf(java.util.Collection<CustomerId> customerIds) {
+        return delegate.currentOf(customerIds);
+    }
+
+    @Override
     public int replaceReasons(CustomerId customerId, String replacement) {
         return delegate.replaceReasons(customerId, replacement);
     }

@@ -42,6 +42,23 @@ public interface TierRepository {
     }
 
     /**
+     * {@link #current} for a batch of up to {@link Batch#MAX_IDS} customers in one call: the newest
+     * entry of each customer that has a history, keyed by customer, in the order the ids were given
+     * (repeated ids once). This default asks {@link #current} per id; a SQL store answers with one
+     * query.
+     *
+     * @throws io.crmkit.core.error.ValidationException on {@code customerIds} if the batch is null,
+     *     holds a null id or more than {@link Batch#MAX_IDS} ids
+     */
+    default java.util.Map<CustomerId, TierAssignment> currentOf(java.util.Collection<CustomerId> customerIds) {
+        java.util.Map<CustomerId, TierAssignment> out = new java.util.LinkedHashMap<>();
+        for (CustomerId id : Batch.ids(customerIds, "customerIds")) {
+            current(id).ifPresent(a -> out.put(id, a));
+        }
+        return out;
+    }
+
+    /**
      * Moves these entries of {@code from}'s history (as {@link #history} returned them) to
      * {@code to}: afterwards they are in {@code to}'s history, with {@code to} as their customer and
      * otherwise unchanged, and no longer in {@code from}'s. Entries not found are ignored. Used by

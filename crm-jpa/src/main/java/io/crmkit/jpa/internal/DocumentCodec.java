@@ -169,6 +169,49 @@ final class DocumentCodec {
         }
     }
 
+    /**
+     * The top-level text members {@code names} of a document of the current format, read with the
+     * streaming parser and without mapping the document (nested values are skipped, reading stops
+     * once every name was seen): an entry is {@code null} where the member is absent or not a text.
+     * {@code null} for a document of another format, which only a full {@link #read} may interpret.
+     *
+     * @throws StoreException if the document is not JSON
+     */
+    static String @org.jspecify.annotations.Nullable [] texts(String doc, String... names) {
+        if (formatOf(doc) != CURRENT_FORMAT) {
+            return null;
+        }
+        String[] out = new String[names.length];
+        int seen = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(doc)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new StoreException("stored document is not a JSON object", false);
+            }
+            while (seen < names.length && p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                int at = indexOf(names, name);
+                if (at >= 0) {
+                    out[at] = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                    seen++;
+                }
+                p.skipChildren();
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new StoreException("stored document cannot be read", false);
+        }
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The format of a document: the leading {@code _format} member, or 1 for documents written before it. */
     static int formatOf(String doc) {
         if (!doc.startsWith(PREFIX)) {

@@ -72,6 +72,11 @@ final class Documents {
         return cipher != null;
     }
 
+    /** Whether the top-level member {@code field} of {@code type} records is encrypted. */
+    boolean encrypts(Class<?> type, String field) {
+        return encryption != null && encryption.fields().isMarked(type, field);
+    }
+
     /** Whether records of {@code type} have marked fields. */
     boolean encrypts(Class<?> type) {
         return paths.containsKey(type);

@@ -9,9 +9,12 @@ import jakarta.persistence.EntityManager;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.DuplicateKeyException;
+import io.crmkit.core.interaction.Channel;
+import io.crmkit.core.interaction.Direction;
 import io.crmkit.core.interaction.ExternalRef;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.interaction.InteractionId;
+import io.crmkit.core.interaction.Outcome;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.InteractionRepository;
 import io.crmkit.core.spi.Page;
@@ -25,6 +28,7 @@ import io.crmkit.core.spi.TimelineCursor;
  */
 final class JpaInteractions extends JpaRepository<Interaction, InteractionId, InteractionEntity>
         implements InteractionRepository {
+    private static final String TIME_ORDER = "e.occurredAt, e.occurredNano, e.id";
     private static final String NEWEST_FIRST = "e.occurredAt desc, e.occurredNano desc, e.id desc";
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
@@ -116,13 +120,51 @@ final class JpaInteractions extends JpaRepository<Interaction, InteractionId, In
         return at.isBefore(FIRST_INSTANT) ? FIRST_INSTANT : at.isAfter(LAST_INSTANT) ? LAST_INSTANT : at;
     }
 
+    /**
+     * The projection without mapping documents: customer, time and channel from their columns,
+     * direction and outcome read from the document by the streaming parser (the subject, notes and
+     * participants are skipped, not decoded). A document of an older format, or a store that
+     * encrypts either field, takes the full read for that row or for all.
+     */
+    @Override
+    public Stream<Fact> streamFacts(Instant from, Instant to) {
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
+        if (!to.isAfter(from)) {
+            return Stream.empty();
+        }
+        if (settings.documents().encrypts(Interaction.class, "direction")
+                || settings.documents().encrypts(Interaction.class, "outcome")) {
+            return stream(from, to).map(Fact::of);
+        }
+        Instant lo = storable(from);
+        Instant hi = storable(to);
+        return tx.stream(em -> range(lo, hi).stream(em, "e.customerId, e.occurredAt, e.occurredNano, e.channel, e.doc, e.version",
+                TIME_ORDER, settings.fetchSize()).map(this::fact));
+    }
+
+    private Fact fact(Object[] r) {
+        String doc = (String) r[4];
+        String[] texts = DocumentCodec.texts(doc, "direction", "outcome");
+        if (texts == null || texts[0] == null) {
+            return Fact.of(fromDoc(doc, ((Number) r[5]).longValue()));
+        }
+        Instant at = (Instant) r[1];
+        return new Fact(CustomerId.of((String) r[0]), Instant.ofEpochSecond(at.getEpochSecond(), ((Number) r[2]).intValue()),
+                Channel.valueOf((String) r[3]), Direction.valueOf(texts[0]), texts[1] == null ? null : Outcome.valueOf(texts[1]));
+    }
+
     private Stream<Interaction> streamBetween(Instant from, Instant to) {
-        return tx.stream(em -> Jpql.from("Interaction")
+        return tx.stream(em -> range(from, to).stream(em, TIME_ORDER, settings.fetchSize())
+                .map(r -> fromDoc((String) r[0], ((Number) r[1]).longValue())));
+    }
+
+    /** {@code from <= occurredAt < to} on the stored time and nanos. */
+    private static Jpql range(Instant from, Instant to) {
+        return Jpql.from("Interaction")
                 .andAll("e.occurredAt >= :fromAt and e.occurredAt <= :toAt"
                         + " and (e.occurredAt, e.occurredNano) >= (:fromAt, :fromNano)"
                         + " and (e.occurredAt, e.occurredNano) < (:toAt, :toNano)",
-                        "fromAt", micros(from), "fromNano", from.getNano(), "toAt", micros(to), "toNano", to.getNano())
-                .stream(em, "e.occurredAt, e.occurredNano, e.id", settings.fetchSize())
-                .map(r -> fromDoc((String) r[0], ((Number) r[1]).longValue())));
+                        "fromAt", micros(from), "fromNano", from.getNano(), "toAt", micros(to), "toNano", to.getNano());
     }
 }

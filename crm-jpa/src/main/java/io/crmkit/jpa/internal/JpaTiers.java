@@ -70,6 +70,32 @@ final class JpaTiers implements TierRepository {
                 .map(doc -> DocumentCodec.read(doc, TierAssignment.class)).toList());
     }
 
+    /** One query per batch: every history entry of the batch's customers, newest first per customer; the first of each wins. */
+    @Override
+    public java.util.Map<CustomerId, TierAssignment> currentOf(java.util.Collection<CustomerId> customerIds) {
+        List<CustomerId> ids = io.crmkit.core.spi.Batch.ids(customerIds, "customerIds");
+        java.util.Map<String, TierAssignment> newest = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            List<String> keys = ids.stream().map(CustomerId::value).toList();
+            tx.run(em -> {
+                for (Object[] row : em.createQuery("select a.customerId, a.doc from TierAssignment a where a.customerId in :ids"
+                        + " order by a.customerId, a.effectiveFrom desc, a.effectiveNano desc, a.id desc", Object[].class)
+                        .setParameter("ids", keys).getResultList()) {
+                    newest.computeIfAbsent((String) row[0], k -> DocumentCodec.read((String) row[1], TierAssignment.class));
+                }
+                return null;
+            });
+        }
+        java.util.Map<CustomerId, TierAssignment> out = new java.util.LinkedHashMap<>();
+        for (CustomerId id : ids) {
+            TierAssignment a = newest.get(id.value());
+            if (a != null) {
+                out.put(id, a);
+            }
+        }
+        return out;
+    }
+
     @Override
     public int replaceReasons(CustomerId customerId, String replacement) {
         Check.notNull(customerId, "customerId");

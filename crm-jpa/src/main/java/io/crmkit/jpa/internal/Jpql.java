@@ -97,7 +97,12 @@ final class Jpql {
     }
 
     Stream<Object[]> stream(EntityManager em, String orderBy, int fetchSize) {
-        TypedQuery<Object[]> q = em.createQuery("select e.doc, e.version from " + entity + " e" + whereClause()
+        return stream(em, "e.doc, e.version", orderBy, fetchSize);
+    }
+
+    /** {@link #stream(EntityManager, String, int)} selecting {@code columns} instead of the document and version. */
+    Stream<Object[]> stream(EntityManager em, String columns, String orderBy, int fetchSize) {
+        TypedQuery<Object[]> q = em.createQuery("select " + columns + " from " + entity + " e" + whereClause()
                 + " order by " + orderBy, Object[].class);
         params.forEach(q::setParameter);
         q.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);

@@ -1,7 +1,12 @@
 package io.crmkit.tck.faulty;
 
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.spi.InteractionRepository;
+import io.crmkit.core.tier.TierAssignment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The kit's defect catalogue: realistic store defects, each a small decorator over the in-memory
@@ -30,6 +35,24 @@ public final class DefectCatalogue {
                 () -> Faulty.store().erasures("findDue", (a, o) -> {
                     a[0] = java.time.Instant.parse("9999-12-31T00:00:00Z");
                     return o.proceed();
+                }).build()));
+        // the nightly analytics' bulk reads (issue 14)
+        all.add(Defect.of("facts-drop-outcome", "the interaction projection leaves every outcome out", "AnalyticsReads",
+                () -> Faulty.store().replace("interactions", "streamFacts", (args, original) -> {
+                    @SuppressWarnings("unchecked")
+                    Stream<InteractionRepository.Fact> facts = (Stream<InteractionRepository.Fact>) original.proceed();
+                    return facts.map(f -> new InteractionRepository.Fact(f.customerId(), f.occurredAt(), f.channel(),
+                            f.direction(), null));
+                }).build()));
+        all.add(Defect.of("current-of-in-store-order", "current tiers of a batch come in the store's order, not the order asked",
+                "AnalyticsReads", () -> Faulty.store().replace("tiers", "currentOf", (args, original) -> {
+                    @SuppressWarnings("unchecked")
+                    Map<CustomerId, TierAssignment> found = (Map<CustomerId, TierAssignment>) original.proceed();
+                    List<Map.Entry<CustomerId, TierAssignment>> entries = new ArrayList<>(found.entrySet());
+                    entries.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(CustomerId::value)));
+                    Map<CustomerId, TierAssignment> sorted = new java.util.LinkedHashMap<>();
+                    entries.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+                    return sorted;
                 }).build()));
         // service cases (issue 15): the SLA monitor's due range and the survey reports' period
         all.add(Defect.of("case-due-ignores-instant", "findDue returns cases due later than the instant asked for", "Cases",

@@ -84,7 +84,101 @@ public final class DashboardReport {
                     .append("</td><td>").append(r.points()).append("</td><td>")
                     .append(Html.escape(String.join("; ", r.reasons()))).append("</td></tr>");
         }
-        return out.append("</tbody></table>").toString();
+        out.append("</tbody></table>");
+        clv(out, d.clv(), customerLink);
+        crossSell(out, d.crossSell(), customerLink);
+        clusters(out, d.clusters());
+        nba(out, d.nba());
+        staff(out, d.staff());
+        return out.toString();
+    }
+
+    private static void clv(StringBuilder out, Dashboard.Clv c, Function<String, String> customerLink) {
+        out.append("<section id=\"clv\"><h2>Lifetime value, next 12 months (BG/NBD and Gamma-Gamma on the trade ledger)</h2>")
+                .append("<p class=\"models\">BG/NBD ").append(parameters(c.purchaseModel())).append("; Gamma-Gamma ")
+                .append(parameters(c.spendModel())).append("</p><div class=\"figures\">")
+                .append(figure("clv-total", "12-month CLV of " + c.customers() + " customers (CNY)", money(c.total())))
+                .append("</div><table class=\"clv\"><thead><tr><th>Customer</th><th>Repeat trades</th><th>P(active)</th>")
+                .append("<th>Commission per trade</th><th>CLV</th></tr></thead><tbody>");
+        for (Dashboard.ClvEntry e : c.top()) {
+            out.append("<tr><td>").append(customer(e.customerId(), e.name(), customerLink)).append("</td><td class=\"x\">")
+                    .append(e.repeatPurchases()).append("</td><td class=\"alive\">")
+                    .append(String.format(Locale.ROOT, "%.3f", e.probabilityAlive())).append("</td><td class=\"spend\">")
+                    .append(String.format(Locale.ROOT, "%.2f", e.spendPerTrade())).append("</td><td class=\"value\">")
+                    .append(money(e.value())).append("</td></tr>");
+        }
+        out.append("</tbody></table></section>");
+    }
+
+    private static void crossSell(StringBuilder out, Dashboard.CrossSell x, Function<String, String> customerLink) {
+        out.append("<section id=\"cross-sell\"><h2>Cross-sell: ").append(x.ruleCount()).append(" rules over the product lines of ")
+                .append(x.baskets()).append(" customers; ").append(x.customersWithSuggestion())
+                .append(" customers with a partner product</h2><table class=\"rules\"><thead><tr><th>Holding</th><th>Also hold</th>")
+                .append("<th>Customers</th><th>Confidence</th><th>Lift</th></tr></thead><tbody>");
+        for (Dashboard.Rule r : x.rules()) {
+            out.append("<tr><td class=\"antecedent\">").append(Html.escape(r.antecedent())).append("</td><td class=\"consequent\">")
+                    .append(Html.escape(r.consequent())).append("</td><td class=\"count\">").append(r.count())
+                    .append("</td><td class=\"confidence\">").append(String.format(Locale.ROOT, "%.1f%%", 100 * r.confidence()))
+                    .append("</td><td class=\"lift\">").append(String.format(Locale.ROOT, "%.2f", r.lift())).append("</td></tr>");
+        }
+        out.append("</tbody></table><table class=\"suggestions\"><thead><tr><th>Customer</th><th>Offer</th><th>Why</th></tr>")
+                .append("</thead><tbody>");
+        for (Dashboard.Suggestion s : x.suggestions()) {
+            out.append("<tr><td>").append(customer(s.customerId(), s.name(), customerLink)).append("</td><td class=\"offer\">")
+                    .append(Html.escape(s.products())).append("</td><td>").append(Html.escape(s.reason())).append("</td></tr>");
+        }
+        out.append("</tbody></table></section>");
+    }
+
+    private static void clusters(StringBuilder out, List<Dashboard.Cluster> clusters) {
+        out.append("<section id=\"clusters\"><h2>Clusters (k-means, k = ").append(clusters.size())
+                .append(", on assets, activity, age and recency)</h2><table class=\"clusters\"><thead><tr><th>Cluster</th>")
+                .append("<th>Customers</th><th>Mean assets</th><th>What sets it apart</th></tr></thead><tbody>");
+        for (Dashboard.Cluster c : clusters) {
+            out.append("<tr><td>").append(c.cluster() + 1).append("</td><td class=\"size\">").append(c.size())
+                    .append("</td><td class=\"mean-aum\">").append(money(c.meanAum())).append("</td><td>")
+                    .append(Html.escape(c.description())).append("</td></tr>");
+        }
+        out.append("</tbody></table></section>");
+    }
+
+    private static void nba(StringBuilder out, Dashboard.Nba n) {
+        out.append("<section id=\"nba\"><h2>Next best actions this morning: ").append(n.recommended())
+                .append(" recommended</h2><table class=\"nba\"><thead><tr><th>Action</th><th>Customers</th></tr></thead><tbody>");
+        n.byProposition().forEach((id, count) -> out.append("<tr><td>").append(Html.escape(id)).append("</td><td class=\"count\">")
+                .append(count).append("</td></tr>"));
+        out.append("</tbody></table><p class=\"drops\">Not offered, by stage: ");
+        List<String> drops = new java.util.ArrayList<>();
+        n.dropsByStage().forEach((stage, count) -> drops.add(Html.escape(stage) + " " + count));
+        out.append(String.join(", ", drops)).append("</p></section>");
+    }
+
+    private static void staff(StringBuilder out, List<Dashboard.Staff> staff) {
+        out.append("<section id=\"staff\"><h2>Staff and broker figures, the quarter</h2><table class=\"staff\"><thead><tr>")
+                .append("<th>Staff</th><th>Roles</th><th>Customers</th><th>Assets</th><th>Net new assets</th><th>Interactions</th>")
+                .append("<th>Contribution</th></tr></thead><tbody>");
+        for (Dashboard.Staff p : staff) {
+            out.append("<tr><td class=\"id\">").append(Html.escape(p.id())).append("</td><td>").append(Html.escape(p.roles()))
+                    .append("</td><td class=\"customers\">").append(p.customers()).append("</td><td>").append(money(p.assetsAtEnd()))
+                    .append("</td><td>").append(money(p.netNewAssets())).append("</td><td class=\"interactions\">")
+                    .append(p.interactions()).append("</td><td>").append(money(p.contribution())).append("</td></tr>");
+        }
+        out.append("</tbody></table></section>");
+    }
+
+    private static String customer(String id, String name, Function<String, String> customerLink) {
+        String link = customerLink.apply(id);
+        return link == null ? Html.escape(name) : "<a href=\"" + Html.escape(link) + "\">" + Html.escape(name) + "</a>";
+    }
+
+    private static String parameters(java.util.Map<String, Double> params) {
+        List<String> parts = new java.util.ArrayList<>();
+        params.forEach((k, v) -> parts.add(Html.escape(k) + " " + String.format(Locale.ROOT, "%.6f", v)));
+        return String.join(", ", parts);
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
 
     private static String figure(String cssClass, String label, String value) {

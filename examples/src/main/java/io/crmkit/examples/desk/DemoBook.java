@@ -53,7 +53,9 @@ import java.util.Set;
 
 /**
  * The branch desk's demo book: the nightly example's 300 brokerage customers of the Shanghai branch
- * (with the night's tiers, at-risk scores and concentration, {@link NightlyAnalytics}), plus a
+ * (with the night's tiers, at-risk scores and concentration, lifetime value, cross-sell rules, clusters, next
+ * best actions and staff figures, {@link NightlyAnalytics}; many hold deposits, funds, insurance or cards next to
+ * their trading account), plus a
  * Beijing branch with its own relationship manager, a wealth pipeline with open opportunities, the
  * morning's tasks, a showcase customer with a long timeline, and an owner change waiting for a
  * checker (a new passport number). Everything is written through sessions, so the audit trail holds it all.
@@ -88,11 +90,13 @@ public final class DemoBook {
      * @param beijing the Beijing branch's customers (owned by {@link #RM_BEIJING})
      * @param timelineSize interactions on the showcase's timeline
      * @param tasksDueToday open tasks of {@link #RM} due today
+     * @param trades the host's trade ledger the night's lifetime value was fitted on, by customer id
      */
     public record Seeded(Dashboard dashboard, CustomerId showcase, List<CustomerId> beijing, int timelineSize,
-            int tasksDueToday) {
+            int tasksDueToday, java.util.Map<String, List<io.crmkit.examples.NightInsights.Trade>> trades) {
         public Seeded {
             beijing = List.copyOf(beijing);
+            trades = java.util.Map.copyOf(trades);
         }
     }
 
@@ -135,7 +139,7 @@ public final class DemoBook {
         } catch (ApprovalRequiredException expected) {
             // parked: the 360 page shows it as pending
         }
-        return new Seeded(night.dashboard(), showcase.id(), beijing, timeline, dueToday);
+        return new Seeded(night.dashboard(), showcase.id(), beijing, timeline, dueToday, night.trades());
     }
 
     /** The first customer of the book owned by {@link #RM}, made a well-documented one. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,9 @@ class BranchDeskBrowserTest {
 
     @Autowired
     DemoBook.Seeded book;
+
+    @Autowired
+    io.crmkit.core.Crm crm;
 
     private ChromeDriver browser;
 
@@ -188,7 +192,10 @@ class BranchDeskBrowserTest {
         List<String> history = texts("#tier-history .tier-change");
         assertThat(history).hasSizeGreaterThanOrEqualTo(2);
         assertThat(String.join("\n", history)).contains("Family-office referral, review in Q2");
-        assertThat(browser.findElements(By.cssSelector("#accounts .account"))).hasSize(2);
+        // the trading and fund accounts with snapshots, and the product lines the nightly book gave the customer
+        int accounts = crm.store().accounts().findByCustomer(book.showcase()).size();
+        assertThat(accounts).isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElements(By.cssSelector("#accounts .account"))).hasSize(accounts);
         assertThat(browser.findElements(By.cssSelector("#accounts svg.chart-mix"))).hasSize(2);
         assertThat(text("#accounts")).contains("FIXED_INCOME", "FUND", "EQUITY", "CASH");
         assertThat(texts("#opportunities .opp")).hasSize(2);
@@ -299,6 +306,98 @@ class BranchDeskBrowserTest {
         open("/dashboard");
         assertThat(text("h1")).isEqualTo("Not permitted");
         assertThat(browser.findElements(By.cssSelector("svg.chart"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the dashboard's lifetime value, cross-sell, cluster, next-best-action and staff sections show figures"
+            + " that agree with the store and the trade ledger worked out by hand")
+    void dashboardInsights() {
+        IndependentFigures f = new IndependentFigures(crm.store());
+        signIn("ho-001");
+        open("/dashboard");
+        assertNoConsoleErrors("/dashboard");
+
+        // Cross-sell: each rule's customers, confidence and lift from the holdings counted by hand.
+        List<WebElement> rules = browser.findElements(By.cssSelector("#cross-sell table.rules tbody tr"));
+        assertThat(rules).isNotEmpty();
+        for (WebElement r : rules) {
+            String holding = cell(r, "antecedent");
+            String also = cell(r, "consequent");
+            long both = f.holders(holding, also);
+            long held = f.holders(holding);
+            double confidence = (double) both / held;
+            assertThat(cell(r, "count")).isEqualTo(String.valueOf(both));
+            assertThat(cell(r, "confidence")).isEqualTo(String.format(Locale.ROOT, "%.1f%%", 100 * confidence));
+            assertThat(cell(r, "lift")).isEqualTo(String.format(Locale.ROOT, "%.2f",
+                    confidence / ((double) f.holders(also) / f.customers())));
+        }
+        assertThat(text("#cross-sell h2")).contains("over the product lines of " + f.customers() + " customers");
+        for (WebElement s : browser.findElements(By.cssSelector("#cross-sell table.suggestions tbody tr"))) {
+            String id = idOf(s);
+            assertThat(f.holdsAny(id, cell(s, "offer"))).as("an offer the customer does not hold yet").isFalse();
+        }
+
+        // Lifetime value: repeat trades and commission per trade from the raw ledger and Gamma-Gamma's formula
+        // with the parameters the page prints; most valuable first.
+        String models = text("#clv .models");
+        double p = parameter(models, "p");
+        double q = parameter(models, "q");
+        double v = parameter(models, "v");
+        List<WebElement> valued = browser.findElements(By.cssSelector("#clv table.clv tbody tr"));
+        assertThat(valued).hasSize(io.crmkit.examples.NightInsights.LISTED);
+        double previous = Double.MAX_VALUE;
+        for (WebElement row : valued) {
+            List<io.crmkit.examples.NightInsights.Trade> trades = book.trades().get(idOf(row));
+            int x = IndependentFigures.repeatTrades(trades);
+            assertThat(cell(row, "x")).isEqualTo(String.valueOf(x));
+            double spend = IndependentFigures.expectedSpend(p, q, v, x, IndependentFigures.meanRepeatCommission(trades));
+            // the page prints the parameters to six decimals and the spend to two
+            assertThat(Double.parseDouble(cell(row, "spend"))).isCloseTo(spend, org.assertj.core.api.Assertions.within(0.01 + 1e-5 * spend));
+            double value = Double.parseDouble(cell(row, "value").replace(",", ""));
+            assertThat(value).isLessThanOrEqualTo(previous);
+            previous = value;
+        }
+        assertThat(text("#clv .figure.clv-total")).contains("12-month CLV of " + book.trades().size() + " customers");
+
+        // Clusters: every customer of the night in one; their assets add up to the book's, from the snapshots.
+        List<WebElement> clusters = browser.findElements(By.cssSelector("#clusters table.clusters tbody tr"));
+        assertThat(clusters).hasSize(4);
+        long members = 0;
+        double assets = 0;
+        for (WebElement c : clusters) {
+            long size = Long.parseLong(cell(c, "size"));
+            members += size;
+            assets += size * Double.parseDouble(cell(c, "mean-aum").replace(",", ""));
+        }
+        assertThat(members).isEqualTo(f.customers());
+        assertThat(assets).isCloseTo(f.totalAssets(), org.assertj.core.api.Assertions.within(0.5 * members));
+
+        // Next best actions add up; the staff table counts rm-001's book.
+        long recommended = browser.findElements(By.cssSelector("#nba table.nba tbody td.count")).stream()
+                .mapToLong(e -> Long.parseLong(e.getText())).sum();
+        assertThat(text("#nba h2")).endsWith(": " + recommended + " recommended");
+        assertThat(recommended).isPositive();
+        WebElement rm = browser.findElements(By.cssSelector("#staff table.staff tbody tr")).stream()
+                .filter(r -> cell(r, "id").equals("rm-001")).findFirst().orElseThrow();
+        assertThat(cell(rm, "customers")).isEqualTo(String.valueOf(f.ownedBy("rm-001")));
+        screenshot("dashboard-insights");
+    }
+
+    private static String cell(WebElement row, String cssClass) {
+        return row.findElement(By.cssSelector("td." + cssClass)).getText();
+    }
+
+    /** The customer id of a row's link ({@code /customers/{id}}). */
+    private static String idOf(WebElement row) {
+        String href = row.findElement(By.tagName("a")).getAttribute("href");
+        return href.substring(href.lastIndexOf('/') + 1);
+    }
+
+    /** A parameter printed as {@code "name 1.2345"} in a list of them. */
+    private static double parameter(String text, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[ ,;])" + name + " ([0-9.]+)").matcher(text);
+        assertThat(m.find()).as("parameter " + name + " in '" + text + "'").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private void signIn(String user) {

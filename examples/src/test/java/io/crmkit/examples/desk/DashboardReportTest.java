@@ -20,7 +20,8 @@ class DashboardReportTest {
     @Test
     @DisplayName("the nightly job writes it on request as one self-contained file with the night's figures and charts inline")
     void nightlyJobWritesASelfContainedReport(@TempDir Path dir) throws Exception {
-        NightlyAnalytics.Night night = NightlyAnalytics.run(InMemoryCrmStore.create(), new PrintStream(OutputStream.nullOutputStream()));
+        InMemoryCrmStore store = InMemoryCrmStore.create();
+        NightlyAnalytics.Night night = NightlyAnalytics.run(store, new PrintStream(OutputStream.nullOutputStream()));
         Path file = dir.resolve("reports/nightly.html");
 
         NightlyAnalytics.main(new String[] {"--report=" + file});
@@ -41,7 +42,8 @@ class DashboardReportTest {
         assertThat(atRisk.find()).isTrue();
         int listed = Math.min(DashboardReport.AT_RISK_LISTED, Integer.parseInt(atRisk.group(1)));
         assertThat(Integer.parseInt(atRisk.group(1))).isEqualTo(night.atRisk()).isPositive();
-        assertThat(count(html, "<tr><td>")).isEqualTo(listed);
+        String atRiskTable = html.substring(html.indexOf("<table class=\"atrisk\">"), html.indexOf("</table>", html.indexOf("<table class=\"atrisk\">")));
+        assertThat(count(atRiskTable, "<tr><td>")).isEqualTo(listed);
         assertThat(html).contains("At risk: the first " + listed + " of " + atRisk.group(1));
         assertThat(night.dashboard().tiers()).extracting(Dashboard.TierCount::code)
                 .containsExactly("PLATINUM", "GOLD", "SILVER", "BRONZE");
@@ -50,6 +52,12 @@ class DashboardReportTest {
         assertThat(night.dashboard().grid().cells()).hasSize(16);
         assertThat(night.dashboard().grid().cells().stream().mapToInt(s -> s.count()).sum())
                 .as("every customer aged 18+ with assets falls in a cell").isBetween(1, 300);
+        // The insight sections, with their figures checked against the store and the ledger.
+        assertThat(html).contains("<section id=\"clv\">", "<section id=\"cross-sell\">", "<section id=\"clusters\">",
+                "<section id=\"nba\">", "<section id=\"staff\">");
+        InsightChecks.agree(night.dashboard(), night.trades(), new IndependentFigures(store));
+        Dashboard.Rule first = night.dashboard().crossSell().rules().get(0);
+        assertThat(html).contains("<td class=\"count\">" + first.count() + "</td>");
     }
 
     @Test
