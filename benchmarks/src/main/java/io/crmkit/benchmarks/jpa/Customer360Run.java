@@ -1,5 +1,6 @@
 package io.crmkit.benchmarks.jpa;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.jpa.CrmSchema;
 import io.crmkit.jpa.JpaCrmStore;
 import io.crmkit.jpa.JpaStoreConfig;
 import io.crmkit.core.cache.CacheConfig;
@@ -38,7 +40,10 @@ import io.crmkit.core.cache.CachingCrmStore;
  * calls as {@code CustomerService.view}, directly and through {@code CachingCrmStore}, and prints
  * statements per view (Hibernate statistics) and latency percentiles.
  *
- * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.jpa.Customer360Run [customers] [interactions] [views] [all|scoped]</pre>
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.jpa.Customer360Run [customers] [interactions] [views] [all|scoped|load] [data directory]</pre>
+ *
+ * <p>With a data directory the server's files are kept there: the first run loads the data set, later runs
+ * with the same counts reuse it and only measure.
  */
 public final class Customer360Run {
     private Customer360Run() {
@@ -49,30 +54,76 @@ public final class Customer360Run {
         long customers = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         long interactions = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000;
         int views = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        // "scoped": only the governed view, interleaved with the nine-call path (skips the two separate phases)
-        boolean all = args.length <= 3 || !args[3].equals("scoped");
-        try (BenchDatabase db = BenchDatabase.start("c360");
+        // "scoped": only the governed view, interleaved with the nine-call path (skips the two separate phases);
+        // "load": load the data set (if the data directory lacks it) and stop
+        String mode = args.length > 3 ? args[3] : "all";
+        if (!Set.of("all", "scoped", "load").contains(mode)) {
+            throw new IllegalArgumentException("mode must be all, scoped or load");
+        }
+        // a kept data directory: loaded once, reused by later runs with the same counts
+        Path dataDirectory = args.length > 4 ? Path.of(args[4]) : null;
+        try (BenchDatabase db = BenchDatabase.start("c360", dataDirectory);
              JpaCrmStore store = JpaCrmStore.create(db.dataSource(), JpaStoreConfig.custom().statistics(true).build())) {
-            long t0 = System.nanoTime();
             try (Connection c = db.pool.getConnection()) {
-                CopyLoader loader = new CopyLoader(c);
-                loader.customers(customers);
-                loader.interactions(interactions, customers);
-                loader.accounts(customers);
-                loader.opportunitiesAndTasks(customers);
-                try (Statement s = c.createStatement()) {
-                    s.execute("VACUUM ANALYZE");
-                }
+                prepare(c, customers, interactions);
             }
-            System.out.printf(Locale.ROOT, "data set loaded in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            if (mode.equals("load")) {
+                return;
+            }
             store.tiers().saveDefinition(TierDefinition.of("GOLD", "Gold", 1));
-
-            if (all) {
+            if (mode.equals("all")) {
                 measure(store, store, customers, views, "JpaCrmStore");
                 measure(store, CachingCrmStore.wrap(store, CacheConfig.custom().maximumCustomers(100_000).build()),
                         customers, views, "CachingCrmStore(JpaCrmStore)");
             }
             measureScoped(store, customers, views);
+        }
+    }
+
+    /** The tables {@link CopyLoader} fills; a later run keeps them and empties every other table. */
+    private static final Set<String> DATA_SET = Set.of("crm_customer", "crm_interaction", "crm_account",
+            "crm_account_snapshot", "crm_opportunity", "crm_task");
+
+    /**
+     * Loads the data set unless the database already holds it (a marker row written after a complete
+     * load, and the row counts of customers and interactions), then empties the other tables (org
+     * chart, staff, audit, pending requests, tiers) that an earlier measurement filled.
+     */
+    private static void prepare(Connection c, long customers, long interactions) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_data_set (customers BIGINT NOT NULL, interactions BIGINT NOT NULL)");
+            boolean present;
+            try (var rs = s.executeQuery("SELECT (SELECT count(*) FROM bench_data_set WHERE customers = " + customers
+                    + " AND interactions = " + interactions + "), (SELECT count(*) FROM crm_customer),"
+                    + " (SELECT count(*) FROM crm_interaction)")) {
+                rs.next();
+                present = rs.getLong(1) == 1 && rs.getLong(2) == customers && rs.getLong(3) == interactions;
+            }
+            if (present) {
+                System.out.printf(Locale.ROOT, "data set of %,d customers / %,d interactions found, reused%n", customers,
+                        interactions);
+            } else {
+                long t0 = System.nanoTime();
+                s.execute("DELETE FROM bench_data_set");
+                CopyLoader loader = new CopyLoader(c);
+                loader.customers(customers);
+                loader.interactions(interactions, customers);
+                loader.accounts(customers);
+                loader.opportunitiesAndTasks(customers);
+                s.execute("VACUUM ANALYZE");
+                s.execute("INSERT INTO bench_data_set VALUES (" + customers + ", " + interactions + ")");
+                System.out.printf(Locale.ROOT, "data set loaded in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            java.util.List<String> others = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    if (table.startsWith("crm_") && !DATA_SET.contains(table) && !table.equals(CrmSchema.HISTORY_TABLE)) {
+                        others.add(table);
+                    }
+                }
+            }
+            s.execute("TRUNCATE " + String.join(", ", others));
         }
     }
 
