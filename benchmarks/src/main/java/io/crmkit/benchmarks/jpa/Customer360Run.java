@@ -77,6 +77,24 @@ public final class Customer360Run {
                         customers, views, "CachingCrmStore(JpaCrmStore)");
             }
             measureScoped(store, customers, views);
+            try (Connection c = db.pool.getConnection()) {
+                plans(c);
+            }
+        }
+    }
+
+    /**
+     * How one pooled connection ran the view statement: the driver prepares it on the server after a
+     * few uses, and the server then keeps a generic plan instead of planning each call.
+     */
+    private static void plans(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                     + " WHERE statement LIKE '%union all%crm_interaction%'")) {
+            while (rs.next()) {
+                System.out.printf(Locale.ROOT, "view statement on one pooled connection: %d generic plans, %d custom plans%n",
+                        rs.getLong(1), rs.getLong(2));
+            }
         }
     }
 
@@ -181,6 +199,10 @@ public final class Customer360Run {
         // interleaved with the nine-statement path on the same customers, alternating which goes first
         long[] nanos = new long[views];
         long[] nine = new long[views];
+        long[] cpu = new long[views];
+        long[] nineCpu = new long[views];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long statements = 0;
         long nineStatements = 0;
         for (int i = 0; i < views; i++) {
@@ -188,6 +210,7 @@ public final class Customer360Run {
             for (int side = 0; side < 2; side++) {
                 boolean scoped = (side == 0) == (i % 2 == 0);
                 long before = stats.getPrepareStatementCount();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 if (scoped) {
                     session.customers().view(id);
@@ -195,18 +218,23 @@ public final class Customer360Run {
                     view(jpa, id);
                 }
                 long took = System.nanoTime() - start;
+                long tookCpu = threads.getCurrentThreadCpuTime() - cpuStart;
                 long used = stats.getPrepareStatementCount() - before;
                 if (scoped) {
                     nanos[i] = took;
+                    cpu[i] = tookCpu;
                     statements += used;
                 } else {
                     nine[i] = took;
+                    nineCpu[i] = tookCpu;
                     nineStatements += used;
                 }
             }
         }
         Arrays.sort(nanos);
         Arrays.sort(nine);
+        Arrays.sort(cpu);
+        Arrays.sort(nineCpu);
         System.out.printf(Locale.ROOT, "scoped CustomerService.view as a branch manager: %,d views, interleaved with the nine-call path%n",
                 views);
         System.out.printf(Locale.ROOT, "statements per view: %.2f (%d prepared in total)%n", (double) statements / views,
@@ -217,7 +245,10 @@ public final class Customer360Run {
                 (double) nineStatements / views, ms(nine, 0.50), ms(nine, 0.90), ms(nine, 0.99));
         System.out.printf(Locale.ROOT, "scoped / nine-call: p50 %.3f  p99 %.3f%n", ms(nanos, 0.50) / ms(nine, 0.50),
                 ms(nanos, 0.99) / ms(nine, 0.99));
-        System.out.println("load average: " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "this JVM thread's CPU ms (the server's work not included): scoped p50 %.3f  p99 %.3f;"
+                + " nine-call p50 %.3f  p99 %.3f%n", ms(cpu, 0.50), ms(cpu, 0.99), ms(nineCpu, 0.50), ms(nineCpu, 0.99));
+        System.out.printf(Locale.ROOT, "load average: %.1f before, %.1f after%n", loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         stats.clear();
         int fresh = 200;
         for (int i = 0; i < fresh; i++) {
