@@ -43,9 +43,13 @@ public final class GovernanceRatioRun {
         double[] ratios = new double[rounds];
         double[] as = new double[rounds];
         double[] bs = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        double[] cpuAs = new double[rounds];
+        double[] cpuBs = new double[rounds];
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int r = 0; r < rounds; r++) {
-            double ta;
-            double tb;
+            double[] ta;
+            double[] tb;
             if (r % 2 == 0) {
                 ta = time(a, batch);
                 tb = time(base, batch);
@@ -53,15 +57,24 @@ public final class GovernanceRatioRun {
                 tb = time(base, batch);
                 ta = time(a, batch);
             }
-            as[r] = ta;
-            bs[r] = tb;
-            ratios[r] = ta / tb;
+            as[r] = ta[0];
+            bs[r] = tb[0];
+            ratios[r] = ta[0] / tb[0];
+            cpuAs[r] = ta[1];
+            cpuBs[r] = tb[1];
+            cpuRatios[r] = ta[1] / tb[1];
         }
         System.out.printf(Locale.ROOT, "%s: median ratio %.2fx (quartiles %.2f-%.2f) over %d rounds; median %.1f us vs %.1f us per call%n",
                 name, median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), rounds, median(as), median(bs));
+        System.out.printf(Locale.ROOT, "  thread CPU: median ratio %.2fx (quartiles %.2f-%.2f); median %.1f us vs %.1f us; load %.1f to %.1f%n",
+                median(cpuRatios), quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75), median(cpuAs), median(cpuBs), loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static double time(Supplier<?> op, int n) {
+    /** Wall and this thread's CPU time per call, in microseconds. */
+    private static double[] time(Supplier<?> op, int n) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Object sink = null;
         for (int i = 0; i < n; i++) {
@@ -70,6 +83,6 @@ public final class GovernanceRatioRun {
         if (sink == null) {
             throw new IllegalStateException("no result");
         }
-        return (System.nanoTime() - start) / 1e3 / n;
+        return new double[] {(System.nanoTime() - start) / 1e3 / n, (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / n};
     }
 }

@@ -2,6 +2,8 @@ package io.crmkit.benchmarks.jpa;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,18 +34,39 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     public static BenchDatabase start(String name) {
+        return start(name, null);
+    }
+
+    /**
+     * A server on {@code dataDirectory}, kept after close so a later run reuses what an earlier one
+     * loaded (the database {@code name} is created only if absent); {@code null} for a throw-away
+     * directory. A kept directory also runs with {@code wal_level=minimal}, so a COPY into a table
+     * truncated in the same transaction writes no WAL (see {@code CopyLoader}).
+     */
+    public static BenchDatabase start(String name, Path dataDirectory) {
         try {
             long t0 = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("shared_buffers", "2GB")
                     .setServerConfig("max_wal_size", "8GB")
                     .setServerConfig("checkpoint_timeout", "30min")
                     .setServerConfig("work_mem", "64MB")
-                    .setServerConfig("maintenance_work_mem", "512MB")
-                    .start();
+                    .setServerConfig("maintenance_work_mem", "512MB");
+            if (dataDirectory != null) {
+                Files.createDirectories(dataDirectory);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setServerConfig("wal_level", "minimal").setServerConfig("max_wal_senders", "0");
+            }
+            EmbeddedPostgres pg = builder.start();
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
+                boolean exists;
+                try (var rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+                    exists = rs.next() && rs.getLong(1) > 0;
+                }
+                if (!exists) {
+                    s.execute("CREATE DATABASE " + name);
+                }
             }
             PGConnectionPoolDataSource cpds = new PGConnectionPoolDataSource();
             cpds.setServerNames(new String[] {"localhost"});

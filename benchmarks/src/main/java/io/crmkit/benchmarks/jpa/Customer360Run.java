@@ -1,5 +1,6 @@
 package io.crmkit.benchmarks.jpa;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.spi.PageRequest;
 import io.crmkit.core.tier.TierDefinition;
+import io.crmkit.jpa.CrmSchema;
 import io.crmkit.jpa.JpaCrmStore;
 import io.crmkit.jpa.JpaStoreConfig;
 import io.crmkit.core.cache.CacheConfig;
@@ -38,7 +40,10 @@ import io.crmkit.core.cache.CachingCrmStore;
  * calls as {@code CustomerService.view}, directly and through {@code CachingCrmStore}, and prints
  * statements per view (Hibernate statistics) and latency percentiles.
  *
- * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.jpa.Customer360Run [customers] [interactions] [views] [all|scoped]</pre>
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.jpa.Customer360Run [customers] [interactions] [views] [all|scoped|load] [data directory]</pre>
+ *
+ * <p>With a data directory the server's files are kept there: the first run loads the data set, later runs
+ * with the same counts reuse it and only measure.
  */
 public final class Customer360Run {
     private Customer360Run() {
@@ -49,30 +54,94 @@ public final class Customer360Run {
         long customers = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         long interactions = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000;
         int views = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        // "scoped": only the governed view, interleaved with the nine-call path (skips the two separate phases)
-        boolean all = args.length <= 3 || !args[3].equals("scoped");
-        try (BenchDatabase db = BenchDatabase.start("c360");
+        // "scoped": only the governed view, interleaved with the nine-call path (skips the two separate phases);
+        // "load": load the data set (if the data directory lacks it) and stop
+        String mode = args.length > 3 ? args[3] : "all";
+        if (!Set.of("all", "scoped", "load").contains(mode)) {
+            throw new IllegalArgumentException("mode must be all, scoped or load");
+        }
+        // a kept data directory: loaded once, reused by later runs with the same counts
+        Path dataDirectory = args.length > 4 ? Path.of(args[4]) : null;
+        try (BenchDatabase db = BenchDatabase.start("c360", dataDirectory);
              JpaCrmStore store = JpaCrmStore.create(db.dataSource(), JpaStoreConfig.custom().statistics(true).build())) {
-            long t0 = System.nanoTime();
             try (Connection c = db.pool.getConnection()) {
-                CopyLoader loader = new CopyLoader(c);
-                loader.customers(customers);
-                loader.interactions(interactions, customers);
-                loader.accounts(customers);
-                loader.opportunitiesAndTasks(customers);
-                try (Statement s = c.createStatement()) {
-                    s.execute("VACUUM ANALYZE");
-                }
+                prepare(c, customers, interactions);
             }
-            System.out.printf(Locale.ROOT, "data set loaded in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            if (mode.equals("load")) {
+                return;
+            }
             store.tiers().saveDefinition(TierDefinition.of("GOLD", "Gold", 1));
-
-            if (all) {
+            if (mode.equals("all")) {
                 measure(store, store, customers, views, "JpaCrmStore");
                 measure(store, CachingCrmStore.wrap(store, CacheConfig.custom().maximumCustomers(100_000).build()),
                         customers, views, "CachingCrmStore(JpaCrmStore)");
             }
             measureScoped(store, customers, views);
+            try (Connection c = db.pool.getConnection()) {
+                plans(c);
+            }
+        }
+    }
+
+    /**
+     * How one pooled connection ran the view statement: the driver prepares it on the server after a
+     * few uses, and the server then keeps a generic plan instead of planning each call.
+     */
+    private static void plans(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                     + " WHERE statement LIKE '%union all%crm_interaction%'")) {
+            while (rs.next()) {
+                System.out.printf(Locale.ROOT, "view statement on one pooled connection: %d generic plans, %d custom plans%n",
+                        rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /** The tables {@link CopyLoader} fills; a later run keeps them and empties every other table. */
+    private static final Set<String> DATA_SET = Set.of("crm_customer", "crm_interaction", "crm_account",
+            "crm_account_snapshot", "crm_opportunity", "crm_task");
+
+    /**
+     * Loads the data set unless the database already holds it (a marker row written after a complete
+     * load, and the row counts of customers and interactions), then empties the other tables (org
+     * chart, staff, audit, pending requests, tiers) that an earlier measurement filled.
+     */
+    private static void prepare(Connection c, long customers, long interactions) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_data_set (customers BIGINT NOT NULL, interactions BIGINT NOT NULL)");
+            boolean present;
+            try (var rs = s.executeQuery("SELECT (SELECT count(*) FROM bench_data_set WHERE customers = " + customers
+                    + " AND interactions = " + interactions + "), (SELECT count(*) FROM crm_customer),"
+                    + " (SELECT count(*) FROM crm_interaction)")) {
+                rs.next();
+                present = rs.getLong(1) == 1 && rs.getLong(2) == customers && rs.getLong(3) == interactions;
+            }
+            if (present) {
+                System.out.printf(Locale.ROOT, "data set of %,d customers / %,d interactions found, reused%n", customers,
+                        interactions);
+            } else {
+                long t0 = System.nanoTime();
+                s.execute("DELETE FROM bench_data_set");
+                CopyLoader loader = new CopyLoader(c);
+                loader.customers(customers);
+                loader.interactions(interactions, customers);
+                loader.accounts(customers);
+                loader.opportunitiesAndTasks(customers);
+                s.execute("VACUUM ANALYZE");
+                s.execute("INSERT INTO bench_data_set VALUES (" + customers + ", " + interactions + ")");
+                System.out.printf(Locale.ROOT, "data set loaded in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            java.util.List<String> others = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    if (table.startsWith("crm_") && !DATA_SET.contains(table) && !table.equals(CrmSchema.HISTORY_TABLE)) {
+                        others.add(table);
+                    }
+                }
+            }
+            s.execute("TRUNCATE " + String.join(", ", others));
         }
     }
 
@@ -130,6 +199,10 @@ public final class Customer360Run {
         // interleaved with the nine-statement path on the same customers, alternating which goes first
         long[] nanos = new long[views];
         long[] nine = new long[views];
+        long[] cpu = new long[views];
+        long[] nineCpu = new long[views];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long statements = 0;
         long nineStatements = 0;
         for (int i = 0; i < views; i++) {
@@ -137,6 +210,7 @@ public final class Customer360Run {
             for (int side = 0; side < 2; side++) {
                 boolean scoped = (side == 0) == (i % 2 == 0);
                 long before = stats.getPrepareStatementCount();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 if (scoped) {
                     session.customers().view(id);
@@ -144,18 +218,23 @@ public final class Customer360Run {
                     view(jpa, id);
                 }
                 long took = System.nanoTime() - start;
+                long tookCpu = threads.getCurrentThreadCpuTime() - cpuStart;
                 long used = stats.getPrepareStatementCount() - before;
                 if (scoped) {
                     nanos[i] = took;
+                    cpu[i] = tookCpu;
                     statements += used;
                 } else {
                     nine[i] = took;
+                    nineCpu[i] = tookCpu;
                     nineStatements += used;
                 }
             }
         }
         Arrays.sort(nanos);
         Arrays.sort(nine);
+        Arrays.sort(cpu);
+        Arrays.sort(nineCpu);
         System.out.printf(Locale.ROOT, "scoped CustomerService.view as a branch manager: %,d views, interleaved with the nine-call path%n",
                 views);
         System.out.printf(Locale.ROOT, "statements per view: %.2f (%d prepared in total)%n", (double) statements / views,
@@ -166,7 +245,10 @@ public final class Customer360Run {
                 (double) nineStatements / views, ms(nine, 0.50), ms(nine, 0.90), ms(nine, 0.99));
         System.out.printf(Locale.ROOT, "scoped / nine-call: p50 %.3f  p99 %.3f%n", ms(nanos, 0.50) / ms(nine, 0.50),
                 ms(nanos, 0.99) / ms(nine, 0.99));
-        System.out.println("load average: " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "this JVM thread's CPU ms (the server's work not included): scoped p50 %.3f  p99 %.3f;"
+                + " nine-call p50 %.3f  p99 %.3f%n", ms(cpu, 0.50), ms(cpu, 0.99), ms(nineCpu, 0.50), ms(nineCpu, 0.99));
+        System.out.printf(Locale.ROOT, "load average: %.1f before, %.1f after%n", loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         stats.clear();
         int fresh = 200;
         for (int i = 0; i < fresh; i++) {

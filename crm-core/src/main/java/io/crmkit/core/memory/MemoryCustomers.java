@@ -29,16 +29,13 @@ import org.jspecify.annotations.Nullable;
 /** Customers with indexes on id order, identifiers, owner, branch, lifecycle, tier and tags. */
 final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements CustomerRepository {
     /**
-     * Every customer in id order, with its owner and branch as small numbers: a page walks these
-     * rows without a lookup per id, and tests a scope on the numbers without touching the customer.
+     * Every customer in id order, with its owner and branch as small numbers (-1 for none): a page
+     * walks these rows without a lookup per id, and tests a scope on the numbers without touching
+     * the customer.
      */
-    private final java.util.TreeMap<CustomerId, Row> byId = new java.util.TreeMap<>();
+    private final IdOrderedRows byId = new IdOrderedRows();
     private final Map<StaffId, Integer> ownerNumbers = new HashMap<>();
     private final Map<OrgUnitId, Integer> unitNumbers = new HashMap<>();
-
-    /** A customer with its owner's and branch's numbers (-1 for none). */
-    private record Row(Customer customer, int owner, int unit) {
-    }
     private final Map<String, CustomerId> byIdentifier = new HashMap<>();
     private final Map<StaffId, TreeSet<CustomerId>> byOwner = new HashMap<>();
     private final Map<OrgUnitId, TreeSet<CustomerId>> byBranch = new HashMap<>();
@@ -67,7 +64,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
 
     @Override
     void index(Customer c) {
-        byId.put(c.id(), new Row(c, number(ownerNumbers, c.owner()), number(unitNumbers, c.branch())));
+        byId.put(c, number(ownerNumbers, c.owner()), number(unitNumbers, c.branch()));
         c.identifiers().forEach(i -> byIdentifier.put(i.naturalKey(), c.id()));
         add(byOwner, c.owner(), c.id());
         add(byBranch, c.branch(), c.id());
@@ -143,14 +140,12 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
             List<Customer> fetched = new ArrayList<>(page.size() + 1);
             NavigableSet<CustomerId> candidates = candidates(query);
             Iterable<CustomerId> merged = merged(query.scope(), candidates, after);
-            if (merged == null && candidates == byId.navigableKeySet()) {
+            if (merged == null && candidates == null) {
                 // the whole book in id order: the scope is tested on the row's numbers first
+                // (the numbers decide the scope exactly, so the rest of the query is tested without it)
                 ScopeTest scope = ScopeTest.of(query.scope(), ownerNumbers, unitNumbers);
-                for (Row r : (after == null ? byId : byId.tailMap(after, false)).values()) {
-                    if (scope.admits(r) && query.matches(r.customer()) && add(fetched, r.customer(), page)) {
-                        break;
-                    }
-                }
+                CustomerQuery rest = unscoped(query);
+                byId.walk(after, (owner, unit, c) -> scope.admits(owner, unit) && rest.matches(c) && add(fetched, c, page));
             } else {
                 for (CustomerId id : merged != null ? merged : tail(candidates, after)) {
                     Customer c = rows.get(id);
@@ -161,6 +156,11 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
             }
             return Page.of(fetched, page.size(), c -> c.id().value());
         });
+    }
+
+    /** The query without its scope, for rows whose scope {@link ScopeTest} has decided. */
+    private static CustomerQuery unscoped(CustomerQuery q) {
+        return q.scope() == null ? q : new CustomerQuery(q.owner(), q.branch(), q.lifecycle(), q.tier(), q.tag(), null);
     }
 
     /** Adds a match; true once the page and one more (telling whether more follow) are in. */
@@ -193,9 +193,9 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
             }
         }
 
-        /** False only for a row the scope cannot include (the query tests admitted rows in full). */
-        boolean admits(Row r) {
-            return owners == null || (r.owner() >= 0 && owners[r.owner()]) || (r.unit() >= 0 && units[r.unit()]);
+        /** Whether the scope includes a row with these numbers: exactly {@link DataScope#includes}. */
+        boolean admits(int owner, int unit) {
+            return owners == null || (owner >= 0 && owners[owner]) || (unit >= 0 && units[unit]);
         }
     }
 
@@ -204,10 +204,10 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
      * in, or — for a scoped query whose scope is a small share of it — a lazy merge of the scope's
      * owner and unit index sets, so a branch's page reads about a page of rows, not the whole book.
      */
-    private Iterable<CustomerId> ids(CustomerQuery query, @Nullable CustomerId after) {
+    private @Nullable Iterable<CustomerId> ids(CustomerQuery query, @Nullable CustomerId after) {
         NavigableSet<CustomerId> candidates = candidates(query);
         Iterable<CustomerId> merged = merged(query.scope(), candidates, after);
-        return merged != null ? merged : tail(candidates, after);
+        return merged != null ? merged : candidates == null ? null : tail(candidates, after);
     }
 
     private static NavigableSet<CustomerId> tail(NavigableSet<CustomerId> ids, @Nullable CustomerId after) {
@@ -215,7 +215,7 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
     }
 
     /** The merge of the scope's index sets after {@code after}, or null when walking the candidates is cheaper. */
-    private @Nullable Iterable<CustomerId> merged(@Nullable DataScope scope, NavigableSet<CustomerId> candidates,
+    private @Nullable Iterable<CustomerId> merged(@Nullable DataScope scope, @Nullable NavigableSet<CustomerId> candidates,
             @Nullable CustomerId after) {
         if (scope == null || scope.all()) {
             return null;
@@ -241,7 +241,8 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         // page / share rows. A small share is cheaper merged from its own index sets, which
         // costs a heap step per id of each set instead. The shift is where a merge step over
         // many sets costs about as much as testing the rows a scan would skip.
-        if ((parts.size() > 1 && size * SCAN_SHARE >= candidates.size()) || size >= candidates.size()) {
+        long all = candidates == null ? byId.size() : candidates.size();
+        if ((parts.size() > 1 && size * SCAN_SHARE >= all) || size >= all) {
             return null;
         }
         List<NavigableSet<CustomerId>> tails = new ArrayList<>(parts.size());
@@ -300,9 +301,9 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         }
     }
 
-    /** The smallest index set that every match must be in. */
-    private NavigableSet<CustomerId> candidates(CustomerQuery q) {
-        NavigableSet<CustomerId> best = byId.navigableKeySet();
+    /** The smallest index set that every match must be in, or null for the whole book. */
+    private @Nullable NavigableSet<CustomerId> candidates(CustomerQuery q) {
+        NavigableSet<CustomerId> best = null;
         best = smaller(best, q.owner() == null ? null : byOwner.getOrDefault(q.owner(), new TreeSet<>()));
         best = smaller(best, q.branch() == null ? null : byBranch.getOrDefault(q.branch(), new TreeSet<>()));
         best = smaller(best, q.lifecycle() == null ? null : byLifecycle.getOrDefault(q.lifecycle(), new TreeSet<>()));
@@ -311,21 +312,34 @@ final class MemoryCustomers extends MemoryTable<Customer, CustomerId> implements
         return best;
     }
 
-    private static NavigableSet<CustomerId> smaller(NavigableSet<CustomerId> a, @Nullable NavigableSet<CustomerId> b) {
-        return b != null && b.size() < a.size() ? b : a;
+    private static @Nullable NavigableSet<CustomerId> smaller(@Nullable NavigableSet<CustomerId> a,
+            @Nullable NavigableSet<CustomerId> b) {
+        return b != null && (a == null || b.size() < a.size()) ? b : a;
     }
 
     @Override
     public long count(CustomerQuery query) {
         Check.notNull(query, "query");
         return store.read(() -> {
-            long n = 0;
-            for (CustomerId id : ids(query, null)) {
-                if (query.matches(rows.get(id))) {
-                    n++;
+            Iterable<CustomerId> ids = ids(query, null);
+            long[] n = {0};
+            if (ids == null) {
+                ScopeTest scope = ScopeTest.of(query.scope(), ownerNumbers, unitNumbers);
+                CustomerQuery rest = unscoped(query);
+                byId.walk(null, (owner, unit, c) -> {
+                    if (scope.admits(owner, unit) && rest.matches(c)) {
+                        n[0]++;
+                    }
+                    return false;
+                });
+            } else {
+                for (CustomerId id : ids) {
+                    if (query.matches(rows.get(id))) {
+                        n[0]++;
+                    }
                 }
             }
-            return n;
+            return n[0];
         });
     }
 
