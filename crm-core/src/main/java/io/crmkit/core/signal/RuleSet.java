@@ -32,8 +32,11 @@ final class RuleSet {
     private final EventKind[] kindArray;
     final Ring[] series;
     final int[][] seriesOfKind;
-    /** Per kind, the length of the slab holding its rings. */
+    /** Per kind, the length of the slab holding its rings, and where it starts in the customer's record. */
     final int[] slabLength;
+    final int[] slabStart;
+    /** Longs per customer record: {@link CustomerState}'s header, the times, every kind's slab. */
+    final int recordLength;
     final int[][] rulesOfKind;
     final Test[] tests;
     final long[] suppressMillis;
@@ -65,16 +68,29 @@ final class RuleSet {
                 }
             }
         }
+        // the record: header, times, then per kind its slab (its rings side by side, in ring order)
         List<Ring> layout = new ArrayList<>();
         Map<String, Integer> seriesIndex = new HashMap<>();
         slabLength = new int[kinds.size()];
+        int[] within = new int[ringSpec.size()];
+        int n = 0;
+        for (int[] v : ringSpec.values()) {
+            within[n++] = slabLength[v[0]];
+            slabLength[v[0]] += new Ring(v[0], 1, v[1], v[4] == 1, v[2] == 1, v[3] == 1, 0).length();
+        }
+        slabStart = new int[kinds.size()];
+        int at = CustomerState.TIMES + kinds.size() + rules.size();
+        for (int k = 0; k < kinds.size(); k++) {
+            slabStart[k] = at;
+            at += slabLength[k];
+        }
+        recordLength = at;
+        n = 0;
         for (Map.Entry<String, int[]> e : ringSpec.entrySet()) {
             int[] v = e.getValue();
             long bucket = Long.parseLong(e.getKey().substring(e.getKey().indexOf(':') + 1));
             seriesIndex.put(e.getKey(), layout.size());
-            Ring ring = new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, slabLength[v[0]]);
-            slabLength[v[0]] += ring.length();
-            layout.add(ring);
+            layout.add(new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, slabStart[v[0]] + within[n++]));
         }
         series = layout.toArray(new Ring[0]);
         kindArray = kinds.keySet().toArray(new EventKind[0]);
@@ -113,13 +129,11 @@ final class RuleSet {
         return i == null ? -1 : i;
     }
 
-    /** A new slab for the rings of kind {@code k}, every ring empty. */
-    long[] newSlab(int k) {
-        long[] slab = new long[slabLength[k]];
-        for (int si : seriesOfKind[k]) {
-            series[si].init(slab);
+    /** Marks every ring of a new record at {@code base} empty. */
+    void initRings(long[] p, int base) {
+        for (Ring ring : series) {
+            ring.init(p, base);
         }
-        return slab;
     }
 
     static long bucketFor(Duration window) {
@@ -177,12 +191,12 @@ final class RuleSet {
 
     /** A compiled condition. */
     abstract static class Test {
-        abstract boolean test(CustomerState s, long t, int kind, long previousOfKind);
+        abstract boolean test(long[] p, int base, long t, int kind, long previousOfKind);
     }
 
     /** A compiled number. */
     abstract static class Num {
-        abstract double eval(CustomerState s, long t);
+        abstract double eval(long[] p, int base, long t);
     }
 
     private Test compile(Condition c, Map<String, Integer> seriesIndex) {
@@ -192,9 +206,9 @@ final class RuleSet {
             Condition.Op op = cmp.op();
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
-                    double a = l.eval(s, t);
-                    double b = r.eval(s, t);
+                boolean test(long[] p, int base, long t, int kind, long prev) {
+                    double a = l.eval(p, base, t);
+                    double b = r.eval(p, base, t);
                     if (Double.isNaN(a) || Double.isNaN(b)) {
                         return false;
                     }
@@ -214,7 +228,7 @@ final class RuleSet {
             long w = f.dormant().toMillis();
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
+                boolean test(long[] p, int base, long t, int kind, long prev) {
                     return kind == k && prev != Long.MIN_VALUE && t - prev >= w;
                 }
             };
@@ -224,8 +238,8 @@ final class RuleSet {
             Test r = compile(a.right(), seriesIndex);
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
-                    return l.test(s, t, kind, prev) && r.test(s, t, kind, prev);
+                boolean test(long[] p, int base, long t, int kind, long prev) {
+                    return l.test(p, base, t, kind, prev) && r.test(p, base, t, kind, prev);
                 }
             };
         }
@@ -234,16 +248,16 @@ final class RuleSet {
             Test r = compile(o.right(), seriesIndex);
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
-                    return l.test(s, t, kind, prev) || r.test(s, t, kind, prev);
+                boolean test(long[] p, int base, long t, int kind, long prev) {
+                    return l.test(p, base, t, kind, prev) || r.test(p, base, t, kind, prev);
                 }
             };
         }
         Test inner = compile(((Condition.Not) c).inner(), seriesIndex);
         return new Test() {
             @Override
-            boolean test(CustomerState s, long t, int kind, long prev) {
-                return !inner.test(s, t, kind, prev);
+            boolean test(long[] p, int base, long t, int kind, long prev) {
+                return !inner.test(p, base, t, kind, prev);
             }
         };
     }
@@ -253,7 +267,7 @@ final class RuleSet {
             double v = c.value();
             return new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
+                double eval(long[] p, int base, long t) {
                     return v;
                 }
             };
@@ -261,8 +275,8 @@ final class RuleSet {
         if (e instanceof Expr.Assets) {
             return new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return s.assets;
+                double eval(long[] p, int base, long t) {
+                    return Double.longBitsToDouble(p[base + CustomerState.ASSETS]);
                 }
             };
         }
@@ -270,17 +284,12 @@ final class RuleSet {
             long bucket = bucketFor(w.window());
             int n = slotsFor(w.window().toMillis(), bucket);
             Ring ring = series[seriesIndex.get(indexOf(w.kind()) + ":" + bucket)];
-            int kind = ring.kind;
             Measure m = w.measure();
             double perDay = (double) DAY / ((double) n * bucket);
             return new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    long[] slab = s.windows[kind];
-                    if (slab == null) {
-                        return 0;
-                    }
-                    double v = ring.measure(slab, m, Math.floorDiv(t, bucket), n);
+                double eval(long[] p, int base, long t) {
+                    double v = ring.measure(p, base, m, Math.floorDiv(t, bucket), n);
                     return m == Measure.AVG ? v * perDay : v;
                 }
             };
@@ -291,27 +300,27 @@ final class RuleSet {
         return switch (a.op()) {
             case '+' -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return l.eval(s, t) + r.eval(s, t);
+                double eval(long[] p, int base, long t) {
+                    return l.eval(p, base, t) + r.eval(p, base, t);
                 }
             };
             case '-' -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return l.eval(s, t) - r.eval(s, t);
+                double eval(long[] p, int base, long t) {
+                    return l.eval(p, base, t) - r.eval(p, base, t);
                 }
             };
             case '*' -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return l.eval(s, t) * r.eval(s, t);
+                double eval(long[] p, int base, long t) {
+                    return l.eval(p, base, t) * r.eval(p, base, t);
                 }
             };
             default -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    double d = r.eval(s, t);
-                    return d == 0 ? Double.NaN : l.eval(s, t) / d;
+                double eval(long[] p, int base, long t) {
+                    double d = r.eval(p, base, t);
+                    return d == 0 ? Double.NaN : l.eval(p, base, t) / d;
                 }
             };
         };
