@@ -89,16 +89,22 @@ final class Kernel {
             }
             long[] p = seg.page(slot);
             int base = seg.base(slot);
-            int kindLast = base + CustomerState.TIMES + k;
+            int kindLast = base + CustomerState.kindLastAt(k);
             long previous = p[kindLast];
             p[kindLast] = t;
-            for (int si : set.seriesOfKind[k]) {
-                Ring ring = set.series[si];
-                ring.add(p, base, Math.floorDiv(t, ring.bucketMillis), e.value());
+            int[] rings = set.seriesOfKind[k];
+            if (rings.length > 0) {
+                int slab = seg.slab(k, p, base);
+                long[] sp = seg.slabPage(k, slab);
+                int sb = seg.slabBase(k, slab);
+                for (int si : rings) {
+                    Ring ring = set.series[si];
+                    ring.add(sp, sb, ring.bucketOf(t), e.value());
+                }
             }
-            int firedAt = base + CustomerState.TIMES + set.kinds.size();
+            int firedAt = base + set.firedAt;
             for (int r : set.rulesOfKind[k]) {
-                if (set.tests[r].test(p, base, t, k, previous)) {
+                if (set.tests[r].test(seg, p, base, t, k, previous)) {
                     long last = p[firedAt + r];
                     if (last != Long.MIN_VALUE && t - last < set.suppressMillis[r]) {
                         seg.suppressed++;
@@ -137,7 +143,7 @@ final class Kernel {
             int slot = slot(seg, id, h);
             if (slot >= 0) {
                 long[] p = seg.page(slot);
-                int i = seg.base(slot) + CustomerState.TIMES + k;
+                int i = seg.base(slot) + CustomerState.kindLastAt(k);
                 if (p[i] == Long.MIN_VALUE || p[i] < at) {
                     p[i] = at;
                 }

@@ -2,9 +2,8 @@ package io.crmkit.core.signal;
 
 /**
  * The layout of one rolling window over one event kind at one bucket size, and the code that reads
- * and updates it. The numbers live in the customer's record (see {@link CustomerState}), inside the
- * slab of the ring's kind (the rings of one kind lie side by side): at {@link #offset} from the
- * record's start the newest bucket
+ * and updates it. The numbers live in the customer's slab of the ring's kind (the rings of one kind
+ * side by side, see {@link CustomerState}): at {@link #offset} from the slab's start the newest bucket
  * ({@link Long#MIN_VALUE} before the first event), then {@link #slots} buckets of {@link #width}
  * cells each — the count (if a rule counts), the sum's bits (if a rule sums or averages) and the
  * maximum's bits (if a rule takes the maximum; NaN while the bucket is empty). Only the newest
@@ -20,11 +19,13 @@ final class Ring {
     final boolean counts;
     final boolean sums;
     final boolean maxima;
-    /** Where the ring starts in the customer's record. */
+    /** Where the ring starts in its kind's slab. */
     final int offset;
     final int width;
     private final int sumAt;
     private final int maxAt;
+    private final double perBucket;
+    private final double perSlots;
 
     Ring(int kind, long bucketMillis, int slots, boolean counts, boolean sums, boolean maxima, int offset) {
         this.kind = kind;
@@ -37,6 +38,13 @@ final class Ring {
         this.sumAt = counts ? 1 : 0;
         this.maxAt = sumAt + (sums ? 1 : 0);
         this.width = maxAt + (maxima ? 1 : 0);
+        this.perBucket = 1.0 / bucketMillis;
+        this.perSlots = 1.0 / slots;
+    }
+
+    /** The bucket of time {@code t}: {@code floorDiv(t, bucketMillis)}. */
+    long bucketOf(long t) {
+        return quotient(t, bucketMillis, perBucket);
     }
 
     /** Longs this ring takes in its kind's slab. */
@@ -44,17 +52,12 @@ final class Ring {
         return 1 + slots * width;
     }
 
-    /** Marks the ring empty in a new record starting at {@code base}. */
+    /** Marks the ring empty in a new slab starting at {@code base}. */
     void init(long[] p, int base) {
         p[base + offset] = Long.MIN_VALUE;
     }
 
-    /** Whether the ring has never had an event. */
-    boolean isEmpty(long[] p, int base) {
-        return p[base + offset] == Long.MIN_VALUE;
-    }
-
-    /** Adds a value to bucket {@code b} of the record at {@code base}; {@code b} is never older than the newest bucket. */
+    /** Adds a value to bucket {@code b} of the slab at {@code base}; {@code b} is never older than the newest bucket. */
     void add(long[] p, int base, long b, double v) {
         int at = base + offset;
         long newest = p[at];
@@ -90,7 +93,26 @@ final class Ring {
 
     /** Where bucket {@code b} lives among the slots. */
     private int slot(long b) {
-        return (int) Math.floorMod(b, (long) slots);
+        return (int) (b - quotient(b, slots, perSlots) * slots);
+    }
+
+    /**
+     * {@code floorDiv(x, d)} without a 64-bit division (tens of cycles, several per ring per event):
+     * for {@code 0 <= x < 2^50} the product with {@code 1/d} is within 1/4 of {@code x / d}, so its
+     * truncation is off by at most one, which the remainder corrects. Exact for every {@code x}.
+     */
+    static long quotient(long x, long d, double inverse) {
+        if (x < 0 || x >= 1L << 50) {
+            return Math.floorDiv(x, d);
+        }
+        long q = (long) (x * inverse);
+        long r = x - q * d;
+        if (r < 0) {
+            q--;
+        } else if (r >= d) {
+            q++;
+        }
+        return q;
     }
 
     private void clear(long[] p, int at, int i) {

@@ -32,10 +32,10 @@ final class RuleSet {
     private final EventKind[] kindArray;
     final Ring[] series;
     final int[][] seriesOfKind;
-    /** Per kind, the length of the slab holding its rings, and where it starts in the customer's record. */
+    /** Per kind, the length of the slab holding its rings. */
     final int[] slabLength;
-    final int[] slabStart;
-    /** Longs per customer record: {@link CustomerState}'s header, the times, every kind's slab. */
+    /** Where the rules' last firings start in a customer's record, and the record's length (see {@link CustomerState}). */
+    final int firedAt;
     final int recordLength;
     final int[][] rulesOfKind;
     final Test[] tests;
@@ -68,30 +68,19 @@ final class RuleSet {
                 }
             }
         }
-        // the record: header, times, then per kind its slab (its rings side by side, in ring order)
         List<Ring> layout = new ArrayList<>();
         Map<String, Integer> seriesIndex = new HashMap<>();
         slabLength = new int[kinds.size()];
-        int[] within = new int[ringSpec.size()];
-        int n = 0;
-        for (int[] v : ringSpec.values()) {
-            within[n++] = slabLength[v[0]];
-            slabLength[v[0]] += new Ring(v[0], 1, v[1], v[4] == 1, v[2] == 1, v[3] == 1, 0).length();
-        }
-        slabStart = new int[kinds.size()];
-        int at = CustomerState.TIMES + kinds.size() + rules.size();
-        for (int k = 0; k < kinds.size(); k++) {
-            slabStart[k] = at;
-            at += slabLength[k];
-        }
-        recordLength = at;
-        n = 0;
         for (Map.Entry<String, int[]> e : ringSpec.entrySet()) {
             int[] v = e.getValue();
             long bucket = Long.parseLong(e.getKey().substring(e.getKey().indexOf(':') + 1));
             seriesIndex.put(e.getKey(), layout.size());
-            layout.add(new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, slabStart[v[0]] + within[n++]));
+            Ring ring = new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, slabLength[v[0]]);
+            slabLength[v[0]] += ring.length();
+            layout.add(ring);
         }
+        firedAt = CustomerState.TIMES + 2 * kinds.size();
+        recordLength = firedAt + rules.size();
         series = layout.toArray(new Ring[0]);
         kindArray = kinds.keySet().toArray(new EventKind[0]);
         seriesOfKind = new int[kinds.size()][];
@@ -129,10 +118,10 @@ final class RuleSet {
         return i == null ? -1 : i;
     }
 
-    /** Marks every ring of a new record at {@code base} empty. */
-    void initRings(long[] p, int base) {
-        for (Ring ring : series) {
-            ring.init(p, base);
+    /** Marks every ring of a new slab of kind {@code k}, at {@code base} in {@code p}, empty. */
+    void initSlab(int k, long[] p, int base) {
+        for (int si : seriesOfKind[k]) {
+            series[si].init(p, base);
         }
     }
 
@@ -191,12 +180,12 @@ final class RuleSet {
 
     /** A compiled condition. */
     abstract static class Test {
-        abstract boolean test(long[] p, int base, long t, int kind, long previousOfKind);
+        abstract boolean test(Segment seg, long[] p, int base, long t, int kind, long previousOfKind);
     }
 
     /** A compiled number. */
     abstract static class Num {
-        abstract double eval(long[] p, int base, long t);
+        abstract double eval(Segment seg, long[] p, int base, long t);
     }
 
     private Test compile(Condition c, Map<String, Integer> seriesIndex) {
@@ -206,9 +195,9 @@ final class RuleSet {
             Condition.Op op = cmp.op();
             return new Test() {
                 @Override
-                boolean test(long[] p, int base, long t, int kind, long prev) {
-                    double a = l.eval(p, base, t);
-                    double b = r.eval(p, base, t);
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                    double a = l.eval(seg, p, base, t);
+                    double b = r.eval(seg, p, base, t);
                     if (Double.isNaN(a) || Double.isNaN(b)) {
                         return false;
                     }
@@ -228,7 +217,7 @@ final class RuleSet {
             long w = f.dormant().toMillis();
             return new Test() {
                 @Override
-                boolean test(long[] p, int base, long t, int kind, long prev) {
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
                     return kind == k && prev != Long.MIN_VALUE && t - prev >= w;
                 }
             };
@@ -238,8 +227,8 @@ final class RuleSet {
             Test r = compile(a.right(), seriesIndex);
             return new Test() {
                 @Override
-                boolean test(long[] p, int base, long t, int kind, long prev) {
-                    return l.test(p, base, t, kind, prev) && r.test(p, base, t, kind, prev);
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                    return l.test(seg, p, base, t, kind, prev) && r.test(seg, p, base, t, kind, prev);
                 }
             };
         }
@@ -248,16 +237,16 @@ final class RuleSet {
             Test r = compile(o.right(), seriesIndex);
             return new Test() {
                 @Override
-                boolean test(long[] p, int base, long t, int kind, long prev) {
-                    return l.test(p, base, t, kind, prev) || r.test(p, base, t, kind, prev);
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                    return l.test(seg, p, base, t, kind, prev) || r.test(seg, p, base, t, kind, prev);
                 }
             };
         }
         Test inner = compile(((Condition.Not) c).inner(), seriesIndex);
         return new Test() {
             @Override
-            boolean test(long[] p, int base, long t, int kind, long prev) {
-                return !inner.test(p, base, t, kind, prev);
+            boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                return !inner.test(seg, p, base, t, kind, prev);
             }
         };
     }
@@ -267,7 +256,7 @@ final class RuleSet {
             double v = c.value();
             return new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
+                double eval(Segment seg, long[] p, int base, long t) {
                     return v;
                 }
             };
@@ -275,7 +264,7 @@ final class RuleSet {
         if (e instanceof Expr.Assets) {
             return new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
+                double eval(Segment seg, long[] p, int base, long t) {
                     return Double.longBitsToDouble(p[base + CustomerState.ASSETS]);
                 }
             };
@@ -284,12 +273,18 @@ final class RuleSet {
             long bucket = bucketFor(w.window());
             int n = slotsFor(w.window().toMillis(), bucket);
             Ring ring = series[seriesIndex.get(indexOf(w.kind()) + ":" + bucket)];
+            int kind = ring.kind;
+            int slabAt = CustomerState.slabAt(kind);
             Measure m = w.measure();
             double perDay = (double) DAY / ((double) n * bucket);
             return new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
-                    double v = ring.measure(p, base, m, Math.floorDiv(t, bucket), n);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    int slab = (int) p[base + slabAt] - 1;
+                    if (slab < 0) {
+                        return 0;
+                    }
+                    double v = ring.measure(seg.slabPage(kind, slab), seg.slabBase(kind, slab), m, ring.bucketOf(t), n);
                     return m == Measure.AVG ? v * perDay : v;
                 }
             };
@@ -300,27 +295,27 @@ final class RuleSet {
         return switch (a.op()) {
             case '+' -> new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
-                    return l.eval(p, base, t) + r.eval(p, base, t);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return l.eval(seg, p, base, t) + r.eval(seg, p, base, t);
                 }
             };
             case '-' -> new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
-                    return l.eval(p, base, t) - r.eval(p, base, t);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return l.eval(seg, p, base, t) - r.eval(seg, p, base, t);
                 }
             };
             case '*' -> new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
-                    return l.eval(p, base, t) * r.eval(p, base, t);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return l.eval(seg, p, base, t) * r.eval(seg, p, base, t);
                 }
             };
             default -> new Num() {
                 @Override
-                double eval(long[] p, int base, long t) {
-                    double d = r.eval(p, base, t);
-                    return d == 0 ? Double.NaN : l.eval(p, base, t) / d;
+                double eval(Segment seg, long[] p, int base, long t) {
+                    double d = r.eval(seg, p, base, t);
+                    return d == 0 ? Double.NaN : l.eval(seg, p, base, t) / d;
                 }
             };
         };

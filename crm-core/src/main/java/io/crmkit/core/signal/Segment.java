@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * One share of the customers (those whose id hashes to it): an open-addressing table from customer
- * id to a dense slot, and per slot a {@link CustomerState} record in pages of primitive arrays, plus
+ * id to a dense slot, per slot a {@link CustomerState} record in pages of primitive arrays, per kind
+ * pages of the slabs of its rings (a customer's slab made at its first event of the kind), plus
  * the few things beside it that vary in length (further ids at the latest instant, account
  * balances). Its monitor is the lock of every customer in it, so finding a customer and deciding on
  * its event take one lock; the counters are plain fields for the same reason. Slots are never freed.
@@ -30,6 +31,9 @@ final class Segment {
     /** Per slot, the accounts' keys and latest values' bits, interleaved, or null. */
     private long[][] accounts = new long[PAGE][];
     int count;
+    /** Per kind, pages of {@link #PAGE} slabs of its rings, and how many slabs are in use. */
+    private final long[][][] slabPages;
+    private final int[] slabs;
 
     long accepted;
     long duplicates;
@@ -39,6 +43,8 @@ final class Segment {
 
     Segment(RuleSet set) {
         this.set = set;
+        slabPages = new long[set.kinds.size()][1][];
+        slabs = new int[set.kinds.size()];
     }
 
     /** The slot of {@code id} (whose {@link Kernel#hash} is {@code h}), or -1. */
@@ -105,6 +111,34 @@ final class Segment {
 
     int base(int slot) {
         return (slot & (PAGE - 1)) * set.recordLength;
+    }
+
+    long[] slabPage(int k, int slab) {
+        return slabPages[k][slab >>> PAGE_SHIFT];
+    }
+
+    int slabBase(int k, int slab) {
+        return (slab & (PAGE - 1)) * set.slabLength[k];
+    }
+
+    /** The number of kind {@code k}'s slab in the record at {@code base} of {@code p}, made (rings empty) on first use. */
+    int slab(int k, long[] p, int base) {
+        int slab = (int) p[base + CustomerState.slabAt(k)] - 1;
+        if (slab >= 0) {
+            return slab;
+        }
+        slab = slabs[k]++;
+        long[][] kindPages = slabPages[k];
+        if ((slab >>> PAGE_SHIFT) == kindPages.length) {
+            kindPages = Arrays.copyOf(kindPages, kindPages.length * 2);
+            slabPages[k] = kindPages;
+        }
+        if (kindPages[slab >>> PAGE_SHIFT] == null) {
+            kindPages[slab >>> PAGE_SHIFT] = new long[PAGE * set.slabLength[k]];
+        }
+        set.initSlab(k, slabPage(k, slab), slabBase(k, slab));
+        p[base + CustomerState.slabAt(k)] = slab + 1L;
+        return slab;
     }
 
     CustomerId key(int slot) {
@@ -199,6 +233,11 @@ final class Segment {
         for (long[] page : pages) {
             b += page == null ? 0 : 16 + page.length * 8L;
         }
+        for (long[][] kindPages : slabPages) {
+            for (long[] page : kindPages) {
+                b += page == null ? 0 : 16 + page.length * 8L;
+            }
+        }
         for (int s = 0; s < count; s++) {
             b += moreIds[s] == null ? 0 : 16 + moreIds[s].length * 8L;
             b += accounts[s] == null ? 0 : 16 + accounts[s].length * 8L;
@@ -223,7 +262,17 @@ final class Segment {
             out.writeLong(a[2 * i]);
             out.writeDouble(Double.longBitsToDouble(a[2 * i + 1]));
         }
-        CustomerState.writeSlabs(set, p, b, out);
+        for (int k = 0; k < set.kinds.size(); k++) {
+            int slab = (int) p[b + CustomerState.slabAt(k)] - 1;
+            out.writeBoolean(slab >= 0);
+            if (slab >= 0) {
+                long[] sp = slabPage(k, slab);
+                int sb = slabBase(k, slab);
+                for (int i = 0; i < set.slabLength[k]; i++) {
+                    out.writeLong(sp[sb + i]);
+                }
+            }
+        }
     }
 
     /** Replaces the state in {@code slot} by one read in checkpoint format {@code format} (1 or 2) for the same rules. */
@@ -245,6 +294,25 @@ final class Segment {
             a[2 * i + 1] = Double.doubleToRawLongBits(in.readDouble());
         }
         accounts[slot] = a;
-        CustomerState.readSlabs(set, p, b, in, format);
+        if (format == 1) {
+            // one ring at a time, in the rule set's ring order, each with its own presence flag
+            for (Ring ring : set.series) {
+                if (in.readBoolean()) {
+                    int slab = slab(ring.kind, p, b);
+                    ring.readFormat1(slabPage(ring.kind, slab), slabBase(ring.kind, slab), in);
+                }
+            }
+        } else {
+            for (int k = 0; k < set.kinds.size(); k++) {
+                if (in.readBoolean()) {
+                    int slab = slab(k, p, b);
+                    long[] sp = slabPage(k, slab);
+                    int sb = slabBase(k, slab);
+                    for (int i = 0; i < set.slabLength[k]; i++) {
+                        sp[sb + i] = in.readLong();
+                    }
+                }
+            }
+        }
     }
 }
