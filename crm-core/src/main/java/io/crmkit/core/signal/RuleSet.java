@@ -114,6 +114,11 @@ final class RuleSet {
                 return i;
             }
         }
+        for (EventKind builtIn : EventKind.BUILT_IN) {
+            if (builtIn == k) {
+                return -1; // a built-in kind no rule mentions (the common case): no hashing of the record
+            }
+        }
         Integer i = kinds.get(k); // an equal kind made by the host's own constructor call
         return i == null ? -1 : i;
     }
