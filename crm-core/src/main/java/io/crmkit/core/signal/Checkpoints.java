@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The checkpoint format: a header (magic, format version, the rule set's fingerprint), every
@@ -34,13 +33,23 @@ final class Checkpoints {
         out.writeLong(MAGIC);
         out.writeInt(FORMAT);
         out.writeLong(kernel.set.fingerprint);
-        List<Map.Entry<CustomerId, CustomerState>> entries = new ArrayList<>(kernel.states.entrySet());
-        out.writeInt(entries.size());
-        for (Map.Entry<CustomerId, CustomerState> e : entries) {
-            out.writeUTF(e.getKey().value());
-            CustomerState s = e.getValue();
-            synchronized (s) {
-                s.write(out);
+        // the customers there are now; ones added while writing are left to the replay (slots are never freed)
+        int[] counts = new int[kernel.segments.length];
+        int total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            synchronized (kernel.segments[i]) {
+                counts[i] = kernel.segments[i].count;
+            }
+            total += counts[i];
+        }
+        out.writeInt(total);
+        for (int i = 0; i < counts.length; i++) {
+            Segment seg = kernel.segments[i];
+            for (int slot = 0; slot < counts[i]; slot++) {
+                synchronized (seg) { // one customer at a time, so publishing to the segment goes on meanwhile
+                    out.writeUTF(seg.key(slot).value());
+                    seg.write(slot, out);
+                }
             }
         }
         out.writeInt(pending.size());
@@ -69,7 +78,9 @@ final class Checkpoints {
         int customers = bounded(in.readInt(), kernel.maxCustomers());
         for (int i = 0; i < customers; i++) {
             CustomerId id = CustomerId.of(in.readUTF());
-            kernel.put(id, CustomerState.read(kernel.set, in, format));
+            if (!kernel.restore(id, in, format)) {
+                throw ValidationException.of("checkpoint", "Format", "holds more customers than maxCustomers");
+            }
         }
         int pending = bounded(in.readInt(), 100_000_000);
         List<Decision> out = new ArrayList<>();

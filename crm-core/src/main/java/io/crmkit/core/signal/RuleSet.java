@@ -34,6 +34,9 @@ final class RuleSet {
     final int[][] seriesOfKind;
     /** Per kind, the length of the slab holding its rings. */
     final int[] slabLength;
+    /** Where the rules' last firings start in a customer's record, and the record's length (see {@link CustomerState}). */
+    final int firedAt;
+    final int recordLength;
     final int[][] rulesOfKind;
     final Test[] tests;
     final long[] suppressMillis;
@@ -76,6 +79,8 @@ final class RuleSet {
             slabLength[v[0]] += ring.length();
             layout.add(ring);
         }
+        firedAt = CustomerState.TIMES + 2 * kinds.size();
+        recordLength = firedAt + rules.size();
         series = layout.toArray(new Ring[0]);
         kindArray = kinds.keySet().toArray(new EventKind[0]);
         seriesOfKind = new int[kinds.size()][];
@@ -109,17 +114,20 @@ final class RuleSet {
                 return i;
             }
         }
+        for (EventKind builtIn : EventKind.BUILT_IN) {
+            if (builtIn == k) {
+                return -1; // a built-in kind no rule mentions (the common case): no hashing of the record
+            }
+        }
         Integer i = kinds.get(k); // an equal kind made by the host's own constructor call
         return i == null ? -1 : i;
     }
 
-    /** A new slab for the rings of kind {@code k}, every ring empty. */
-    long[] newSlab(int k) {
-        long[] slab = new long[slabLength[k]];
+    /** Marks every ring of a new slab of kind {@code k}, at {@code base} in {@code p}, empty. */
+    void initSlab(int k, long[] p, int base) {
         for (int si : seriesOfKind[k]) {
-            series[si].init(slab);
+            series[si].init(p, base);
         }
-        return slab;
     }
 
     static long bucketFor(Duration window) {
@@ -177,12 +185,12 @@ final class RuleSet {
 
     /** A compiled condition. */
     abstract static class Test {
-        abstract boolean test(CustomerState s, long t, int kind, long previousOfKind);
+        abstract boolean test(Segment seg, long[] p, int base, long t, int kind, long previousOfKind);
     }
 
     /** A compiled number. */
     abstract static class Num {
-        abstract double eval(CustomerState s, long t);
+        abstract double eval(Segment seg, long[] p, int base, long t);
     }
 
     private Test compile(Condition c, Map<String, Integer> seriesIndex) {
@@ -192,9 +200,9 @@ final class RuleSet {
             Condition.Op op = cmp.op();
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
-                    double a = l.eval(s, t);
-                    double b = r.eval(s, t);
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                    double a = l.eval(seg, p, base, t);
+                    double b = r.eval(seg, p, base, t);
                     if (Double.isNaN(a) || Double.isNaN(b)) {
                         return false;
                     }
@@ -214,7 +222,7 @@ final class RuleSet {
             long w = f.dormant().toMillis();
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
                     return kind == k && prev != Long.MIN_VALUE && t - prev >= w;
                 }
             };
@@ -224,8 +232,8 @@ final class RuleSet {
             Test r = compile(a.right(), seriesIndex);
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
-                    return l.test(s, t, kind, prev) && r.test(s, t, kind, prev);
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                    return l.test(seg, p, base, t, kind, prev) && r.test(seg, p, base, t, kind, prev);
                 }
             };
         }
@@ -234,16 +242,16 @@ final class RuleSet {
             Test r = compile(o.right(), seriesIndex);
             return new Test() {
                 @Override
-                boolean test(CustomerState s, long t, int kind, long prev) {
-                    return l.test(s, t, kind, prev) || r.test(s, t, kind, prev);
+                boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                    return l.test(seg, p, base, t, kind, prev) || r.test(seg, p, base, t, kind, prev);
                 }
             };
         }
         Test inner = compile(((Condition.Not) c).inner(), seriesIndex);
         return new Test() {
             @Override
-            boolean test(CustomerState s, long t, int kind, long prev) {
-                return !inner.test(s, t, kind, prev);
+            boolean test(Segment seg, long[] p, int base, long t, int kind, long prev) {
+                return !inner.test(seg, p, base, t, kind, prev);
             }
         };
     }
@@ -253,7 +261,7 @@ final class RuleSet {
             double v = c.value();
             return new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
+                double eval(Segment seg, long[] p, int base, long t) {
                     return v;
                 }
             };
@@ -261,8 +269,8 @@ final class RuleSet {
         if (e instanceof Expr.Assets) {
             return new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return s.assets;
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return Double.longBitsToDouble(p[base + CustomerState.ASSETS]);
                 }
             };
         }
@@ -271,16 +279,17 @@ final class RuleSet {
             int n = slotsFor(w.window().toMillis(), bucket);
             Ring ring = series[seriesIndex.get(indexOf(w.kind()) + ":" + bucket)];
             int kind = ring.kind;
+            int slabAt = CustomerState.slabAt(kind);
             Measure m = w.measure();
             double perDay = (double) DAY / ((double) n * bucket);
             return new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    long[] slab = s.windows[kind];
-                    if (slab == null) {
+                double eval(Segment seg, long[] p, int base, long t) {
+                    int slab = (int) p[base + slabAt] - 1;
+                    if (slab < 0) {
                         return 0;
                     }
-                    double v = ring.measure(slab, m, Math.floorDiv(t, bucket), n);
+                    double v = ring.measure(seg.slabPage(kind, slab), seg.slabBase(kind, slab), m, ring.bucketOf(t), n);
                     return m == Measure.AVG ? v * perDay : v;
                 }
             };
@@ -291,27 +300,27 @@ final class RuleSet {
         return switch (a.op()) {
             case '+' -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return l.eval(s, t) + r.eval(s, t);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return l.eval(seg, p, base, t) + r.eval(seg, p, base, t);
                 }
             };
             case '-' -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return l.eval(s, t) - r.eval(s, t);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return l.eval(seg, p, base, t) - r.eval(seg, p, base, t);
                 }
             };
             case '*' -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    return l.eval(s, t) * r.eval(s, t);
+                double eval(Segment seg, long[] p, int base, long t) {
+                    return l.eval(seg, p, base, t) * r.eval(seg, p, base, t);
                 }
             };
             default -> new Num() {
                 @Override
-                double eval(CustomerState s, long t) {
-                    double d = r.eval(s, t);
-                    return d == 0 ? Double.NaN : l.eval(s, t) / d;
+                double eval(Segment seg, long[] p, int base, long t) {
+                    double d = r.eval(seg, p, base, t);
+                    return d == 0 ? Double.NaN : l.eval(seg, p, base, t) / d;
                 }
             };
         };

@@ -52,9 +52,11 @@ import org.jspecify.annotations.Nullable;
  *       nothing: decisions are idempotent end to end.
  * </ul>
  *
- * <p><b>Footprint</b>: per customer a few hundred bytes plus, per mentioned kind once it occurs, one
- * array holding a ring per bucket size (at most 48 buckets of 8 to 24 bytes), whatever the event rate; at most {@code maxCustomers}
- * customers (further new customers are {@link Published#OVER_CAPACITY}).
+ * <p><b>Footprint</b>: per customer one record of longs fixed by the rules — a header, a time per
+ * mentioned kind and per rule, and per kind a ring per bucket size (at most 48 buckets of 8 to 24
+ * bytes) — plus the ids at the latest instant beyond the first and the accounts' latest balances,
+ * whatever the event rate; no object per customer. At most {@code maxCustomers} customers (further
+ * new customers are {@link Published#OVER_CAPACITY}).
  *
  * <p><b>Restart</b>: {@link #checkpoint} writes every customer's state and the decisions not yet
  * written; a builder given {@link Builder#restore} continues from it. Note the feed position
@@ -164,8 +166,21 @@ public final class SignalEngine implements AutoCloseable {
 
     public SignalStats stats() {
         CrmActions a = actions;
-        return new SignalStats(kernel.accepted.sum(), kernel.duplicates.sum(), kernel.late.sum(),
-                kernel.overCapacity.sum(), kernel.fired.sum(), kernel.suppressed.sum(),
+        long accepted = 0;
+        long duplicates = 0;
+        long late = 0;
+        long fired = 0;
+        long suppressed = 0;
+        for (Segment seg : kernel.segments) {
+            synchronized (seg) {
+                accepted += seg.accepted;
+                duplicates += seg.duplicates;
+                late += seg.late;
+                fired += seg.fired;
+                suppressed += seg.suppressed;
+            }
+        }
+        return new SignalStats(accepted, duplicates, late, kernel.overCapacity.sum(), fired, suppressed,
                 a == null ? 0 : a.written.sum(), a == null ? 0 : a.alreadyPresent.sum(), a == null ? 0 : a.failed.sum(),
                 a == null ? 0 : a.dropped.sum(), a == null ? 0 : a.queued(), kernel.customers());
     }
@@ -173,9 +188,9 @@ public final class SignalEngine implements AutoCloseable {
     /** Approximate heap bytes of all customer state (walks every customer: for reports, not hot paths). */
     public long stateBytes() {
         long total = 0;
-        for (CustomerState s : kernel.states.values()) {
-            synchronized (s) {
-                total += s.bytes();
+        for (Segment seg : kernel.segments) {
+            synchronized (seg) {
+                total += seg.bytes();
             }
         }
         return total;
