@@ -43,7 +43,8 @@ public final class AuditTrail {
 
     /** The hash of {@code e} with every field but {@code hash} itself, chained to {@code e.prevHash()}. */
     public String hash(AuditEntry e) {
-        StringBuilder sb = new StringBuilder(256);
+        // sized for the usual entry (a sealed change adds two 64-digit commitments), so it is not regrown
+        StringBuilder sb = new StringBuilder(512 + 192 * e.changes().size());
         field(sb, e.prevHash());
         field(sb, e.id());
         field(sb, e.streamType());
