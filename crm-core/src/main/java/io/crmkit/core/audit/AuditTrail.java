@@ -43,7 +43,8 @@ public final class AuditTrail {
 
     /** The hash of {@code e} with every field but {@code hash} itself, chained to {@code e.prevHash()}. */
     public String hash(AuditEntry e) {
-        StringBuilder sb = new StringBuilder(256);
+        // sized for the usual entry (a sealed change adds two 64-digit commitments), so it is not regrown
+        StringBuilder sb = new StringBuilder(512 + 192 * e.changes().size());
         field(sb, e.prevHash());
         field(sb, e.id());
         field(sb, e.streamType());
@@ -80,16 +81,37 @@ public final class AuditTrail {
             }
         }
         byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+        if (key == null) {
+            return HEX.formatHex(Digests.SHA_256.get().digest(data));
+        }
+        Mac mac = macs.get();
+        return HEX.formatHex(mac.doFinal(data));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** One initialised MAC per thread: {@code Mac.getInstance} and {@code init} cost more than the MAC of an entry. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
-            if (key == null) {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-            }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data));
-        } catch (GeneralSecurityException e1) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e1);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA-256", e);
         }
+    }
+
+    /** One SHA-256 per thread, reset by every {@code digest}: looking the algorithm up per value was a third of its cost. */
+    private static final class Digests {
+        static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK lacks SHA-256", e);
+            }
+        });
     }
 
     /**
@@ -102,22 +124,33 @@ public final class AuditTrail {
         if (value == null) {
             return "-";
         }
-        StringBuilder sb = new StringBuilder(64);
+        StringBuilder sb = new StringBuilder(32 + value.length());
         field(sb, salt);
         field(sb, side);
         field(sb, value);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        return HEX.formatHex(Digests.SHA_256.get().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A fresh random salt for sealing (16 bytes, base64url). */
     public static String newSalt() {
-        byte[] b = new byte[16];
+        return newSalts(1)[0];
+    }
+
+    /**
+     * {@code n} fresh random salts (16 bytes each, base64url) from one call to the random source:
+     * an audit entry needs one per sealed change, and the cost of {@code SecureRandom} is mostly per
+     * call (a lock and a read of the system source), not per byte.
+     */
+    public static String[] newSalts(int n) {
+        io.crmkit.core.check.Check.range(n, 0, 100_000, "n");
+        byte[] b = new byte[16 * n];
         RANDOM.nextBytes(b);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        String[] out = new String[n];
+        java.util.Base64.Encoder enc = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (int i = 0; i < n; i++) {
+            out[i] = enc.encodeToString(java.util.Arrays.copyOfRange(b, 16 * i, 16 * i + 16));
+        }
+        return out;
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();

@@ -1,11 +1,16 @@
 package io.crmkit.core.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.crmkit.core.audit.AuditTrail;
 import io.crmkit.core.audit.FieldChange;
 import io.crmkit.core.json.CrmJson;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +62,36 @@ final class AuditDiff {
         }
         Set<String> paths = new TreeSet<>(b.keySet());
         paths.addAll(a.keySet());
-        List<FieldChange> out = new ArrayList<>();
+        List<String[]> changed = new ArrayList<>(paths.size());
+        int toSeal = 0;
         for (String path : paths) {
             String old = b.get(path);
             String now = a.get(path);
             if (!Objects.equals(old, now)) {
                 boolean mask = sensitive(path);
-                out.add(FieldChange.sealed(path, mask && old != null ? FieldChange.MASKED : cut(old),
-                        mask && now != null ? FieldChange.MASKED : cut(now), io.crmkit.core.audit.AuditTrail.newSalt()));
+                String[] c = {path, mask && old != null ? FieldChange.MASKED : cut(old), mask && now != null ? FieldChange.MASKED : cut(now)};
+                changed.add(c);
+                toSeal += holdsValue(c[1]) || holdsValue(c[2]) ? 1 : 0;
             }
         }
+        // one call to the random source for all the entry's salts
+        String[] salts = AuditTrail.newSalts(toSeal);
+        List<FieldChange> out = new ArrayList<>(changed.size());
+        int next = 0;
+        for (String[] c : changed) {
+            out.add(holdsValue(c[1]) || holdsValue(c[2]) ? FieldChange.sealed(c[0], c[1], c[2], salts[next++])
+                    : new FieldChange(c[0], c[1], c[2]));
+        }
         return out;
+    }
+
+    /**
+     * Whether a value in the trail says anything an erasure might have to remove. A change with
+     * only masked or absent values is written unsealed: there is nothing to redact, and sealing it
+     * would cost a salt and two commitments for nothing.
+     */
+    private static boolean holdsValue(@Nullable String v) {
+        return v != null && !FieldChange.MASKED.equals(v);
     }
 
     private static @Nullable String cut(@Nullable String v) {
@@ -120,37 +144,64 @@ final class AuditDiff {
         }
     }
 
-    /** Adds {@code value}'s leaves under {@code path} (the root when empty). */
+    /**
+     * Adds {@code value}'s leaves under {@code path} (the root when empty). The value is written
+     * into a token buffer and walked token by token: the same leaves as its JSON tree has, without
+     * building the tree (which cost as much again as writing the tokens, for every audited create).
+     */
     private static void flattenInto(@Nullable Object value, String path, Map<String, String> out) {
-        if (value != null) {
-            JsonNode tree = CrmJson.mapper().valueToTree(value);
-            walk(tree, path, out, path.isEmpty() ? 0 : 1);
+        if (value == null) {
+            return;
+        }
+        // as ObjectMapper.valueToTree buffers a value, so numbers come out as they did in the tree
+        TokenBuffer buffer = new TokenBuffer(CrmJson.mapper(), false)
+                .forceUseOfBigDecimal(CrmJson.mapper().isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
+        try {
+            CrmJson.mapper().writeValue(buffer, value);
+            try (JsonParser p = buffer.asParser(CrmJson.mapper())) {
+                p.nextToken();
+                walk(p, path, out, path.isEmpty() ? 0 : 1);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " for its audit diff", e);
         }
     }
 
-    private static void walk(JsonNode node, String path, Map<String, String> out, int depth) {
+    /** Walks the value {@code p} stands on (and leaves it on that value's last token). */
+    private static void walk(JsonParser p, String path, Map<String, String> out, int depth) throws IOException {
+        JsonToken t = p.currentToken();
         if (depth > MAX_DEPTH) {
-            out.put(path, node.toString());
+            out.put(path, p.readValueAsTree().toString());
             return;
         }
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                if (path.isEmpty() && f.getKey().equals("meta")) {
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (path.isEmpty() && name.equals("meta")) {
+                    p.skipChildren();
                     continue;
                 }
-                walk(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), out, depth + 1);
+                walk(p, path.isEmpty() ? name : path + "." + name, out, depth + 1);
             }
-        } else if (node.isArray()) {
-            if (node.isEmpty()) {
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                walk(p, path + "[" + i++ + "]", out, depth + 1);
+            }
+            if (i == 0) {
                 out.put(path, "[]");
             }
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path + "[" + i + "]", out, depth + 1);
+        } else if (t == JsonToken.VALUE_STRING) {
+            out.put(path, p.getText());
+        } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            out.put(path, t == JsonToken.VALUE_TRUE ? "true" : "false");
+        } else if (t != JsonToken.VALUE_NULL) {
+            // numbers and embedded values: as their tree node prints them (the tree's number normalisation included)
+            JsonNode node = p.readValueAsTree();
+            if (!node.isNull()) {
+                out.put(path, node.isTextual() ? node.textValue() : node.toString());
             }
-        } else if (!node.isNull()) {
-            out.put(path, node.isTextual() ? node.textValue() : node.toString());
         }
     }
 }

@@ -10,34 +10,34 @@ import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
-/** The audit trail in memory, indexed by chain, customer and actor. */
+/**
+ * The audit trail in memory, indexed by chain, customer and actor. The chains are hashed (sorted
+ * only when the whole trail is streamed); the customer and actor indexes are lists in time order,
+ * to which an entry is nearly always appended at the end.
+ */
 final class MemoryAudit implements AuditRepository {
-    /** Newest first: {@code at} then id, descending. */
-    static final Comparator<AuditEntry> NEWEST_FIRST =
-            Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id).reversed();
+    /** Oldest first: {@code at} then id, ascending; pages read the indexes backwards. */
+    static final Comparator<AuditEntry> OLDEST_FIRST = Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id);
 
     private final InMemoryCrmStore store;
-    private final TreeMap<String, List<AuditEntry>> chains = new TreeMap<>();
-    private final Map<CustomerId, TreeSet<AuditEntry>> byCustomer = new HashMap<>();
-    private final Map<String, TreeSet<AuditEntry>> byActor = new HashMap<>();
+    private final Map<String, List<AuditEntry>> chains = new HashMap<>();
+    private final Map<CustomerId, Index> byCustomer = new HashMap<>();
+    private final Map<String, Index> byActor = new HashMap<>();
 
     MemoryAudit(InMemoryCrmStore store) {
         this.store = store;
     }
 
     private static String chainKey(String type, String id) {
-        // '\u0001' sorts below every id character, so chains come out in (type, id) order.
         return type + '\u0001' + id;
     }
 
@@ -51,16 +51,10 @@ final class MemoryAudit implements AuditRepository {
                 throw new ConflictException(entry.streamType(), entry.streamId(), entry.seq() - 1);
             }
             chain.add(entry);
-            if (entry.customerId() != null) {
-                byCustomer.computeIfAbsent(entry.customerId(), c -> new TreeSet<>(NEWEST_FIRST)).add(entry);
-            }
-            byActor.computeIfAbsent(entry.actorId(), a -> new TreeSet<>(NEWEST_FIRST)).add(entry);
+            index(entry);
             return () -> {
                 chain.remove(chain.size() - 1);
-                if (entry.customerId() != null) {
-                    byCustomer.get(entry.customerId()).remove(entry);
-                }
-                byActor.get(entry.actorId()).remove(entry);
+                unindex(entry);
             };
         });
     }
@@ -89,31 +83,25 @@ final class MemoryAudit implements AuditRepository {
         return pageOf(() -> byActor.get(actorId), page);
     }
 
-    private Page<AuditEntry> pageOf(java.util.function.Supplier<@Nullable TreeSet<AuditEntry>> index, PageRequest page) {
+    private Page<AuditEntry> pageOf(java.util.function.Supplier<@Nullable Index> index, PageRequest page) {
         AuditCursor after = page.after() == null ? null : AuditCursor.decode(page.after());
         return store.read(() -> {
-            TreeSet<AuditEntry> set = index.get();
-            if (set == null) {
+            Index entries = index.get();
+            if (entries == null) {
                 return new Page<AuditEntry>(List.of(), null);
             }
-            List<AuditEntry> fetched = new ArrayList<>(page.size() + 1);
-            for (AuditEntry e : set) {
-                if (after == null || after.isBefore(e)) {
-                    fetched.add(e);
-                    if (fetched.size() > page.size()) {
-                        break;
-                    }
-                }
-            }
-            return Page.of(fetched, page.size(), e -> AuditCursor.of(e).encode());
+            return Page.of(entries.newestFirst(after, page.size() + 1), page.size(), e -> AuditCursor.of(e).encode());
         });
     }
 
     @Override
     public Stream<AuditEntry> stream() {
         List<AuditEntry> copy = store.read(() -> {
+            List<String> keys = new ArrayList<>(chains.keySet());
+            // '\u0001' sorts below every id character, so the keys sort in (type, id) order
+            keys.sort(null);
             List<AuditEntry> all = new ArrayList<>();
-            chains.values().forEach(all::addAll);
+            keys.forEach(k -> all.addAll(chains.get(k)));
             return all;
         });
         return copy.stream();
@@ -187,21 +175,78 @@ final class MemoryAudit implements AuditRepository {
 
     private void index(AuditEntry e) {
         if (e.customerId() != null) {
-            byCustomer.computeIfAbsent(e.customerId(), c -> new TreeSet<>(NEWEST_FIRST)).add(e);
+            byCustomer.computeIfAbsent(e.customerId(), c -> new Index()).add(e);
         }
-        byActor.computeIfAbsent(e.actorId(), a -> new TreeSet<>(NEWEST_FIRST)).add(e);
+        byActor.computeIfAbsent(e.actorId(), a -> new Index()).add(e);
     }
 
     private void unindex(AuditEntry e) {
         if (e.customerId() != null) {
-            NavigableSet<AuditEntry> set = byCustomer.get(e.customerId());
-            if (set != null) {
-                set.remove(e);
+            Index entries = byCustomer.get(e.customerId());
+            if (entries != null) {
+                entries.remove(e);
             }
         }
-        NavigableSet<AuditEntry> set = byActor.get(e.actorId());
-        if (set != null) {
-            set.remove(e);
+        Index entries = byActor.get(e.actorId());
+        if (entries != null) {
+            entries.remove(e);
+        }
+    }
+
+    /**
+     * Entries in {@link #OLDEST_FIRST} order, one per (time, id). Entries come in time order, so an
+     * add is an append and the undo of the last add a removal at the end; anything else (a clock
+     * that went back, a redaction, a purge) is a binary search. Called under the store's lock.
+     */
+    static final class Index {
+        private final ArrayList<AuditEntry> entries = new ArrayList<>(4);
+
+        void add(AuditEntry e) {
+            int n = entries.size();
+            if (n == 0 || OLDEST_FIRST.compare(entries.get(n - 1), e) < 0) {
+                entries.add(e);
+                return;
+            }
+            int at = Collections.binarySearch(entries, e, OLDEST_FIRST);
+            if (at < 0) {
+                entries.add(-at - 1, e);
+            }
+        }
+
+        void remove(AuditEntry e) {
+            int n = entries.size();
+            if (n > 0 && OLDEST_FIRST.compare(entries.get(n - 1), e) == 0) {
+                entries.remove(n - 1);
+                return;
+            }
+            int at = Collections.binarySearch(entries, e, OLDEST_FIRST);
+            if (at >= 0) {
+                entries.remove(at);
+            }
+        }
+
+        /** Up to {@code max} entries newest first, starting after {@code cursor} (from the newest when null). */
+        List<AuditEntry> newestFirst(@Nullable AuditCursor cursor, int max) {
+            int from = entries.size() - 1;
+            if (cursor != null) {
+                // the first entry at or after the cursor's position; the page starts just below it
+                int lo = 0;
+                int hi = entries.size();
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (cursor.isBefore(entries.get(mid))) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                from = lo - 1;
+            }
+            List<AuditEntry> out = new ArrayList<>(Math.min(max, from + 1));
+            for (int i = from; i >= 0 && out.size() < max; i--) {
+                out.add(entries.get(i));
+            }
+            return out;
         }
     }
 }
