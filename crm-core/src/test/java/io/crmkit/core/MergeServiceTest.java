@@ -271,6 +271,10 @@ class MergeServiceTest {
         assertThat(admin.customers().findByIdentifiers(List.of(Identifier.external("core-banking", "CB-2"))))
                 .extractingByKey(Identifier.external("core-banking", "CB-2")).extracting(Customer::id).isEqualTo(survivor.id());
         assertThat(admin.merges().resolve(duplicate.id())).isEqualTo(survivor.id());
+        // the 360 view through the merged id is the survivor's view
+        assertThat(admin.customers().view(duplicate.id()).customer().id()).isEqualTo(survivor.id());
+        assertThat(admin.customers().view(duplicate.id()).accounts())
+                .isEqualTo(admin.customers().view(survivor.id()).accounts());
         assertThat(admin.merges().mergesOf(duplicate.id())).containsExactly(m);
         Customer tomb = store.customers().findById(duplicate.id()).orElseThrow();
         assertThat(tomb.lifecycle()).isEqualTo(LifecycleStage.CLOSED);

@@ -277,6 +277,8 @@ public abstract class MergeFlowContract extends StoreContract {
                 .allSatisfy(r -> assertThat(List.of(r.from(), r.to())).contains(survivor.id(), third.id()));
         assertThat(admin.merges().resolve(duplicate.id())).as("a read through the merged id").isEqualTo(survivor.id());
         assertThat(admin.customers().get(duplicate.id()).id()).isEqualTo(survivor.id());
+        assertThat(admin.customers().view(duplicate.id()).customer().id()).as("the 360 view through the merged id")
+                .isEqualTo(survivor.id());
 
         MergeRecord undone = admin.merges().unmerge(m.id());
 

@@ -407,15 +407,28 @@ final class CustomerServiceImpl implements CustomerService {
         Check.notNull(id, "id");
         // One transaction: one connection and a consistent picture; the store answers the whole
         // view in as few round trips as it can (CrmStore.customerView).
-        return engine.store.inTransaction(() -> gather(id));
+        return engine.store.inTransaction(() -> {
+            CustomerViewData data = read(id, id);
+            if (!data.customer().tags().contains(io.crmkit.core.MergeService.TOMBSTONE_TAG)) {
+                return gather(id, data);
+            }
+            // a merged-away id views its survivor, as every read through it does: one more read, for tombstones only
+            CustomerId survivor = redirect(data.customer()).map(Customer::id)
+                    .orElseThrow(() -> new NotFoundException("Customer", id.value()));
+            return survivor.equals(id) ? gather(id, data) : gather(survivor, read(survivor, id));
+        });
     }
 
-    private Customer360 gather(CustomerId id) {
-        LocalDate today = engine.today();
-        CustomerViewData data = engine.store.customerView(id,
-                new CustomerViewData.ViewRequest(today, VIEW_INTERACTIONS, engine.audit != null))
+    /** The store's view of {@code id}, as the actor sees it; absent or hidden is "not found" under the id asked for. */
+    private CustomerViewData read(CustomerId id, CustomerId asked) {
+        return engine.store.customerView(id,
+                new CustomerViewData.ViewRequest(engine.today(), VIEW_INTERACTIONS, engine.audit != null))
                 .filter(d -> access.sees(d.customer()))
-                .orElseThrow(() -> new NotFoundException("Customer", id.value()));
+                .orElseThrow(() -> new NotFoundException("Customer", asked.value()));
+    }
+
+    private Customer360 gather(CustomerId id, CustomerViewData data) {
+        LocalDate today = engine.today();
         Customer customer = access.mask(data.customer());
         // a relationship or contact person shows only when the customer it names is visible too;
         // the store read those customers with the view, so judging them costs no round trip
