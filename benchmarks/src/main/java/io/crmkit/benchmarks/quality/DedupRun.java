@@ -9,17 +9,13 @@ import io.crmkit.quality.dedup.Decision;
 import io.crmkit.quality.dedup.DedupResult;
 import io.crmkit.quality.dedup.DuplicateFinder;
 import io.crmkit.quality.dedup.MatchRecord;
-import io.crmkit.quality.dedup.Reason;
 import io.crmkit.quality.normalize.NameNormalizer;
 import io.crmkit.quality.normalize.Text;
+import io.crmkit.quality.testing.CandidateDigest;
 import io.crmkit.quality.testing.DedupPopulation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +69,7 @@ public final class DedupRun {
             r = finder.find(pop.records());
             wall[round] = (System.nanoTime() - t0) / 1e9;
             cpu[round] = (OS.getProcessCpuTime() - p0) / 1e9;
-            String d = digest(r.pairs());
+            String d = CandidateDigest.of(r.pairs());
             if (digest != null && !digest.equals(d)) {
                 throw new IllegalStateException("round " + round + " gave other candidate pairs than round 0");
             }
@@ -105,22 +101,6 @@ public final class DedupRun {
                 + "precision %.4f, recall %.4f%n", r.stats().blocks(), r.stats().oversizedBlocks(), r.stats().comparisons(),
                 100 * r.stats().comparisonRatio(), r.pairs().size(), right / (double) same, right / (double) pop.truePairs().size());
         System.out.println("candidate pairs sha256 " + digest);
-    }
-
-    /** A digest of every pair in order: keys, the score's exact bits, the decision and each reason. */
-    static String digest(List<CandidatePair> pairs) throws NoSuchAlgorithmException {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        StringBuilder sb = new StringBuilder();
-        for (CandidatePair p : pairs) {
-            sb.setLength(0);
-            sb.append(p.left()).append(',').append(p.right()).append(',').append(Double.doubleToLongBits(p.score())).append(',')
-                    .append(p.decision());
-            for (Reason x : p.reasons()) {
-                sb.append(',').append(x.field()).append(':').append(x.level()).append(':').append(Double.doubleToLongBits(x.weight()));
-            }
-            md.update(sb.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     /** Single-threaded: every name normalised, every phone cleaned and parsed by libphonenumber, records grouped by phone. */

@@ -107,14 +107,7 @@ final class JpaCustomers extends JpaRepository<Customer, CustomerId, CustomerEnt
                 return null;
             });
         }
-        java.util.Map<CustomerId, Customer> found = new java.util.LinkedHashMap<>();
-        for (CustomerId id : keys) {
-            Customer c = byKey.get(id.value());
-            if (c != null) {
-                found.put(id, c);
-            }
-        }
-        return found;
+        return inAskedOrder(keys, byKey);
     }
 
     /** Values per statement in {@link #findByIdentifiers}: far below every dialect's bind-parameter limit. */

@@ -180,4 +180,17 @@ abstract class JpaRepository<A extends Aggregate<I, A>, I, E extends AggregateEn
     static java.time.Instant micros(java.time.Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
+
+    /** A batch read's answer in the order the ids were asked, absent ids left out; {@code found} is keyed by id value. */
+    static <V> java.util.Map<io.crmkit.core.customer.CustomerId, V> inAskedOrder(
+            java.util.List<io.crmkit.core.customer.CustomerId> asked, java.util.Map<String, V> found) {
+        java.util.Map<io.crmkit.core.customer.CustomerId, V> out = new java.util.LinkedHashMap<>();
+        for (io.crmkit.core.customer.CustomerId id : asked) {
+            V v = found.get(id.value());
+            if (v != null) {
+                out.put(id, v);
+            }
+        }
+        return out;
+    }
 }

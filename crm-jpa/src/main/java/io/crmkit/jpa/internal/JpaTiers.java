@@ -86,14 +86,7 @@ final class JpaTiers implements TierRepository {
                 return null;
             });
         }
-        java.util.Map<CustomerId, TierAssignment> out = new java.util.LinkedHashMap<>();
-        for (CustomerId id : ids) {
-            TierAssignment a = newest.get(id.value());
-            if (a != null) {
-                out.put(id, a);
-            }
-        }
-        return out;
+        return JpaRepository.inAskedOrder(ids, newest);
     }
 
     @Override

@@ -2,11 +2,9 @@ package io.crmkit.quality.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.quality.testing.CandidateDigest;
 import io.crmkit.quality.testing.DedupPopulation;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,21 +19,6 @@ class SameCandidatesTest {
     /** SHA-256 of the 1,779 candidate pairs of {@code DedupPopulation.generate(20_000, 42)} at commit 8abbd06 (DedupRun's digest). */
     private static final String BEFORE = "d3d67f4fd272a95e97389e9d9aaea77b55ac292c40b91975b88a96902c74d353";
 
-    static String digest(List<CandidatePair> pairs) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        StringBuilder sb = new StringBuilder();
-        for (CandidatePair p : pairs) {
-            sb.setLength(0);
-            sb.append(p.left()).append(',').append(p.right()).append(',').append(Double.doubleToLongBits(p.score())).append(',')
-                    .append(p.decision());
-            for (Reason x : p.reasons()) {
-                sb.append(',').append(x.field()).append(':').append(x.level()).append(':').append(Double.doubleToLongBits(x.weight()));
-            }
-            md.update(sb.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
     @Test
     @DisplayName("20k customers: the same 1,779 candidate pairs, scores, decisions and reasons as before, run after run")
     void sameCandidatePairsAsBefore() throws Exception {
@@ -44,7 +27,7 @@ class SameCandidatesTest {
         DedupResult first = finder.find(pop.records());
         assertThat(first.pairs()).hasSize(1_779);
         assertThat(first.stats().comparisons()).isEqualTo(1_951);
-        assertThat(digest(first.pairs())).isEqualTo(BEFORE);
+        assertThat(CandidateDigest.of(first.pairs())).isEqualTo(BEFORE);
         assertThat(finder.find(pop.records()).pairs()).isEqualTo(first.pairs());
     }
 
