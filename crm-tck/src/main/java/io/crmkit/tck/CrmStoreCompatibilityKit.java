@@ -363,6 +363,15 @@ public abstract class CrmStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("list reads by a secondary key inside a transaction")
+    class OwnWritesLists extends OwnWritesListsContract {
+        @Override
+        protected CrmStore store() {
+            return CrmStoreCompatibilityKit.this.store();
+        }
+    }
+
+    @Nested
     @DisplayName("rollback of deletes and reference data, nested units")
     class Rollbacks extends RollbackContract {
         @Override

@@ -86,14 +86,15 @@ final class MemoryAccounts extends MemoryTable<LinkedAccount, AccountId> impleme
     public List<LinkedAccount> findByExternalId(String hostSystem, String externalId) {
         Check.notNull(hostSystem, "hostSystem");
         Check.notNull(externalId, "externalId");
-        return store.read(() -> byExternal.getOrDefault(external(hostSystem, externalId), new TreeSet<>()).stream()
-                .map(rows::get).toList());
+        return seen(() -> store.read(() -> byExternal.getOrDefault(external(hostSystem, externalId), new TreeSet<>()).stream()
+                .map(rows::get).toList()), a -> a.hostSystem().equals(hostSystem) && a.externalId().equals(externalId));
     }
 
     @Override
     public List<LinkedAccount> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                a -> customerId.equals(a.customerId()));
     }
 
     @Override

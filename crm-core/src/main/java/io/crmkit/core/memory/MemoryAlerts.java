@@ -53,13 +53,15 @@ final class MemoryAlerts extends MemoryTable<Alert, AlertId> implements AlertRep
     public List<Alert> findOpenByOwner(StaffId owner, int limit) {
         Check.notNull(owner, "owner");
         Check.range(limit, 1, 10_000, "limit");
-        return store.read(() -> openByOwner.getOrDefault(owner, new TreeSet<>(BY_RAISED)).stream().limit(limit)
-                .map(k -> rows.get(k.id())).toList());
+        return seen(n -> store.read(() -> openByOwner.getOrDefault(owner, new TreeSet<>(BY_RAISED)).stream().limit(n)
+                .map(k -> rows.get(k.id())).toList()), limit, a -> a.status().isOpen() && owner.equals(a.owner()),
+                Comparator.comparing((Alert a) -> new RaisedKey(a.raisedAt(), a.id()), BY_RAISED));
     }
 
     @Override
     public List<Alert> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                a -> customerId.equals(a.customerId()));
     }
 }

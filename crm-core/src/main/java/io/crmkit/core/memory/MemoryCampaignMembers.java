@@ -42,6 +42,7 @@ final class MemoryCampaignMembers extends MemoryTable<CampaignMember, CampaignMe
     @Override
     public List<CampaignMember> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                m -> customerId.equals(m.customerId()));
     }
 }

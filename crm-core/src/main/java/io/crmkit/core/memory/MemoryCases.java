@@ -64,21 +64,24 @@ final class MemoryCases extends MemoryTable<ServiceCase, CaseId> implements Case
     @Override
     public List<ServiceCase> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                c -> customerId.equals(c.customerId()));
     }
 
     @Override
     public List<ServiceCase> findDue(Instant dueBy, int limit) {
         Check.notNull(dueBy, "dueBy");
         Check.range(limit, 1, 10_000, "limit");
-        return store.read(() -> due.stream().takeWhile(a -> !a.at().isAfter(dueBy)).limit(limit)
-                .map(a -> rows.get(a.id())).toList());
+        return seen(n -> store.read(() -> due.stream().takeWhile(a -> !a.at().isAfter(dueBy)).limit(n)
+                .map(a -> rows.get(a.id())).toList()), limit, c -> c.nextDueAt() != null && !c.nextDueAt().isAfter(dueBy),
+                by(ServiceCase::nextDueAt));
     }
 
     @Override
     public List<ServiceCase> findNextBreaches(int limit) {
         Check.range(limit, 1, 10_000, "limit");
-        return store.read(() -> breaches.stream().limit(limit).map(a -> rows.get(a.id())).toList());
+        return seen(n -> store.read(() -> breaches.stream().limit(n).map(a -> rows.get(a.id())).toList()), limit,
+                c -> c.breachAt() != null, by(ServiceCase::breachAt));
     }
 
     @Override
@@ -86,7 +89,14 @@ final class MemoryCases extends MemoryTable<ServiceCase, CaseId> implements Case
         Check.notNull(from, "from");
         Check.notNull(to, "to");
         Check.range(limit, 1, 100_000, "limit");
-        return store.read(() -> answered.tailSet(new At(from, null), true).stream().takeWhile(a -> a.at().isBefore(to))
-                .limit(limit).map(a -> rows.get(a.id())).toList());
+        return seen(n -> store.read(() -> answered.tailSet(new At(from, null), true).stream().takeWhile(a -> a.at().isBefore(to))
+                .limit(n).map(a -> rows.get(a.id())).toList()), limit,
+                c -> c.respondedAt() != null && !c.respondedAt().isBefore(from) && c.respondedAt().isBefore(to),
+                by(ServiceCase::respondedAt));
+    }
+
+    /** The order of an index over {@code instant} (each row the read returns has one). */
+    private static Comparator<ServiceCase> by(java.util.function.Function<ServiceCase, @Nullable Instant> instant) {
+        return Comparator.comparing((ServiceCase c) -> new At(java.util.Objects.requireNonNull(instant.apply(c)), c.id()), ORDER);
     }
 }

@@ -68,7 +68,8 @@ final class MemoryConsents extends MemoryTable<ConsentRecord, ConsentId> impleme
     @Override
     public List<ConsentRecord> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                r -> customerId.equals(r.customerId()));
     }
 
     @Override
@@ -76,7 +77,7 @@ final class MemoryConsents extends MemoryTable<ConsentRecord, ConsentId> impleme
         Check.notNull(customerIds, "customerIds");
         Check.that(customerIds.size() <= MAX_BATCH, "customerIds", "Size", "must have at most " + MAX_BATCH + " entries");
         List<CustomerId> sorted = ascending(customerIds);
-        return store.read(() -> {
+        return seen(() -> store.read(() -> {
             List<ConsentRecord> out = new ArrayList<>();
             for (CustomerId c : sorted) {
                 TreeSet<ConsentId> ids = byCustomer.get(c);
@@ -85,6 +86,7 @@ final class MemoryConsents extends MemoryTable<ConsentRecord, ConsentId> impleme
                 }
             }
             return out;
-        });
+        }), r -> java.util.Collections.binarySearch(sorted, r.customerId()) >= 0,
+                java.util.Comparator.comparing(ConsentRecord::customerId).thenComparing(ConsentRecord::id));
     }
 }

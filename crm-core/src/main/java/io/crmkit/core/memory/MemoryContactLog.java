@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** The contact log with each customer's entries ordered by time, then id. */
@@ -59,24 +58,9 @@ final class MemoryContactLog extends MemoryTable<ContactAttempt, ContactAttemptI
             return log == null ? List.<ContactAttempt>of()
                     : new ArrayList<>(log.subMap(new TimeKey(from, LOWEST), true, new TimeKey(to, LOWEST), false).values());
         });
-        MemoryTx tx = store.currentTx();
-        if (tx == null) {
-            return committed.size() <= MAX_ENTRIES ? committed : committed.subList(0, MAX_ENTRIES);
-        }
-        // the transaction's own entries (and deletions) over the committed ones
-        Map<ContactAttemptId, ContactAttempt> merged = new HashMap<>();
-        committed.forEach(a -> merged.put(a.id(), a));
-        for (Optional<ContactAttempt> own : tx.<ContactAttempt>written(this)) {
-            own.filter(a -> a.customerId().equals(customerId) && !a.at().isBefore(from) && a.at().isBefore(to))
-                    .ifPresent(a -> merged.put(a.id(), a));
-        }
-        List<ContactAttempt> out = new ArrayList<>(merged.values());
-        out.removeIf(a -> {
-            Optional<ContactAttempt> seen = tx.get(this, a.id());
-            return seen != null && seen.isEmpty();
-        });
-        out.sort(ENTRY_ORDER);
-        return out.size() <= MAX_ENTRIES ? out : List.copyOf(out.subList(0, MAX_ENTRIES));
+        // inside a transaction: its own entries, updates and deletions over the committed ones
+        return seen(n -> committed.size() <= n ? committed : committed.subList(0, n), MAX_ENTRIES,
+                a -> a.customerId().equals(customerId) && !a.at().isBefore(from) && a.at().isBefore(to), ENTRY_ORDER);
     }
 
     @Override

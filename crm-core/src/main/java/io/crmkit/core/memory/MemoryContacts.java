@@ -13,6 +13,9 @@ import java.util.TreeSet;
 
 /** Contacts indexed by customer. */
 final class MemoryContacts extends MemoryTable<Contact, ContactId> implements ContactRepository {
+    private static final Comparator<Contact> ORDER = Comparator.comparing((Contact c) -> !c.primary())
+            .thenComparing(Contact::id);
+
     private final Map<CustomerId, TreeSet<ContactId>> byCustomer = new HashMap<>();
 
     MemoryContacts(InMemoryCrmStore store) {
@@ -32,7 +35,7 @@ final class MemoryContacts extends MemoryTable<Contact, ContactId> implements Co
     @Override
     public List<Contact> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get)
-                .sorted(Comparator.comparing((Contact c) -> !c.primary()).thenComparing(Contact::id)).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get)
+                .sorted(ORDER).toList()), c -> customerId.equals(c.customerId()), ORDER);
     }
 }

@@ -27,7 +27,7 @@ final class MemoryDoNotContact extends MemoryTable<DoNotContact, CustomerId> imp
         Check.that(customerIds.size() <= ConsentRepository.MAX_BATCH, "customerIds", "Size",
                 "must have at most " + ConsentRepository.MAX_BATCH + " entries");
         List<CustomerId> sorted = ascending(customerIds);
-        return store.read(() -> {
+        return seen(() -> store.read(() -> {
             List<DoNotContact> out = new ArrayList<>();
             for (CustomerId c : sorted) {
                 DoNotContact d = rows.get(c);
@@ -36,6 +36,6 @@ final class MemoryDoNotContact extends MemoryTable<DoNotContact, CustomerId> imp
                 }
             }
             return out;
-        });
+        }), d -> java.util.Collections.binarySearch(sorted, d.id()) >= 0);
     }
 }

@@ -24,6 +24,7 @@ final class MemoryEngagements extends MemoryTable<Engagement, EngagementId> impl
     @Override
     public List<Engagement> findBySource(String sourceId) {
         Check.notNull(sourceId, "sourceId");
-        return store.read(() -> bySource.getOrDefault(sourceId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> bySource.getOrDefault(sourceId, new TreeSet<>()).stream().map(rows::get).toList()),
+                e -> sourceId.equals(e.sourceId()));
     }
 }

@@ -43,14 +43,17 @@ final class MemoryErasures extends MemoryTable<Erasure, ErasureId> implements Er
     @Override
     public List<Erasure> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                e -> customerId.equals(e.customerId()));
     }
 
     @Override
     public List<Erasure> findDue(Instant now, int limit) {
         Check.notNull(now, "now");
         Check.range(limit, 1, 10_000, "limit");
-        return store.read(() -> scheduled.stream().takeWhile(k -> !k.dueAt().isAfter(now)).limit(limit)
-                .map(k -> rows.get(k.id())).toList());
+        return seen(n -> store.read(() -> scheduled.stream().takeWhile(k -> !k.dueAt().isAfter(now)).limit(n)
+                .map(k -> rows.get(k.id())).toList()), limit,
+                e -> e.status() == ErasureStatus.SCHEDULED && !e.dueAt().isAfter(now),
+                Comparator.comparing((Erasure e) -> new DueKey(e.dueAt(), e.id()), BY_DUE));
     }
 }

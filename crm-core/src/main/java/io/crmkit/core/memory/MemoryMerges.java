@@ -33,8 +33,7 @@ final class MemoryMerges extends MemoryTable<MergeRecord, MergeId> implements Me
     @Override
     public List<MergeRecord> findByCustomer(CustomerId customer) {
         Check.notNull(customer, "customer");
-        List<MergeId> ids = store.read(() -> List.copyOf(byCustomer.getOrDefault(customer, new TreeSet<>())));
-        // through findById, so a transaction sees its own merge records
-        return ids.stream().map(this::findById).flatMap(java.util.Optional::stream).toList();
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customer, new TreeSet<>()).stream().map(rows::get).toList()),
+                m -> customer.equals(m.survivor()) || customer.equals(m.duplicate()));
     }
 }

@@ -14,6 +14,8 @@ import io.crmkit.core.spi.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -52,7 +54,8 @@ final class MemoryOpportunities extends MemoryTable<Opportunity, OpportunityId> 
     @Override
     public List<Opportunity> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                o -> customerId.equals(o.customerId()));
     }
 
     @Override
@@ -96,7 +99,8 @@ final class MemoryOpportunities extends MemoryTable<Opportunity, OpportunityId> 
     @Override
     public List<Opportunity> findByCustomers(Collection<CustomerId> customerIds) {
         List<CustomerId> ids = Batch.ids(customerIds, "customerIds");
-        return store.read(() -> {
+        Set<CustomerId> wanted = new HashSet<>(ids);
+        return seen(() -> store.read(() -> {
             TreeSet<OpportunityId> hits = new TreeSet<>();
             for (CustomerId id : ids) {
                 TreeSet<OpportunityId> own = byCustomer.get(id);
@@ -105,6 +109,6 @@ final class MemoryOpportunities extends MemoryTable<Opportunity, OpportunityId> 
                 }
             }
             return hits.stream().map(rows::get).toList();
-        });
+        }), o -> wanted.contains(o.customerId()));
     }
 }

@@ -20,6 +20,6 @@ final class MemoryOrgUnits extends MemoryTable<OrgUnit, OrgUnitId> implements Or
 
     @Override
     public List<OrgUnit> findAll() {
-        return store.read(() -> rows.values().stream().sorted(Comparator.comparing(OrgUnit::id)).toList());
+        return seen(() -> store.read(() -> rows.values().stream().sorted(Comparator.comparing(OrgUnit::id)).toList()), u -> true);
     }
 }

@@ -68,7 +68,8 @@ final class MemoryPendingRequests extends MemoryTable<PendingRequest, PendingReq
     @Override
     public List<PendingRequest> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                r -> customerId.equals(r.customerId()));
     }
 
     @Override

@@ -19,6 +19,6 @@ final class MemoryPipelines extends MemoryTable<Pipeline, PipelineId> implements
 
     @Override
     public List<Pipeline> findAll() {
-        return store.read(() -> rows.values().stream().sorted(java.util.Comparator.comparing(Pipeline::id)).toList());
+        return seen(() -> store.read(() -> rows.values().stream().sorted(java.util.Comparator.comparing(Pipeline::id)).toList()), p -> true);
     }
 }

@@ -8,6 +8,8 @@ import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.RelationshipRepository;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,14 +37,16 @@ final class MemoryRelationships extends MemoryTable<Relationship, RelationshipId
     @Override
     public List<Relationship> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                r -> customerId.equals(r.from()) || customerId.equals(r.to()));
     }
 
     /** One read lock for the whole batch. */
     @Override
     public List<Relationship> findByCustomers(Collection<CustomerId> customerIds) {
         List<CustomerId> ids = Batch.ids(customerIds, "customerIds");
-        return store.read(() -> {
+        Set<CustomerId> wanted = new HashSet<>(ids);
+        return seen(() -> store.read(() -> {
             TreeSet<RelationshipId> hits = new TreeSet<>();
             for (CustomerId id : ids) {
                 TreeSet<RelationshipId> own = byCustomer.get(id);
@@ -51,6 +55,6 @@ final class MemoryRelationships extends MemoryTable<Relationship, RelationshipId
                 }
             }
             return hits.stream().map(rows::get).toList();
-        });
+        }), r -> wanted.contains(r.from()) || wanted.contains(r.to()));
     }
 }

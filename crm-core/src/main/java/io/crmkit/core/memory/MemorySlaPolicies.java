@@ -20,6 +20,6 @@ final class MemorySlaPolicies extends MemoryTable<SlaPolicy, SlaPolicyId> implem
 
     @Override
     public List<SlaPolicy> findAll() {
-        return store.read(() -> rows.values().stream().sorted(Comparator.comparing(SlaPolicy::id)).toList());
+        return seen(() -> store.read(() -> rows.values().stream().sorted(Comparator.comparing(SlaPolicy::id)).toList()), p -> true);
     }
 }

@@ -31,6 +31,7 @@ final class MemoryStaff extends MemoryTable<Staff, StaffId> implements StaffRepo
     @Override
     public List<Staff> findByUnit(OrgUnitId unit) {
         Check.notNull(unit, "unit");
-        return store.read(() -> byUnit.getOrDefault(unit, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byUnit.getOrDefault(unit, new TreeSet<>()).stream().map(rows::get).toList()),
+                s -> unit.equals(s.unit()));
     }
 }

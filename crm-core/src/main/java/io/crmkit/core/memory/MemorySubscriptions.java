@@ -43,6 +43,7 @@ final class MemorySubscriptions extends MemoryTable<Subscription, SubscriptionId
     @Override
     public List<Subscription> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                s -> customerId.equals(s.customerId()));
     }
 }

@@ -6,11 +6,16 @@ import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.NotFoundException;
 import io.crmkit.core.check.Check;
 import io.crmkit.core.spi.Repository;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -204,6 +209,44 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
             }
         }
         return store.read(() -> committedHolder(key));
+    }
+
+    /** {@link #seen(IntFunction, int, Predicate, Comparator)} for an unlimited read in id order. */
+    List<A> seen(Supplier<List<A>> committed, Predicate<? super A> matches) {
+        return seen(committed, matches, Comparator.comparing(Aggregate::id));
+    }
+
+    /** {@link #seen(IntFunction, int, Predicate, Comparator)} for an unlimited read. */
+    List<A> seen(Supplier<List<A>> committed, Predicate<? super A> matches, Comparator<? super A> order) {
+        return seen(n -> committed.get(), Integer.MAX_VALUE, matches, order);
+    }
+
+    /**
+     * A list read by a secondary key as this thread sees it. Outside a transaction, or in one that
+     * has not written this table, the committed rows ({@code committed.apply(limit)}) as they are.
+     * Otherwise the committed rows the transaction has not touched, plus its own inserted and updated
+     * rows that {@code matches} (the read's key, tested on the row), in {@code order}, at most
+     * {@code limit}: what a database that flushes before a query answers. The committed read asks for
+     * {@code limit} plus the transaction's writes, so rows it replaced or deleted cannot shorten it.
+     */
+    List<A> seen(IntFunction<List<A>> committed, int limit, Predicate<? super A> matches, Comparator<? super A> order) {
+        MemoryTx tx = store.currentTx();
+        List<Optional<A>> own = tx == null ? List.of() : tx.<A>written(this);
+        if (own.isEmpty()) {
+            return committed.apply(limit);
+        }
+        List<A> rows = committed.apply((int) Math.min(Integer.MAX_VALUE, (long) limit + own.size()));
+        List<A> out = new ArrayList<>(rows.size() + own.size());
+        for (A row : rows) {
+            if (tx.get(this, row.id()) == null) {
+                out.add(row);
+            }
+        }
+        for (Optional<A> row : own) {
+            row.filter(matches).ifPresent(out::add);
+        }
+        out.sort(order);
+        return List.copyOf(out.size() <= limit ? out : out.subList(0, limit));
     }
 
     abstract void index(A row);

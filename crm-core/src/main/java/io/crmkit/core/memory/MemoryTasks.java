@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -55,21 +57,24 @@ final class MemoryTasks extends MemoryTable<Task, TaskId> implements TaskReposit
     public List<Task> findOpenByAssignee(StaffId assignee, int limit) {
         Check.notNull(assignee, "assignee");
         Check.range(limit, 1, 10_000, "limit");
-        return store.read(() -> openByAssignee.getOrDefault(assignee, new TreeSet<>(BY_DUE)).stream().limit(limit)
-                .map(k -> rows.get(k.id())).toList());
+        return seen(n -> store.read(() -> openByAssignee.getOrDefault(assignee, new TreeSet<>(BY_DUE)).stream().limit(n)
+                .map(k -> rows.get(k.id())).toList()), limit, t -> t.status().isOpen() && assignee.equals(t.assignee()),
+                Comparator.comparing((Task t) -> new DueKey(t.dueAt(), t.id()), BY_DUE));
     }
 
     @Override
     public List<Task> findByCustomer(CustomerId customerId) {
         Check.notNull(customerId, "customerId");
-        return store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList());
+        return seen(() -> store.read(() -> byCustomer.getOrDefault(customerId, new TreeSet<>()).stream().map(rows::get).toList()),
+                t -> customerId.equals(t.customerId()));
     }
 
     /** One read lock for the whole batch. */
     @Override
     public List<Task> findByCustomers(Collection<CustomerId> customerIds) {
         List<CustomerId> ids = Batch.ids(customerIds, "customerIds");
-        return store.read(() -> {
+        Set<CustomerId> wanted = new HashSet<>(ids);
+        return seen(() -> store.read(() -> {
             TreeSet<TaskId> hits = new TreeSet<>();
             for (CustomerId id : ids) {
                 TreeSet<TaskId> own = byCustomer.get(id);
@@ -78,6 +83,6 @@ final class MemoryTasks extends MemoryTable<Task, TaskId> implements TaskReposit
                 }
             }
             return hits.stream().map(rows::get).toList();
-        });
+        }), t -> t.customerId() != null && wanted.contains(t.customerId()));
     }
 }
