@@ -3,6 +3,9 @@ package io.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.common.Aggregate;
+import io.crmkit.core.consent.ConsentRecord;
+import io.crmkit.core.consent.ContactPointKind;
+import io.crmkit.core.customer.ConsentPurpose;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.customer.Relationship;
@@ -14,6 +17,9 @@ import io.crmkit.core.org.Staff;
 import io.crmkit.core.spi.Repository;
 import io.crmkit.core.task.Task;
 import io.crmkit.core.task.TaskStatus;
+import io.crmkit.tck.fixtures.AlertBuilder;
+import io.crmkit.tck.fixtures.CaseBuilder;
+import io.crmkit.tck.fixtures.ConsentFixtures;
 import io.crmkit.tck.fixtures.Fixtures;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Inside {@link io.crmkit.core.spi.CrmStore#inTransaction}, the list reads by a secondary key (a
- * customer's contacts, accounts, relationships, opportunities and tasks; an assignee's open tasks; a
- * unit's staff) see the transaction's own inserts, updates and deletes, as they would on a database
+ * customer's contacts, accounts, relationships, opportunities, tasks, alerts, cases and consents; an
+ * assignee's open tasks and an owner's open alerts; a unit's staff) see the transaction's own inserts, updates and deletes, as they would on a database
  * that flushes before a query. A store that answers them from committed rows only lets a unit of work
  * act on a list it has already changed (a merge moving a contact it just deleted, a check counting a
  * task it just closed).
@@ -164,5 +170,40 @@ public abstract class OwnWritesListsContract extends StoreContract {
             assertThat(store().contacts().findByCustomer(b)).as("the new customer's contacts").extracting(Contact::id)
                     .containsExactly(moved.id());
         });
+    }
+
+    @Test
+    @DisplayName("a customer's alerts and an owner's open alerts inside a transaction show its own inserts, updates and deletes")
+    void alerts() {
+        CustomerId c = customer();
+        var owner = Fixtures.staffId();
+        seesOwnWrites("alerts", store().alerts(), () -> store().alerts().findByCustomer(c),
+                AlertBuilder.alert(c).build(), AlertBuilder.alert(c).build(), AlertBuilder.alert(c).build());
+        seesOwnWrites("open alerts", store().alerts(), () -> store().alerts().findOpenByOwner(owner, 100),
+                AlertBuilder.alert(c).owner(owner).build(), AlertBuilder.alert(c).owner(owner).build(),
+                AlertBuilder.alert(c).owner(owner).build());
+    }
+
+    @Test
+    @DisplayName("a customer's service cases inside a transaction show its own inserts, updates and deletes")
+    void cases() {
+        CustomerId c = customer();
+        seesOwnWrites("cases", store().cases(), () -> store().cases().findByCustomer(c),
+                CaseBuilder.serviceCase(c).build(), CaseBuilder.serviceCase(c).build(), CaseBuilder.serviceCase(c).build());
+    }
+
+    @Test
+    @DisplayName("consents, by customer and in a batch, inside a transaction show its own inserts, updates and deletes")
+    void consents() {
+        CustomerId c = customer();
+        seesOwnWrites("consents", store().consents(), () -> store().consents().findByCustomer(c),
+                consent(c, ContactPointKind.PHONE), consent(c, ContactPointKind.EMAIL), consent(c, ContactPointKind.POSTAL));
+        CustomerId d = customer();
+        seesOwnWrites("consents in a batch", store().consents(), () -> store().consents().findByCustomers(List.of(c, d)),
+                consent(d, ContactPointKind.PHONE), consent(d, ContactPointKind.EMAIL), consent(d, ContactPointKind.POSTAL));
+    }
+
+    private static ConsentRecord consent(CustomerId c, ContactPointKind point) {
+        return ConsentFixtures.granted(ConsentFixtures.consentId(), c, point, ConsentPurpose.MARKETING);
     }
 }

@@ -231,7 +231,7 @@ abstract class MemoryTable<A extends Aggregate<I, A>, I extends Comparable<I>> i
      */
     List<A> seen(IntFunction<List<A>> committed, int limit, Predicate<? super A> matches, Comparator<? super A> order) {
         MemoryTx tx = store.currentTx();
-        List<Optional<A>> own = tx == null ? List.of() : tx.<A>written(this);
+        java.util.Collection<Optional<A>> own = tx == null ? List.of() : tx.<A>written(this);
         if (own.isEmpty()) {
             return committed.apply(limit);
         }

@@ -49,14 +49,10 @@ final class MemoryTx {
         return rows == null ? null : (Optional<A>) rows.get(id);
     }
 
-    /** The rows this transaction wrote to {@code table} (deleted ones as empty), for queries that must see them. */
-    @SuppressWarnings("unchecked")
-    <A> List<Optional<A>> written(Object table) {
+    /** The rows this transaction wrote to {@code table} (deleted ones as empty), for queries that must see them; a view. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    <A> java.util.Collection<Optional<A>> written(Object table) {
         Map<Object, Optional<?>> rows = overlay.get(table);
-        List<Optional<A>> out = new ArrayList<>();
-        if (rows != null) {
-            rows.values().forEach(v -> out.add((Optional<A>) v));
-        }
-        return out;
+        return rows == null ? List.of() : (java.util.Collection) java.util.Collections.unmodifiableCollection(rows.values());
     }
 }
