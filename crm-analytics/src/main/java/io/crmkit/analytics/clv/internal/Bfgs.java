@@ -19,9 +19,12 @@ public final class Bfgs {
     private Bfgs() {
     }
 
-    /** Where a minimisation ended. */
+    /**
+     * Where a minimisation ended: BFGS's inverse-Hessian estimate, or (from {@link Newton}) the
+     * objective's Hessian at theta; the other null.
+     */
     public record Result(double[] theta, double value, double gradientNorm, int iterations, int evaluations,
-            boolean converged, double[][] inverseHessian) {
+            boolean converged, double[][] inverseHessian, double[][] hessian) {
     }
 
     /**
@@ -46,7 +49,7 @@ public final class Bfgs {
         int[] evals = {1};
         double fx = f.valueAndGradient(x, g);
         if (!Double.isFinite(fx) || !allFinite(g)) {
-            return new Result(x, fx, Double.NaN, 0, evals[0], false, null);
+            return new Result(x, fx, Double.NaN, 0, evals[0], false, null, null);
         }
         double[][] h = identity(n);
         boolean scaled = false;
@@ -62,7 +65,7 @@ public final class Bfgs {
         for (int iter = 0; iter < maxIterations; iter++) {
             double gnorm = normInf(g);
             if (gnorm < gradientTolerance) {
-                return new Result(x, fx, gnorm, iter, evals[0], true, h);
+                return new Result(x, fx, gnorm, iter, evals[0], true, h, null);
             }
             multiply(h, g, p);
             double slope = 0;
@@ -82,7 +85,7 @@ public final class Bfgs {
             double alpha0 = Math.min(1, maxAlpha);
             double fNew = lineSearch(f, x, fx, p, slope, alpha0, maxAlpha, xNew, gNew, evals, gradientTolerance);
             if (Double.isNaN(fNew)) {
-                return new Result(x, fx, gnorm, iter, evals[0], gnorm < 100 * gradientTolerance, h);
+                return new Result(x, fx, gnorm, iter, evals[0], gnorm < 100 * gradientTolerance, h, null);
             }
             double[] s = new double[n];
             double[] y = new double[n];
@@ -107,7 +110,7 @@ public final class Bfgs {
             fx = fNew;
         }
         double gnorm = normInf(g);
-        return new Result(x, fx, gnorm, maxIterations, evals[0], gnorm < gradientTolerance, h);
+        return new Result(x, fx, gnorm, maxIterations, evals[0], gnorm < gradientTolerance, h, null);
     }
 
     /** Strong-Wolfe search along p; fills xNew/gNew and returns the value there, or NaN on failure. */

@@ -67,115 +67,63 @@ public final class BgNbdLikelihood implements Objective {
 
     @Override
     public double valueAndGradient(double[] theta, double[] grad) {
-        double ll = logLikelihood(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]),
-                grad);
-        double w = g.totalWeight;
-        grad[0] *= -Math.exp(theta[0]) / w;
-        grad[1] *= -Math.exp(theta[1]) / w;
-        grad[2] *= -Math.exp(theta[2]) / w;
-        grad[3] *= -Math.exp(theta[3]) / w;
-        return -ll / w;
+        return valueGradientHessian(theta, grad, null);
+    }
+
+    /** Analytic second derivatives up to {@value #RECURRENCE_MAX} purchases (the trigamma recurrences). */
+    @Override
+    public boolean hasHessian() {
+        return weightAtX != null;
     }
 
     /**
-     * Analytic second derivatives of the value (minus the log-likelihood per customer) over
-     * log(r, alpha, a, b): the natural-parameter Hessian H of LL and its gradient g give
-     * d² LL / d theta_i d theta_j = p_i p_j H_ij + [i = j] p_i g_i. Null above
-     * {@value #RECURRENCE_MAX} purchases (no trigamma there; the caller differences the gradient).
+     * The value (minus the log-likelihood per customer over log(r, alpha, a, b)), its gradient
+     * and, when {@code hessian} is not null, its second derivatives, in one pass over the groups:
+     * with p the natural parameters, LL's gradient g and Hessian H in them,
+     * d² value / d theta_i d theta_j = -(p_i p_j H_ij + [i = j] p_i g_i) / customers.
      */
     @Override
-    public double[][] hessian(double[] theta) {
-        if (weightAtX == null) {
-            return null;
-        }
+    public double valueGradientHessian(double[] theta, double[] grad, double[][] hessian) {
         double[] p = {Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3])};
-        double[] grad = new double[4];
-        logLikelihood(p[0], p[1], p[2], p[3], grad);   // also fills the per-value tables used below
-        double[][] h = naturalHessian(p[0], p[1], p[2], p[3]);
+        double ll = evaluate(p[0], p[1], p[2], p[3], grad, hessian);
         double w = g.totalWeight;
-        for (int i = 0; i < 4; i++) {
-            for (int j = 0; j < 4; j++) {
-                h[i][j] = -(p[i] * p[j] * h[i][j] + (i == j ? p[i] * grad[i] : 0)) / w;
-            }
-        }
-        return h;
-    }
-
-    /**
-     * d² LL / d(r, alpha, a, b)², from the tables the last {@link #logLikelihood} call filled for
-     * the same parameters. Per group LL = C(x) + log(e^A3 + e^A4) (A4 absent for a BG/NBD x = 0),
-     * whose Hessian is p3 H(A3) + p4 H(A4) + p3 p4 (grad A4 - grad A3)(grad A4 - grad A3)^T with
-     * p3, p4 the two terms' shares; the x-only part C by recurrences over x like the value's.
-     */
-    private double[][] naturalHessian(double r, double alpha, double a, double b) {
-        int m = modified ? 1 : 0;
-        double[][] h = new double[4][4];
-        // x-only terms: lgamma(r+x) - lgamma(r) + r log alpha + lgamma(b+m+x) - lgamma(b) - lgamma(a+b+m+x) + lgamma(a+b)
-        double trR = 0;                                   // trigamma(r + x) - trigamma(r)
-        double trB = m == 1 ? -1 / (b * b) : 0;           // trigamma(b + m + x) - trigamma(b)
-        double trAB = m == 1 ? -1 / ((a + b) * (a + b)) : 0; // trigamma(a + b + m + x) - trigamma(a + b)
-        for (int x = 0; x < weightAtX.length; x++) {
-            double w = weightAtX[x];
-            if (w != 0) {
-                h[0][0] += w * trR;
-                h[0][1] += w / alpha;
-                h[1][1] -= w * r / (alpha * alpha);
-                h[2][2] -= w * trAB;
-                h[2][3] -= w * trAB;
-                h[3][3] += w * (trB - trAB);
-            }
-            trR -= 1 / ((r + x) * (r + x));
-            trB -= 1 / ((b + m + x) * (b + m + x));
-            trAB -= 1 / ((a + b + m + x) * (a + b + m + x));
-        }
-        double[] delta = new double[4];
-        for (int k = 0; k < g.x.length; k++) {
-            int x = g.x[k];
-            double w = g.weight[k];
-            double rx = r + x;
-            int j = g.tIndex[k];
-            double iT = invAlphaT[j];
-            if (x == 0 && !modified) {
-                h[0][1] -= w * iT;
-                h[1][1] += w * rx * iT * iT;
-                continue;
-            }
-            int q = g.txIndex[k];
-            int xk = g.xIndex[k];
-            double iTx = invAlphaTx[q];
-            double iB = invBx[xk];
-            double a3 = -rx * logAlphaT[j];
-            double a4 = Math.log(a) - logBx[xk] - rx * logAlphaTx[q];
-            double d = a4 - a3;
-            double e = Math.exp(-Math.abs(d));
-            double p4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
-            double p3 = 1 - p4;
-            h[0][1] -= w * (p3 * iT + p4 * iTx);
-            h[1][1] += w * rx * (p3 * iT * iT + p4 * iTx * iTx);
-            h[2][2] -= w * p4 / (a * a);
-            h[3][3] += w * p4 * iB * iB;
-            delta[0] = logAlphaT[j] - logAlphaTx[q];
-            delta[1] = rx * (iT - iTx);
-            delta[2] = 1 / a;
-            delta[3] = -iB;
-            double c = w * p3 * p4;
+        if (hessian != null) {
             for (int i = 0; i < 4; i++) {
-                for (int l = i; l < 4; l++) {
-                    h[i][l] += c * delta[i] * delta[l];
+                for (int j = 0; j < 4; j++) {
+                    hessian[i][j] = -(p[i] * p[j] * hessian[i][j] + (i == j ? p[i] * grad[i] : 0)) / w;
                 }
             }
         }
         for (int i = 0; i < 4; i++) {
-            for (int l = 0; l < i; l++) {
-                h[i][l] = h[l][i];
-            }
+            grad[i] *= -p[i] / w;
         }
+        return -ll / w;
+    }
+
+    /** The second derivatives over log-parameters; null above {@value #RECURRENCE_MAX} purchases. */
+    @Override
+    public double[][] hessian(double[] theta) {
+        if (!hasHessian()) {
+            return null;
+        }
+        double[][] h = new double[4][4];
+        valueGradientHessian(theta, new double[4], h);
         return h;
     }
 
     /** The total log-likelihood at natural parameters; writes d LL / d(r, alpha, a, b) into grad. */
     public double logLikelihood(double r, double alpha, double a, double b, double[] grad) {
-        int m = modified ? 1 : 0;
+        return evaluate(r, alpha, a, b, grad, null);
+    }
+
+    /**
+     * The total log-likelihood at natural parameters; writes its gradient into grad and, when
+     * {@code hess} is not null (only with the recurrence tables), its Hessian in (r, alpha, a, b).
+     * Per group LL = C(x) + log(e^A3 + e^A4) (A4 absent for a BG/NBD x = 0), whose Hessian is
+     * p3 H(A3) + p4 H(A4) + p3 p4 (grad A4 - grad A3)(grad A4 - grad A3)^T with p3, p4 the two
+     * terms' shares; the x-only part C by recurrences over x.
+     */
+    private double evaluate(double r, double alpha, double a, double b, double[] grad, double[][] hess) {
         for (int j = 0; j < logAlphaT.length; j++) {
             logAlphaT[j] = Math.log(alpha + g.tValues[j]);
             invAlphaT[j] = 1 / (alpha + g.tValues[j]);
@@ -184,68 +132,51 @@ public final class BgNbdLikelihood implements Objective {
             logAlphaTx[k] = Math.log(alpha + g.txValues[k]);
             invAlphaTx[k] = 1 / (alpha + g.txValues[k]);
         }
-        double ll = 0;
-        double dr = 0;
-        double dalpha = 0;
-        double da = 0;
-        double db = 0;
-        double logAlpha = Math.log(alpha);
-        // terms in x alone, once per distinct x
-        if (weightAtX != null) {
-            // lgamma(c + x) - lgamma(c) and psi(c + x) - psi(c) by their recurrences, one log and one
-            // division per step: cheaper than six special functions per distinct x
-            double lr = 0;
-            double dgr = 0;
-            double lb = m == 1 ? Math.log(b) : 0;
-            double dgb = m == 1 ? 1 / b : 0;
-            double lab = m == 1 ? Math.log(a + b) : 0;
-            double dgab = m == 1 ? 1 / (a + b) : 0;
-            for (int x = 0; x < weightAtX.length; x++) {
-                double w = weightAtX[x];
-                if (w != 0) {
-                    ll += w * (lr + r * logAlpha + lb - lab);
-                    dr += w * (dgr + logAlpha);
-                    dalpha += w * r / alpha;
-                    da -= w * dgab;
-                    db += w * (dgb - dgab);
-                }
-                lr += Math.log(r + x);
-                dgr += 1 / (r + x);
-                lb += Math.log(b + m + x);
-                dgb += 1 / (b + m + x);
-                lab += Math.log(a + b + m + x);
-                dgab += 1 / (a + b + m + x);
-            }
-        } else {
-            double lgR = Special.lgamma(r);
-            double psiR = Special.digamma(r);
-            double lgB = Special.lgamma(b);
-            double psiB = Special.digamma(b);
-            double lgAB = Special.lgamma(a + b);
-            double psiAB = Special.digamma(a + b);
-            for (int i = 0; i < g.xValues.length; i++) {
-                double w = g.weightByX[i];
-                int x = g.xValues[i];
-                ll += w * (Special.lgamma(r + x) - lgR + r * logAlpha + lgAB + Special.lgamma(b + x + m) - lgB
-                        - Special.lgamma(a + b + x + m));
-                double psiABX = Special.digamma(a + b + x + m);
-                dr += w * (Special.digamma(r + x) - psiR + logAlpha);
-                dalpha += w * r / alpha;
-                da += w * (psiAB - psiABX);
-                db += w * (psiAB + Special.digamma(b + x + m) - psiB - psiABX);
-            }
-        }
+        int m = modified ? 1 : 0;
         for (int i = 0; i < g.xValues.length; i++) {
-            int x = g.xValues[i];
-            logBx[i] = Math.log(b + x - 1 + m);
-            invBx[i] = 1 / (b + x - 1 + m);
+            logBx[i] = Math.log(b + g.xValues[i] - 1 + m);
+            invBx[i] = 1 / (b + g.xValues[i] - 1 + m);
         }
+        if (hess != null) {
+            for (double[] row : hess) {
+                java.util.Arrays.fill(row, 0);
+            }
+        }
+        double ll = weightAtX != null ? xTermsByRecurrence(r, alpha, a, b, grad, hess)
+                : xTermsBySpecialFunctions(r, alpha, a, b, grad);
+        return ll + groupTerms(r, a, grad, hess);
+    }
+
+    /**
+     * Adds the two-term part log(e^A3 + e^A4) of every group to grad (and hess when not null);
+     * returns its sum. Kahan-compensated: with a million customers the plain sum's rounding (about
+     * 1e-13 relative) would hide the last decreases the line search has to see.
+     */
+    private double groupTerms(double r, double a, double[] grad, double[][] hess) {
+        boolean second = hess != null;
         double logA = Math.log(a);
-        // Kahan-compensated sum over groups: with a million customers the plain sum's rounding
-        // (about 1e-13 relative) would hide the last decreases the line search has to see
         double sum = 0;
         double comp = 0;
+        double dr = 0;
+        double dalpha = 0;
         double deathWeight = 0;
+        double db = 0;
+        // natural-parameter second derivatives: the two terms' own, then the share-weighted outer
+        // products c d d^T with d = grad A4 - grad A3 = (dT - dTx, rx (iT - iTx), 1/a, -iB); the
+        // a-column of d is the constant 1/a, so its sums come from c and c d alone
+        double h01 = 0;
+        double h11 = 0;
+        double h33 = 0;
+        double c = 0;
+        double c0 = 0;
+        double c1 = 0;
+        double c3 = 0;
+        double c00 = 0;
+        double c01 = 0;
+        double c03 = 0;
+        double c11 = 0;
+        double c13 = 0;
+        double c33 = 0;
         int[] xs = g.x;
         double[] weight = g.weight;
         int[] ti = g.tIndex;
@@ -256,7 +187,9 @@ public final class BgNbdLikelihood implements Objective {
             double w = weight[k];
             double rx = r + x;
             int j = ti[k];
-            double a3 = -rx * logAlphaT[j];
+            double lT = logAlphaT[j];
+            double iT = invAlphaT[j];
+            double a3 = -rx * lT;
             double term;
             if (x == 0 && !modified) {
                 term = w * a3;
@@ -264,13 +197,20 @@ public final class BgNbdLikelihood implements Objective {
                 double t = sum + y;
                 comp = (t - sum) - y;
                 sum = t;
-                dr -= w * logAlphaT[j];
-                dalpha -= w * rx * invAlphaT[j];
+                dr -= w * lT;
+                dalpha -= w * rx * iT;
+                if (second) {
+                    h01 -= w * iT;
+                    h11 += w * rx * iT * iT;
+                }
                 continue;
             }
             int q = txi[k];
             int xk = xi[k];
-            double a4 = logA - logBx[xk] - rx * logAlphaTx[q];
+            double lTx = logAlphaTx[q];
+            double iTx = invAlphaTx[q];
+            double iB = invBx[xk];
+            double a4 = logA - logBx[xk] - rx * lTx;
             // log(e^a3 + e^a4) with one exp and one log: max + log(1 + e^-|a3-a4|)
             double d = a4 - a3;
             double e = Math.exp(-Math.abs(d));
@@ -282,13 +222,151 @@ public final class BgNbdLikelihood implements Objective {
             sum = t;
             double w4 = w * (d > 0 ? 1 - share : share);
             double w3 = w - w4;
-            dr -= w3 * logAlphaT[j] + w4 * logAlphaTx[q];
-            dalpha -= rx * (w3 * invAlphaT[j] + w4 * invAlphaTx[q]);
+            double u = w3 * iT + w4 * iTx;
+            dr -= w3 * lT + w4 * lTx;
+            dalpha -= rx * u;
             deathWeight += w4;
-            db -= w4 * invBx[xk];
+            db -= w4 * iB;
+            if (second) {
+                h01 -= u;
+                h11 += rx * (w3 * iT * iT + w4 * iTx * iTx);
+                h33 += w4 * iB * iB;
+                double cw = w * share * (1 - share);   // w p3 p4
+                double d0 = lT - lTx;
+                double d1 = rx * (iT - iTx);
+                c += cw;
+                c0 += cw * d0;
+                c1 += cw * d1;
+                c3 -= cw * iB;
+                c00 += cw * d0 * d0;
+                c01 += cw * d0 * d1;
+                c03 -= cw * d0 * iB;
+                c11 += cw * d1 * d1;
+                c13 -= cw * d1 * iB;
+                c33 += cw * iB * iB;
+            }
         }
-        ll += sum;
-        da += deathWeight / a;
+        grad[0] += dr;
+        grad[1] += dalpha;
+        grad[2] += deathWeight / a;
+        grad[3] += db;
+        if (second) {
+            double ia = 1 / a;
+            hess[0][0] += c00;
+            hess[0][1] += h01 + c01;
+            hess[0][2] += c0 * ia;
+            hess[0][3] += c03;
+            hess[1][1] += h11 + c11;
+            hess[1][2] += c1 * ia;
+            hess[1][3] += c13;
+            hess[2][2] += (c - deathWeight) * ia * ia;
+            hess[2][3] += c3 * ia;
+            hess[3][3] += h33 + c33;
+            for (int i = 0; i < 4; i++) {
+                for (int l = 0; l < i; l++) {
+                    hess[i][l] = hess[l][i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The terms in x alone (lgamma(r+x) - lgamma(r) + r log alpha + log B(a, b+x+m) - log B(a, b)),
+     * once per distinct x, with their gradient (written) and Hessian (upper triangle, when not
+     * null): lgamma(c + x) - lgamma(c), psi(c + x) - psi(c) and the trigamma difference by their
+     * recurrences, cheaper than special functions per distinct x.
+     */
+    private double xTermsByRecurrence(double r, double alpha, double a, double b, double[] grad, double[][] hess) {
+        int m = modified ? 1 : 0;
+        double logAlpha = Math.log(alpha);
+        double ll = 0;
+        double dr = 0;
+        double dalpha = 0;
+        double da = 0;
+        double db = 0;
+        double lr = 0;
+        double dgr = 0;
+        double trR = 0;
+        double lb = m == 1 ? Math.log(b) : 0;
+        double dgb = m == 1 ? 1 / b : 0;
+        double trB = m == 1 ? -1 / (b * b) : 0;
+        double lab = m == 1 ? Math.log(a + b) : 0;
+        double dgab = m == 1 ? 1 / (a + b) : 0;
+        double trAB = m == 1 ? -1 / ((a + b) * (a + b)) : 0;
+        double h00 = 0;
+        double h01 = 0;
+        double h11 = 0;
+        double h22 = 0;
+        double h33 = 0;
+        for (int x = 0; x < weightAtX.length; x++) {
+            double w = weightAtX[x];
+            if (w != 0) {
+                ll += w * (lr + r * logAlpha + lb - lab);
+                dr += w * (dgr + logAlpha);
+                dalpha += w * r / alpha;
+                da -= w * dgab;
+                db += w * (dgb - dgab);
+                h00 += w * trR;
+                h01 += w / alpha;
+                h11 -= w * r / (alpha * alpha);
+                h22 -= w * trAB;
+                h33 += w * (trB - trAB);
+            }
+            double rx = r + x;
+            double bx = b + m + x;
+            double abx = a + b + m + x;
+            lr += Math.log(rx);
+            dgr += 1 / rx;
+            trR -= 1 / (rx * rx);
+            lb += Math.log(bx);
+            dgb += 1 / bx;
+            trB -= 1 / (bx * bx);
+            lab += Math.log(abx);
+            dgab += 1 / abx;
+            trAB -= 1 / (abx * abx);
+        }
+        grad[0] = dr;
+        grad[1] = dalpha;
+        grad[2] = da;
+        grad[3] = db;
+        if (hess != null) {
+            hess[0][0] = h00;
+            hess[0][1] = h01;
+            hess[1][1] = h11;
+            hess[2][2] = h22;
+            hess[2][3] = h22;
+            hess[3][3] = h33;
+        }
+        return ll;
+    }
+
+    /** As {@link #xTermsByRecurrence} for very large x, with lgamma and digamma per distinct x; no Hessian. */
+    private double xTermsBySpecialFunctions(double r, double alpha, double a, double b, double[] grad) {
+        int m = modified ? 1 : 0;
+        double logAlpha = Math.log(alpha);
+        double lgR = Special.lgamma(r);
+        double psiR = Special.digamma(r);
+        double lgB = Special.lgamma(b);
+        double psiB = Special.digamma(b);
+        double lgAB = Special.lgamma(a + b);
+        double psiAB = Special.digamma(a + b);
+        double ll = 0;
+        double dr = 0;
+        double dalpha = 0;
+        double da = 0;
+        double db = 0;
+        for (int i = 0; i < g.xValues.length; i++) {
+            double w = g.weightByX[i];
+            int x = g.xValues[i];
+            ll += w * (Special.lgamma(r + x) - lgR + r * logAlpha + lgAB + Special.lgamma(b + x + m) - lgB
+                    - Special.lgamma(a + b + x + m));
+            double psiABX = Special.digamma(a + b + x + m);
+            dr += w * (Special.digamma(r + x) - psiR + logAlpha);
+            dalpha += w * r / alpha;
+            da += w * (psiAB - psiABX);
+            db += w * (psiAB + Special.digamma(b + x + m) - psiB - psiABX);
+        }
         grad[0] = dr;
         grad[1] = dalpha;
         grad[2] = da;

@@ -13,6 +13,8 @@ final class Interner {
     private long[] keys;
     private int[] ids;
     private int mask;
+    /** 64 - log2(capacity): the slot is the top bits of the key times the golden ratio. */
+    private int shift;
     private int size;
 
     Interner(int expected) {
@@ -21,6 +23,7 @@ final class Interner {
         ids = new int[cap];
         Arrays.fill(ids, -1);
         mask = cap - 1;
+        shift = Long.numberOfLeadingZeros(cap) + 1;
     }
 
     int size() {
@@ -29,7 +32,7 @@ final class Interner {
 
     /** The index of {@code key}, assigning the next one when it is new. */
     int intern(long key) {
-        int slot = slot(key, mask);
+        int slot = slot(key, shift);
         while (ids[slot] >= 0) {
             if (keys[slot] == key) {
                 return ids[slot];
@@ -44,9 +47,13 @@ final class Interner {
         return size - 1;
     }
 
-    private static int slot(long key, int mask) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29)) & mask;
+    /**
+     * Fibonacci hashing: the top bits of the product depend on every bit of the key. (The low bits
+     * do not: the bits of whole-number doubles such as 38.0 end in zeros, and a slot taken from
+     * the low end put most of them into one probe chain.)
+     */
+    private static int slot(long key, int shift) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     private void grow() {
@@ -56,9 +63,10 @@ final class Interner {
         ids = new int[oldKeys.length * 2];
         Arrays.fill(ids, -1);
         mask = keys.length - 1;
+        shift--;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldIds[i] >= 0) {
-                int slot = slot(oldKeys[i], mask);
+                int slot = slot(oldKeys[i], shift);
                 while (ids[slot] >= 0) {
                     slot = (slot + 1) & mask;
                 }

@@ -10,10 +10,13 @@ import java.util.List;
  * answer. Each start runs to a coarse tolerance and, when it lands inside, is polished to the full
  * tolerance from its run's inverse-Hessian estimate; the first start that ends at an interior
  * maximum is the answer, and the next start is tried only when one fails (no convergence, the
- * edge, or a flat ridge). The likelihoods fitted here have one interior maximum on the data seen
- * in practice, so a confirming second start from every fit only doubled its cost. Standard errors
- * come from the objective's analytic Hessian where it has one (BG/NBD, MBG/NBD), else from central
- * differences of the analytic gradient.
+ * edge, or a flat ridge). An objective with analytic second derivatives (BG/NBD, MBG/NBD) runs
+ * {@link Newton}'s method from each start first, straight to the full tolerance, and the BFGS
+ * route above runs for that start only when Newton's does not end at an interior maximum. The
+ * likelihoods fitted here have one interior maximum on the data seen in practice, so a
+ * confirming second start from every fit only doubled its cost. Standard errors come from the
+ * objective's analytic Hessian where it has one (BG/NBD, MBG/NBD; Newton's last one when it
+ * found the maximum), else from central differences of the analytic gradient.
  *
  * <p>Above {@value #EXPLORE_ABOVE} customers the starts are explored on a random subsample of
  * about {@value #EXPLORE_CUSTOMERS} (unbiased thinning of the groups), and the sample's
@@ -33,6 +36,8 @@ public final class MultiStart {
     static final double EXPLORE_CUSTOMERS = 50_000;
     /** Gradient tolerance of the exploring runs. */
     static final double COARSE = 1e-5;
+    /** Most Newton iterations per start before the BFGS route takes over (a few suffice when it works). */
+    static final int NEWTON_ITERATIONS = 100;
 
     private MultiStart() {
     }
@@ -54,8 +59,10 @@ public final class MultiStart {
                 Outcome onSample = search(sample, sample.totalWeight(), starts, maxIterations, gradientTolerance,
                         fallback);
                 if (onSample.converged()) {
-                    Bfgs.Result r = Bfgs.minimize(f, onSample.theta(), gradientTolerance, maxIterations,
-                            onSample.inverseHessian());
+                    Bfgs.Result r = f.hasHessian()
+                            ? Newton.minimize(f, onSample.theta(), gradientTolerance, maxIterations)
+                            : Bfgs.minimize(f, onSample.theta(), gradientTolerance, maxIterations,
+                                    onSample.inverseHessian());
                     Outcome full = maximum(f, totalWeight, r, onSample.startsTried(), onSample.iterations(),
                             onSample.evaluations(), onSample.fallbackUsed(), onSample.ridge());
                     if (full != null) {
@@ -69,7 +76,8 @@ public final class MultiStart {
     }
 
     /**
-     * Tries the starts in turn: each runs to the coarse tolerance {@value #COARSE} (with the
+     * Tries the starts in turn: with second derivatives, Newton's method to the full tolerance
+     * first; then (or without them) BFGS to the coarse tolerance {@value #COARSE} (with the
      * Nelder-Mead fallback when BFGS cannot finish), and one that lands inside the parameter space
      * is polished to the full tolerance from its run's inverse-Hessian estimate. The first start
      * that ends at an interior maximum (positive definite information) is the answer; the next
@@ -87,19 +95,26 @@ public final class MultiStart {
         boolean ridge = false;
         for (double[] start : starts) {
             tried++;
-            Bfgs.Result r = Bfgs.minimize(f, start, coarse, maxIterations);
-            iterations += r.iterations();
-            evaluations += r.evaluations();
-            if (!r.converged() && fallback) {
-                usedFallback = true;
-                double[] nm = NelderMead.minimize(f, Double.isFinite(r.value()) ? r.theta() : start, 0.5, 4000);
-                Bfgs.Result again = Bfgs.minimize(f, nm, coarse, maxIterations);
-                iterations += again.iterations();
-                evaluations += again.evaluations() + 4000;
-                if (again.converged() || again.value() < r.value() || !Double.isFinite(r.value())) {
-                    r = again;
+            if (f.hasHessian()) {
+                Bfgs.Result n = Newton.minimize(f, start, gradientTolerance,
+                        Math.min(maxIterations, NEWTON_ITERATIONS));
+                Outcome o = maximum(f, totalWeight, n, tried, iterations, evaluations, usedFallback, ridge);
+                if (o != null) {
+                    return o;
                 }
+                iterations += n.iterations();
+                evaluations += n.evaluations();
+                if (Double.isFinite(n.value()) && n.value() < seenValue) {
+                    seen = n.theta();
+                    seenValue = n.value();
+                }
+                ridge |= n.converged();   // converged, yet at the edge or on a flat ridge
             }
+            Coarse c = coarseRun(f, start, coarse, maxIterations, fallback);
+            Bfgs.Result r = c.result();
+            iterations += c.iterations();
+            evaluations += c.evaluations();
+            usedFallback |= c.fallbackUsed();
             if (Double.isFinite(r.value()) && r.value() < seenValue) {
                 seen = r.theta();
                 seenValue = r.value();
@@ -125,6 +140,24 @@ public final class MultiStart {
                 evaluations, usedFallback, Double.NaN, ridge, null);
     }
 
+    /** A coarse run and the work it took. */
+    private record Coarse(Bfgs.Result result, int iterations, int evaluations, boolean fallbackUsed) {
+    }
+
+    /** BFGS to the coarse tolerance from start; when it cannot finish, Nelder-Mead and BFGS again. */
+    private static Coarse coarseRun(Objective f, double[] start, double coarse, int maxIterations, boolean fallback) {
+        Bfgs.Result r = Bfgs.minimize(f, start, coarse, maxIterations);
+        if (r.converged() || !fallback) {
+            return new Coarse(r, r.iterations(), r.evaluations(), false);
+        }
+        double[] nm = NelderMead.minimize(f, Double.isFinite(r.value()) ? r.theta() : start, 0.5, 4000);
+        Bfgs.Result again = Bfgs.minimize(f, nm, coarse, maxIterations);
+        int iterations = r.iterations() + again.iterations();
+        int evaluations = r.evaluations() + again.evaluations() + 4000;
+        boolean better = again.converged() || again.value() < r.value() || !Double.isFinite(r.value());
+        return new Coarse(better ? again : r, iterations, evaluations, true);
+    }
+
     /**
      * The outcome of a polished run when it is an interior maximum (converged, inside the edge,
      * positive definite information), counting its work on top of the search's; null otherwise.
@@ -134,7 +167,7 @@ public final class MultiStart {
         if (!r.converged() || atEdge(r.theta())) {
             return null;
         }
-        Errors se = standardErrors(f, r.theta(), totalWeight);
+        Errors se = standardErrors(f, r.theta(), totalWeight, r.hessian());
         if (se.se() == null) {
             return null; // flat in some direction: a ridge or an unidentified parameter, not a maximum
         }
@@ -157,12 +190,13 @@ public final class MultiStart {
      * space (the objective's analytic Hessian, else central differences of its analytic gradient),
      * mapped back by the delta method (se(p) = p se(log p), exact at a stationary point). Null when the information is not
      * clearly positive definite (some pivot below 1e-9 of the largest diagonal entry): then the
-     * point is no proper maximum.
+     * point is no proper maximum. {@code known} is the objective's Hessian at theta when the
+     * optimiser already computed it (Newton), else null.
      */
-    static Errors standardErrors(Objective f, double[] theta, double totalWeight) {
+    static Errors standardErrors(Objective f, double[] theta, double totalWeight, double[][] known) {
         int n = theta.length;
-        double[][] h = f.hessian(theta);
-        int evaluations = 2;   // the gradient and the second derivatives
+        double[][] h = known != null ? copy(known) : f.hessian(theta);
+        int evaluations = known != null ? 0 : 1;   // the one pass for the second derivatives
         if (h != null) {
             for (double[] row : h) {
                 for (int j = 0; j < n; j++) {
@@ -182,6 +216,14 @@ public final class MultiStart {
             se[i] = Math.exp(theta[i]) * Math.sqrt(inv[i][i]);
         }
         return new Errors(se, evaluations);
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
     }
 
     /** Standard errors (null when the information is not positive definite) and the gradient evaluations they took. */

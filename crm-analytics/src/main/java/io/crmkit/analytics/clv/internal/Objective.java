@@ -26,6 +26,22 @@ public interface Objective {
         return null;
     }
 
+    /** Whether {@link #valueGradientHessian} computes second derivatives (then Newton's method can run). */
+    default boolean hasHessian() {
+        return false;
+    }
+
+    /**
+     * The value at {@code theta}; writes the gradient and, when {@code hessian} is not null (only
+     * if {@link #hasHessian()}), the second derivatives, in one pass over the data.
+     */
+    default double valueGradientHessian(double[] theta, double[] gradient, double[][] hessian) {
+        if (hessian != null) {
+            throw new UnsupportedOperationException("no analytic second derivatives");
+        }
+        return valueAndGradient(theta, gradient);
+    }
+
     /** Customers summed over (the weight of the data). */
     double totalWeight();
 

@@ -3,6 +3,10 @@ package io.crmkit.analytics.clv.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.crmkit.analytics.clv.BgNbdModel;
+import io.crmkit.analytics.clv.CustomerSummaries;
+import io.crmkit.analytics.clv.PeriodUnit;
+import io.crmkit.analytics.clv.SyntheticPopulation;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -231,5 +235,113 @@ class NumericsTest {
         assertThat(r.theta()[1]).isCloseTo(1, within(1e-8));
         double[] nm = NelderMead.minimize(rosen, new double[] {-1.2, 1}, 0.5, 5000);
         assertThat(nm[0]).isCloseTo(1, within(1e-4));
+    }
+
+    @Test
+    @DisplayName("Newton's method with the analytic Hessian finds the Rosenbrock minimum through its indefinite region")
+    void newtonRosenbrock() {
+        Objective rosen = new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double totalWeight() {
+                return 1;
+            }
+
+            @Override
+            public double valueAndGradient(double[] p, double[] g) {
+                return valueGradientHessian(p, g, null);
+            }
+
+            @Override
+            public boolean hasHessian() {
+                return true;
+            }
+
+            @Override
+            public double valueGradientHessian(double[] p, double[] g, double[][] h) {
+                double a = 1 - p[0];
+                double b = p[1] - p[0] * p[0];
+                g[0] = -2 * a - 400 * p[0] * b;
+                g[1] = 200 * b;
+                if (h != null) {
+                    h[0][0] = 2 - 400 * b + 800 * p[0] * p[0];
+                    h[0][1] = -400 * p[0];
+                    h[1][0] = -400 * p[0];
+                    h[1][1] = 200;
+                }
+                return a * a + 100 * b * b;
+            }
+        };
+        // (0, 1) has an indefinite Hessian (h00 = -398): the shifted factorisation must still descend
+        for (double[] start : new double[][] {{-1.2, 1}, {0, 1}, {2.5, -1}}) {
+            Bfgs.Result r = Newton.minimize(rosen, start, 1e-10, 200);
+            assertThat(r.converged()).as("from %s", java.util.Arrays.toString(start)).isTrue();
+            assertThat(r.theta()[0]).isCloseTo(1, within(1e-8));
+            assertThat(r.theta()[1]).isCloseTo(1, within(1e-8));
+            assertThat(r.hessian()[1][1]).isEqualTo(200);
+            assertThat(r.iterations()).isLessThan(60);
+        }
+    }
+
+    @Test
+    @DisplayName("Newton's method and BFGS reach the same BG/NBD and MBG/NBD optimum; Newton's Hessian is the objective's")
+    void newtonMatchesBfgs() {
+        int n = 3000;
+        CustomerSummaries s = SyntheticPopulation.draw(BgNbdModel.of(0.3, 5, 0.8, 2.5, PeriodUnit.WEEKS), n, 26, 52,
+                1.0 / 7, 13);
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = s.frequency(i);
+            tx[i] = s.recency(i);
+            t[i] = s.age(i);
+        }
+        Groups groups = Groups.of(x, tx, t);
+        for (boolean modified : new boolean[] {false, true}) {
+            Objective f = new BgNbdLikelihood(groups, modified);
+            double[] start = {Math.log(0.5), Math.log(6), 0, Math.log(3)};
+            Bfgs.Result newton = Newton.minimize(f, start, 1e-9, 100);
+            Bfgs.Result bfgs = Bfgs.minimize(f, start, 1e-9, 1000);
+            assertThat(newton.converged()).isTrue();
+            assertThat(bfgs.converged()).isTrue();
+            assertThat(newton.evaluations()).isLessThan(bfgs.evaluations());
+            assertThat(newton.value()).isCloseTo(bfgs.value(), within(1e-12));
+            for (int k = 0; k < 4; k++) {
+                assertThat(newton.theta()[k]).isCloseTo(bfgs.theta()[k], within(1e-5));
+            }
+            double[][] h = f.hessian(newton.theta());
+            for (int i = 0; i < 4; i++) {
+                assertThat(newton.hessian()[i]).containsExactly(h[i], within(1e-15));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("grouping whole-number and fractional times alike: every distinct (x, t_x, T) once, weights summing up")
+    void groupingWholeNumbers() {
+        SplittableRandom rnd = new SplittableRandom(14);
+        int n = 20_000;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        java.util.Map<String, Integer> expected = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            // whole weeks (bit patterns ending in zeros) for half the rows, days for the rest
+            t[i] = i % 2 == 0 ? 26 + rnd.nextInt(400) : (182 + rnd.nextInt(2000)) / 7.0;
+            x[i] = rnd.nextInt(20);
+            tx[i] = x[i] == 0 ? 0 : Math.floor(t[i] * rnd.nextDouble());
+            expected.merge(x[i] + "/" + tx[i] + "/" + t[i], 1, Integer::sum);
+        }
+        Groups g = Groups.of(x, tx, t);
+        assertThat(g.size()).isEqualTo(expected.size());
+        for (int k = 0; k < g.size(); k++) {
+            String key = g.x[k] + "/" + g.txValues[g.txIndex[k]] + "/" + g.tValues[g.tIndex[k]];
+            assertThat(g.weight[k]).as(key).isEqualTo((double) expected.get(key));
+        }
     }
 }
