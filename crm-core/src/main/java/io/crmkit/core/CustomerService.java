@@ -144,14 +144,18 @@ public interface CustomerService {
      * <p>Immutable and thread-safe.
      *
      * @param customer the registered customer, or {@code null}
-     * @param violations why the record was refused; empty unless rejected
+     * @param violations why the record was refused; empty (or null, read as empty) unless rejected
      * @param pending the request the record waits as, or {@code null}
      */
     record Registration(@Nullable Customer customer, List<Violation> violations, @Nullable PendingRequestId pending) {
         public Registration {
-            violations = List.copyOf(Check.notNull(violations, "violations"));
-            int set = (customer != null ? 1 : 0) + (violations.isEmpty() ? 0 : 1) + (pending != null ? 1 : 0);
-            Check.that(set == 1, "registration", "OneOutcome", "exactly one of customer, violations and pending must be set");
+            violations = violations == null ? List.of() : List.copyOf(violations);
+            // the component that must go is the one named: a registered record has no violations nor request
+            Check.that(customer == null || violations.isEmpty(), "violations", "OneOutcome", "must be empty when registered");
+            Check.that(pending == null || (customer == null && violations.isEmpty()), "pending", "OneOutcome",
+                    "must be null when registered or rejected");
+            Check.that(customer != null || !violations.isEmpty() || pending != null, "customer", "OneOutcome",
+                    "one of customer, violations and pending must be set");
         }
 
         public static Registration registered(Customer customer) {
