@@ -1,5 +1,7 @@
 package io.crmkit.core;
 
+import io.crmkit.core.approval.PendingRequestId;
+import io.crmkit.core.check.Check;
 import io.crmkit.core.customer.Contact;
 import io.crmkit.core.customer.ContactId;
 import io.crmkit.core.customer.Customer;
@@ -15,6 +17,7 @@ import io.crmkit.core.error.ConflictException;
 import io.crmkit.core.error.DuplicateKeyException;
 import io.crmkit.core.error.NotFoundException;
 import io.crmkit.core.error.ValidationException;
+import io.crmkit.core.error.Violation;
 import io.crmkit.core.spi.CustomerQuery;
 import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
@@ -42,6 +45,29 @@ public interface CustomerService {
      * @throws DuplicateKeyException if an identifier belongs to another customer
      */
     Customer register(NewCustomer customer);
+
+    /** The most records one {@link #registerAll} takes. */
+    int MAX_BATCH = 10_000;
+
+    /**
+     * Registers many customers in one unit of work (an importer's chunk): what {@link #register}
+     * does for each record (validation, the actor's permission and data scope, maker-checker, one
+     * audit entry and one {@code CustomerRegistered} event per customer), with one transaction and
+     * the store's batched writes for all of them. A record that breaks a rule is reported in its
+     * {@link Registration} (the violations {@code register} would throw, or {@code DuplicateKey} on
+     * {@code identifiers[i]} when the store or an earlier record of the batch holds that identifier)
+     * while the others go in. When maker-checker covers registration, each record is registered
+     * on its own and may come back as waiting for approval. Inside a running unit of work the
+     * batch joins it.
+     *
+     * @return one registration per record, in the order given
+     * @throws ValidationException on {@code customers} if the list is null or longer than {@link #MAX_BATCH}
+     * @throws io.crmkit.core.error.AccessDeniedException if the actor may not register customers, or a
+     *     record falls outside the actor's scope (nothing of the batch is written)
+     * @throws DuplicateKeyException if the store refuses an identifier the batch's check could not
+     *     see (nothing of the batch is written)
+     */
+    List<Registration> registerAll(List<NewCustomer> customers);
 
     /**
      * Saves a changed customer built with the {@code with*} methods from the version you read.
@@ -109,4 +135,50 @@ public interface CustomerService {
 
     /** The contact with this id, if its customer is visible. */
     Optional<Contact> findContact(ContactId id);
+
+    /**
+     * What became of one record of {@link #registerAll}: registered (the customer as the actor sees
+     * it), rejected (the violations, with the paths {@code register} would report) or waiting for
+     * approval (the pending request, when maker-checker applies). Exactly one of the three is set.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param customer the registered customer, or {@code null}
+     * @param violations why the record was refused; empty (or null, read as empty) unless rejected
+     * @param pending the request the record waits as, or {@code null}
+     */
+    record Registration(@Nullable Customer customer, List<Violation> violations, @Nullable PendingRequestId pending) {
+        public Registration {
+            violations = violations == null ? List.of() : List.copyOf(violations);
+            // the component that must go is the one named: a registered record has no violations nor request
+            Check.that(customer == null || violations.isEmpty(), "violations", "OneOutcome", "must be empty when registered");
+            Check.that(pending == null || (customer == null && violations.isEmpty()), "pending", "OneOutcome",
+                    "must be null when registered or rejected");
+            Check.that(customer != null || !violations.isEmpty() || pending != null, "customer", "OneOutcome",
+                    "one of customer, violations and pending must be set");
+        }
+
+        public static Registration registered(Customer customer) {
+            return new Registration(customer, List.of(), null);
+        }
+
+        public static Registration rejected(List<Violation> violations) {
+            return new Registration(null, violations, null);
+        }
+
+        public static Registration waiting(PendingRequestId request) {
+            return new Registration(null, List.of(), request);
+        }
+
+        public boolean isRegistered() {
+            return customer != null;
+        }
+
+        @Override
+        public String toString() {
+            return customer != null ? "Registration[registered " + customer.id() + "]"
+                    : pending != null ? "Registration[pending " + pending + "]"
+                    : "Registration[rejected, " + violations.size() + " violations]";
+        }
+    }
 }

@@ -93,6 +93,9 @@ public final class Check {
     public static @Nullable Violation characterProblem(String value, String field, boolean freeText) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= ' ' && c < '\u007F') {
+                continue; // printable ASCII, most of every text: none of the rules below applies
+            }
             if (c == '\n' || c == '\r' || c == '\t') {
                 if (!freeText) {
                     return Violation.of(field, "SingleLine",

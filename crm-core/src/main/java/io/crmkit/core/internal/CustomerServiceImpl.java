@@ -77,6 +77,21 @@ final class CustomerServiceImpl implements CustomerService {
 
     @Override
     public Customer register(NewCustomer c) {
+        throwIfAny(registrationProblems(engine, c));
+        return engine.write(access, Operation.CUSTOMER_REGISTER, "Customer", null, Call.of("customers", "register", c), null, c, () -> {
+            Customer saved = CustomerRegistrations.store(engine, access, c);
+            engine.emit(new CrmEvent.CustomerRegistered(saved.meta().createdAt(), actor.id(), saved.id()));
+            return access.mask(saved);
+        });
+    }
+
+    @Override
+    public List<Registration> registerAll(List<NewCustomer> customers) {
+        return new CustomerRegistrations(engine, access, this).registerAll(customers);
+    }
+
+    /** Everything {@link #register} refuses before it writes, as violations (empty when the record is fine). */
+    static List<Violation> registrationProblems(Engine engine, @Nullable NewCustomer c) {
         List<Violation> v = engine.validator.check(c, "customer");
         if (c != null) {
             if (c.initialStage() != null && c.initialStage() != LifecycleStage.PROSPECT
@@ -103,22 +118,7 @@ final class CustomerServiceImpl implements CustomerService {
         if (c != null && c.identifiers() != null && c.contactPoints() != null) {
             refuseMasked(c.identifiers(), c.contactPoints(), v);
         }
-        throwIfAny(v);
-        return engine.write(access, Operation.CUSTOMER_REGISTER, "Customer", null, Call.of("customers", "register", c), null, c, () -> {
-            Instant now = engine.now();
-            LifecycleChange first = new LifecycleChange(null, c.initialStage(), engine.today(), "registered", now, actor.id());
-            Customer customer = new Customer(CustomerId.of(engine.newId("Customer")), c.type(),
-                    new CustomerName(c.legalName(), c.preferredName(), c.localName()), c.identifiers(), c.birthDate(),
-                    c.profile(), c.initialStage(), List.of(first), c.owner(), c.branch(), null, c.tags(),
-                    c.contactPoints(), c.extensions(), Meta.created(now, actor.id()));
-            if (!access.scope(Operation.CUSTOMER_REGISTER).includes(customer)) {
-                throw new io.crmkit.core.error.AccessDeniedException(actor.id(), Operation.CUSTOMER_REGISTER.code());
-            }
-            engine.guard(null, customer, customer.id());
-            Customer saved = engine.store.customers().save(customer);
-            engine.emit(new CrmEvent.CustomerRegistered(now, actor.id(), saved.id()));
-            return access.mask(saved);
-        });
+        return v;
     }
 
     @Override

@@ -241,12 +241,13 @@ public final class CustomerImporter {
                     }
                     // every identifier of the unit in one store call, inside the unit's transaction
                     applier.startUnit(mapped);
+                    outcomes.clear();
+                    outcomes.addAll(applier.applyUnit(mapped));
                     ImportCounts counts = before;
                     RowOutcome firstWrite = null;
                     for (int n = 0; n < rows.size(); n++) {
                         SourceRecord row = rows.get(n);
-                        RowOutcome o = applier.apply(mapped.get(n));
-                        outcomes.add(o);
+                        RowOutcome o = outcomes.get(n);
                         counts = counts.plus(o.kind());
                         if (o.kind() == RowOutcome.Kind.REJECTED && errors != null) {
                             errors.add(row, o.violations());

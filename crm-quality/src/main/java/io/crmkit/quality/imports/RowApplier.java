@@ -11,6 +11,7 @@ import io.crmkit.core.customer.ExtensionValue;
 import io.crmkit.core.customer.Identifier;
 import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.customer.Profile;
+import io.crmkit.core.CustomerService.Registration;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.error.Violation;
 import io.crmkit.core.org.OrgUnitId;
@@ -31,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * then inserts, updates, skips or rejects it by the mode. An update only fills in and adds: a
  * value the row leaves blank keeps the stored one, contact points and tags are added, identifiers
  * of the same type and issuer are replaced. A row that changes nothing writes nothing.
+ *
+ * <p>New customers are not registered one by one: a unit's inserts are collected and registered
+ * together ({@link io.crmkit.core.CustomerService#registerAll}: the same validation, scope, audit and
+ * events per customer, one batch of store writes). A row whose identifier an insert still waiting in
+ * the batch claims first sends the batch, so it sees that customer exactly as if the rows had been
+ * applied one at a time.
  *
  * <p>Rejections found before a write leave the transaction usable. A failure of the write itself
  * propagates: the store then rolls the whole unit back and the importer retries row by row.
@@ -56,11 +63,20 @@ final class RowApplier {
     private Map<Identifier, Customer> prefetched = Map.of();
     /** Customers the running unit wrote: their prefetched copies are stale. */
     private final Set<CustomerId> unitWritten = new java.util.HashSet<>();
+    /** The running unit's outcomes, by row; an insert waiting in the batch has none yet. */
+    private RowOutcome[] outcomes = new RowOutcome[0];
+    /** Inserts waiting to be registered together: their rows, records and claimed natural keys. */
+    private final List<Integer> waitingRows = new ArrayList<>();
+    private final List<NewCustomer> waiting = new ArrayList<>();
+    private final Set<String> waitingKeys = new java.util.HashSet<>();
 
     /** Starts a unit of work over {@code rows}: forgets the last unit and reads the keys of these rows at once. */
     void startUnit(List<MappedRow> rows) {
         unitKeys.clear();
         unitWritten.clear();
+        waiting.clear();
+        waitingRows.clear();
+        waitingKeys.clear();
         List<Identifier> keys = new ArrayList<>();
         for (MappedRow r : rows) {
             if (r.valid()) {
@@ -75,7 +91,24 @@ final class RowApplier {
         prefetched = found;
     }
 
-    RowOutcome apply(MappedRow row) {
+    /**
+     * Applies the rows of the unit {@link #startUnit} began, in order, and returns their outcomes
+     * (one per row); the unit's new customers are registered as one batch.
+     */
+    List<RowOutcome> applyUnit(List<MappedRow> rows) {
+        outcomes = new RowOutcome[rows.size()];
+        for (int n = 0; n < rows.size(); n++) {
+            RowOutcome o = apply(rows.get(n), n);
+            if (o != null) {
+                outcomes[n] = o;
+            }
+        }
+        registerWaiting();
+        return java.util.Arrays.asList(outcomes);
+    }
+
+    /** The row's outcome, or {@code null} when it is an insert waiting in the batch. */
+    private @Nullable RowOutcome apply(MappedRow row, int index) {
         if (!row.valid()) {
             return RowOutcome.rejected(row.violations());
         }
@@ -95,7 +128,7 @@ final class RowApplier {
                 return RowOutcome.rejected(columnOf(row.identifiers().get(0)), "NotFound",
                         "no customer holds any of the row's identifiers (mode UPDATE)");
             }
-            return insert(row);
+            return insert(row, index);
         }
         return switch (mode) {
             case INSERT -> RowOutcome.rejected(columnOf(row.identifiers().get(0)), "DuplicateKey",
@@ -106,6 +139,10 @@ final class RowApplier {
     }
 
     private Optional<Customer> find(Identifier id) {
+        if (waitingKeys.contains(id.naturalKey())) {
+            // an earlier row of the unit inserts this key: register the batch so far, then look
+            registerWaiting();
+        }
         CustomerId own = unitKeys.get(id.naturalKey());
         if (own != null) {
             return session.customers().find(own);
@@ -122,7 +159,7 @@ final class RowApplier {
         return Optional.of(before);
     }
 
-    private RowOutcome insert(MappedRow row) {
+    private @Nullable RowOutcome insert(MappedRow row, int index) {
         if (row.legalName() == null) {
             return RowOutcome.rejected(colOr("legalName"), "Required", "a new customer needs a legal name");
         }
@@ -151,17 +188,44 @@ final class RowApplier {
         if (!v.isEmpty()) {
             return RowOutcome.rejected(v);
         }
-        Customer saved;
-        try {
-            saved = session.customers().register(b.build());
-        } catch (ValidationException e) {
-            // register validates before it writes: the unit is still good.
-            return RowOutcome.rejected(translate(e.violations()));
+        NewCustomer customer = b.build();
+        waitingRows.add(index);
+        waiting.add(customer);
+        for (Identifier id : customer.identifiers()) {
+            waitingKeys.add(id.naturalKey());
         }
-        for (Identifier id : saved.identifiers()) {
-            unitKeys.put(id.naturalKey(), saved.id());
+        return null;
+    }
+
+    /**
+     * Registers the waiting inserts as one batch and settles their rows. A record the service
+     * refuses (validation, an identifier already held) is rejected while the others go in; the
+     * unit is still good.
+     */
+    private void registerWaiting() {
+        if (waiting.isEmpty()) {
+            return;
         }
-        return new RowOutcome(RowOutcome.Kind.INSERTED, List.of(), saved.id(), -1);
+        List<Registration> done = session.customers().registerAll(waiting);
+        for (int k = 0; k < done.size(); k++) {
+            Registration r = done.get(k);
+            int row = waitingRows.get(k);
+            Customer saved = r.customer();
+            if (saved != null) {
+                for (Identifier id : saved.identifiers()) {
+                    unitKeys.put(id.naturalKey(), saved.id());
+                }
+                outcomes[row] = new RowOutcome(RowOutcome.Kind.INSERTED, List.of(), saved.id(), -1);
+            } else if (r.pending() != null) {
+                outcomes[row] = RowOutcome.rejected("", "Standalone",
+                        "the new customer waits for approval; import it without maker-checker or approve it");
+            } else {
+                outcomes[row] = RowOutcome.rejected(translate(r.violations(), waiting.get(k)));
+            }
+        }
+        waiting.clear();
+        waitingRows.clear();
+        waitingKeys.clear();
     }
 
     private RowOutcome update(Customer current, MappedRow row) {
@@ -251,11 +315,19 @@ final class RowApplier {
         }
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER_PATH = java.util.regex.Pattern.compile("(?:customer\\.)?identifiers\\[(\\d{1,4})\\].*");
+
     /** Service violations name NewCustomer's paths; the error file names source columns. */
-    private List<Violation> translate(List<Violation> violations) {
+    private List<Violation> translate(List<Violation> violations, NewCustomer customer) {
         List<Violation> out = new ArrayList<>();
         for (Violation x : violations) {
             String f = x.field();
+            java.util.regex.Matcher id = IDENTIFIER_PATH.matcher(f);
+            if (id.matches() && Integer.parseInt(id.group(1)) < customer.identifiers().size()) {
+                // the column of the very identifier refused (a taken key names its own column)
+                out.add(Violation.of(columnOf(customer.identifiers().get(Integer.parseInt(id.group(1)))), x.rule(), x.message()));
+                continue;
+            }
             String head = f.contains(".") ? f.substring(f.indexOf('.') + 1) : f;
             head = head.replaceAll("\\[.*$", "");
             String target = switch (head) {

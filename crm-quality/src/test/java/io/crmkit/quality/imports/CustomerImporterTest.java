@@ -98,6 +98,30 @@ class CustomerImporterTest {
     }
 
     @Test
+    @DisplayName("a chunk's new customers go in as one batch, yet a later row of the chunk sees an earlier row's insert")
+    void batchedInsertsKeepRowOrder() throws IOException {
+        Crm crm = Crm.builder().build();
+        ColumnMapping m = ColumnMapping.parse("legalName=name\nidentifier.EXTERNAL_SYSTEM.crm=cust_no\ncity=city\n");
+        Path feed = write("feed.csv", "cust_no,name,city\n"
+                + "K1,Wang Fang,GZ\n"      // new
+                + "K2,Zhao Lei,CD\n"       // new
+                + "K1,,BJ\n"               // the customer line 2 inserts, in the same chunk: updated
+                + "K3,Zhou Min,HZ\n");     // new
+        ImportReport r = CustomerImporter.custom().errorFile(dir.resolve("e.csv")).build().run(crm, JOB, feed, m);
+
+        assertThat(r.counts()).isEqualTo(new ImportCounts(4, 3, 1, 0, 0, 0));
+        Customer k1 = crm.store().customers().findByIdentifier(Identifier.external("crm", "K1")).orElseThrow();
+        assertThat(k1.profile().city()).isEqualTo("BJ");
+        assertThat(k1.name().legal()).isEqualTo("Wang Fang");
+        assertThat(crm.store().customers().count(CustomerQuery.all())).isEqualTo(3);
+
+        ImportReport insert = CustomerImporter.custom().mode(ImportMode.INSERT).errorFile(dir.resolve("e2.csv")).build()
+                .run(crm, JOB, write("again.csv", "cust_no,name,city\nK4,Wu Jun,SH\nK4,Wu Jun,SZ\n"), m);
+        assertThat(insert.counts()).isEqualTo(new ImportCounts(2, 1, 0, 0, 0, 1));
+        assertThat(rejections(dir.resolve("e2.csv"))).containsExactly(new GeneratedFeed.Expected(3, "cust_no", "DuplicateKey"));
+    }
+
+    @Test
     @DisplayName("a dry run reports the bad rows and writes nothing")
     void dryRunWritesNothing() throws IOException {
         Path feed = dir.resolve("feed.csv");

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class AccessMatrixKit {
     /** The operation each method needs, by {@code service.method}; unlisted methods are reads. */
     static final Map<String, Operation> OPERATIONS = Map.ofEntries(
-            Map.entry("customers.register", Operation.CUSTOMER_REGISTER), Map.entry("customers.update", Operation.CUSTOMER_UPDATE),
+            Map.entry("customers.register", Operation.CUSTOMER_REGISTER),
+            Map.entry("customers.registerAll", Operation.CUSTOMER_REGISTER), Map.entry("customers.update", Operation.CUSTOMER_UPDATE),
             Map.entry("customers.changeLifecycle", Operation.CUSTOMER_LIFECYCLE),
             Map.entry("customers.addContact", Operation.CONTACT_WRITE), Map.entry("customers.updateContact", Operation.CONTACT_WRITE),
             Map.entry("customers.relate", Operation.RELATIONSHIP_WRITE),
@@ -157,7 +158,7 @@ public abstract class AccessMatrixKit {
                 for (Method m : methods(accessor.getReturnType())) {
                     String key = accessor.getName() + "." + m.getName();
                     Operation op = OPERATIONS.getOrDefault(key, Operation.CUSTOMER_READ);
-                    boolean bound = Arrays.stream(m.getParameterTypes()).anyMatch(Arguments::customerBound);
+                    boolean bound = Arguments.customerBound(m);
                     List<GeneratedOrganisation.Book> mine = new ArrayList<>(bound ? targets : targets.subList(0, 1));
                     if (bound && home != null && !mine.contains(home)) {
                         mine.add(home);

@@ -102,6 +102,17 @@ final class Arguments {
                 || t == io.crmkit.core.info.DeliveryId.class;
     }
 
+    /** Whether a method's arguments tie the call to a customer (a batch of new customers does too). */
+    static boolean customerBound(Method m) {
+        return java.util.Arrays.stream(m.getParameterTypes()).anyMatch(Arguments::customerBound)
+                || java.util.Arrays.stream(m.getGenericParameterTypes()).anyMatch(Arguments::newCustomers);
+    }
+
+    private static boolean newCustomers(java.lang.reflect.Type t) {
+        return t instanceof java.lang.reflect.ParameterizedType pt && pt.getRawType() == List.class
+                && pt.getActualTypeArguments()[0] == NewCustomer.class;
+    }
+
     static boolean hasSecondaryReference(Method m) {
         long customers = java.util.Arrays.stream(m.getParameterTypes()).filter(t -> t == CustomerId.class).count();
         return customers > 1 || java.util.Arrays.stream(m.getParameterTypes()).anyMatch(t -> t == NewContact.class
@@ -390,6 +401,11 @@ final class Arguments {
         if (t == OpportunityStatus.class) return null;
         if (t == OrgUnitType.class) return OrgUnitType.TEAM;
         if (t == Set.class) return name.equals("channels") ? Set.of(Channel.SMS) : Set.of("RM");
+        if (t == List.class && newCustomers(p.getParameterizedType())) {
+            // a batch of one: the new customer register would get, in the target's book
+            return List.of(NewCustomer.individual("New Person").owner(target.customer().owner())
+                    .branch(target.customer().branch()).active().build());
+        }
         if (t == List.class && name.equals("channels")) {
             return Outreach.channels();
         }
