@@ -126,6 +126,28 @@ class RegisterAllTest {
     }
 
     @Test
+    @DisplayName("a parked registration is seen and approved by a checker whose scope takes in the new customer, "
+            + "and creates it under the id it was parked with; a checker without it sees nothing")
+    void parkedRegistrationIsApproved() {
+        Crm crm = crm(FourEyes.builder().rule(ApprovalRule.always("new-customer", Operation.CUSTOMER_REGISTER)).build());
+        Registration parked = crm.as(Fixtures.RM_ACTOR).customers().registerAll(List.of(withId("P-1"))).get(0);
+        io.crmkit.core.approval.PendingRequest request = store.approvals().findById(parked.pending()).orElseThrow();
+        CrmSession outsider = crm.as(Actor.staff(StaffId.of("rm-other"), Fixtures.BRANCH, "RM"));
+        assertThatThrownBy(() -> outsider.approvals().get(request.id()))
+                .isInstanceOf(io.crmkit.core.error.NotFoundException.class);
+        assertThatThrownBy(() -> outsider.approvals().approve(request.id(), "ok")) // no approve grant: refused before any look-up
+                .isInstanceOf(AccessDeniedException.class).hasMessageNotContaining(request.customerId().value());
+        CrmSession checker = crm.as(admin());
+        assertThat(checker.approvals().get(request.id()).id()).isEqualTo(request.id());
+        assertThat(checker.approvals().approve(request.id(), "checked").status())
+                .isEqualTo(io.crmkit.core.approval.RequestStatus.APPROVED);
+        Customer created = store.customers().findById(request.customerId()).orElseThrow();
+        assertThat(created.owner()).isEqualTo(Fixtures.RM);
+        assertThat(store.customers().count(CustomerQuery.all())).isEqualTo(1);
+        assertThat(checker.audit().verify().problems()).isEmpty();
+    }
+
+    @Test
     @DisplayName("with maker-checker on registration each record waits for approval on its own")
     void makerChecker() {
         Crm crm = crm(FourEyes.builder().rule(ApprovalRule.always("new-customer", Operation.CUSTOMER_REGISTER)).build());

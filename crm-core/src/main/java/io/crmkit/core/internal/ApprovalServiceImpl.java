@@ -6,6 +6,7 @@ import io.crmkit.core.approval.PendingRequest;
 import io.crmkit.core.approval.PendingRequestId;
 import io.crmkit.core.approval.RequestStatus;
 import io.crmkit.core.check.Check;
+import io.crmkit.core.customer.Customer;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.error.AccessDeniedException;
 import io.crmkit.core.error.NotFoundException;
@@ -17,6 +18,7 @@ import io.crmkit.core.spi.Page;
 import io.crmkit.core.spi.PageRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** {@link ApprovalService}: decisions on pending requests, applied in one transaction. Thread-safe. */
@@ -37,7 +39,19 @@ final class ApprovalServiceImpl implements ApprovalService {
 
     /** Whether the request's record is one the actor may see (requests about no customer: staff with ALL reads). */
     private boolean sees(PendingRequest r) {
-        return r.customerId() == null ? access.readScope().all() : access.visible(r.customerId()).isPresent();
+        return r.customerId() == null ? access.readScope().all() : subject(r).isPresent();
+    }
+
+    /**
+     * The customer a request is about, if the actor may see it: the stored one, or for a registration
+     * waiting for approval the customer it would create (its owner and branch decide, as for the maker).
+     */
+    private Optional<Customer> subject(PendingRequest r) {
+        Optional<Customer> stored = engine.store.customers().findById(r.customerId());
+        if (stored.isPresent() || !r.operation().equals(Operation.CUSTOMER_REGISTER.code())) {
+            return stored.filter(access::sees);
+        }
+        return Approvals.proposedCustomer(engine, r).filter(access::sees);
     }
 
     private boolean mayDecide(PendingRequest r) {
@@ -45,7 +59,7 @@ final class ApprovalServiceImpl implements ApprovalService {
             return false;
         }
         return r.customerId() == null ? access.scope(Operation.APPROVE).all()
-                : access.visible(r.customerId()).filter(c -> access.scope(Operation.APPROVE).includes(c)).isPresent();
+                : subject(r).filter(c -> access.scope(Operation.APPROVE).includes(c)).isPresent();
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.crmkit.core.approval.PendingRequest;
 import io.crmkit.core.approval.PendingRequestId;
 import io.crmkit.core.approval.RequestStatus;
 import io.crmkit.core.common.Meta;
+import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.NewCustomer;
 import io.crmkit.core.error.StoreException;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.event.CrmEvent;
@@ -66,6 +68,23 @@ final class Approvals {
             array.add(arg == null ? mapper.nullNode() : mapper.valueToTree(arg));
         }
         return array.toString();
+    }
+
+    /**
+     * The customer a parked registration would create, under the id it was parked with; empty when
+     * the request is not a registration or its arguments cannot be read by this version.
+     */
+    static Optional<Customer> proposedCustomer(Engine engine, PendingRequest r) {
+        if (r.customerId() == null || !r.method().equals("register")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode args = CrmJson.mapper().readTree(r.arguments());
+            NewCustomer c = CrmJson.mapper().readerFor(NewCustomer.class).readValue(args.get(0));
+            return Optional.of(CustomerRegistrations.proposed(engine, c, r.customerId(), r.makerId()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The actor the request was made by, with the roles and unit it had then. */

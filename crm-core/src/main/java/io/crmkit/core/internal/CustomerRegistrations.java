@@ -1,5 +1,6 @@
 package io.crmkit.core.internal;
 
+import io.crmkit.core.approval.PendingRequest;
 import io.crmkit.core.CustomerService;
 import io.crmkit.core.approval.ApprovalRequiredException;
 import io.crmkit.core.check.Check;
@@ -62,17 +63,35 @@ final class CustomerRegistrations {
      */
     static Customer store(Engine engine, Access access, NewCustomer c) {
         String actor = access.actor().id();
-        Instant now = engine.now();
-        LifecycleChange first = new LifecycleChange(null, c.initialStage(), engine.today(), "registered", now, actor);
-        Customer customer = new Customer(CustomerId.of(engine.newId("Customer")), c.type(),
-                new CustomerName(c.legalName(), c.preferredName(), c.localName()), c.identifiers(), c.birthDate(),
-                c.profile(), c.initialStage(), List.of(first), c.owner(), c.branch(), null, c.tags(),
-                c.contactPoints(), c.extensions(), Meta.created(now, actor));
+        Customer customer = proposed(engine, c, newId(engine), actor);
         if (!access.scope(Operation.CUSTOMER_REGISTER).includes(customer)) {
             throw new AccessDeniedException(actor, Operation.CUSTOMER_REGISTER.code());
         }
         engine.guard(null, customer, customer.id());
         return engine.store.customers().save(customer);
+    }
+
+    /** The customer {@code c} registers as, with id {@code id}, made by {@code actor} now. */
+    static Customer proposed(Engine engine, NewCustomer c, CustomerId id, String actor) {
+        Instant now = engine.now();
+        LifecycleChange first = new LifecycleChange(null, c.initialStage(), engine.today(), "registered", now, actor);
+        return new Customer(id, c.type(), new CustomerName(c.legalName(), c.preferredName(), c.localName()), c.identifiers(),
+                c.birthDate(), c.profile(), c.initialStage(), List.of(first), c.owner(), c.branch(), null, c.tags(),
+                c.contactPoints(), c.extensions(), Meta.created(now, actor));
+    }
+
+    /**
+     * A fresh customer id; when an approved registration is being applied, the id its request was
+     * parked under, so the request, its events and its audit name the customer it created.
+     */
+    private static CustomerId newId(Engine engine) {
+        WriteContext ctx = engine.currentWrite();
+        PendingRequest approved = ctx == null ? null : ctx.approved();
+        if (approved != null && approved.operation().equals(Operation.CUSTOMER_REGISTER.code()) && approved.customerId() != null
+                && engine.store.customers().findById(approved.customerId()).isEmpty()) {
+            return approved.customerId();
+        }
+        return CustomerId.of(engine.newId("Customer"));
     }
 
     List<Registration> registerAll(List<NewCustomer> customers) {
