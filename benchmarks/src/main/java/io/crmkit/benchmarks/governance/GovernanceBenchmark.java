@@ -76,8 +76,12 @@ public class GovernanceBenchmark {
     @Param({"1000000"})
     public int customers;
 
+    /** Whether the PostgreSQL store collects Hibernate statistics (for statement counts; off in the JMH runs). */
+    boolean statistics;
     private AutoCloseable closer = () -> { };
     private io.crmkit.benchmarks.jpa.BenchDatabase database;
+    /** The PostgreSQL store, or {@code null} in memory. */
+    JpaCrmStore jpaStore;
     private CrmSession branchManager;
     private CrmSession headOffice;
     private CrmSession audited;
@@ -97,7 +101,10 @@ public class GovernanceBenchmark {
         } else {
             io.crmkit.benchmarks.jpa.BenchDatabase db = io.crmkit.benchmarks.jpa.BenchDatabase.start("governance");
             database = db;
-            JpaCrmStore jpa = JpaCrmStore.create(db.dataSource());
+            JpaCrmStore jpa = statistics
+                    ? JpaCrmStore.create(db.dataSource(), io.crmkit.jpa.JpaStoreConfig.custom().statistics(true).build())
+                    : JpaCrmStore.create(db.dataSource());
+            jpaStore = jpa;
             closer = () -> {
                 jpa.close();
                 db.close();

@@ -14,7 +14,10 @@ import java.util.function.Supplier;
  * both batches of a round alike, so the median of the per-round ratios is the figure to trust; the
  * JMH benchmark measures each side in its own time window and gives absolute times.
  *
- * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.governance.GovernanceRatioRun memory|postgres [rounds]</pre>
+ * <p>On PostgreSQL the run ends by counting the statements per audited and per plain write
+ * (Hibernate statistics, which both sides pay alike; every batch counts once).
+ *
+ * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.crmkit.benchmarks.governance.GovernanceRatioRun memory|postgres [rounds [customers]]</pre>
  */
 public final class GovernanceRatioRun {
     private GovernanceRatioRun() {
@@ -23,13 +26,18 @@ public final class GovernanceRatioRun {
     public static void main(String[] args) throws Exception {
         GovernanceBenchmark b = new GovernanceBenchmark();
         b.store = args.length > 0 ? args[0] : "memory";
-        b.customers = 1_000_000;
+        b.customers = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         boolean memory = b.store.equals("memory");
+        b.statistics = !memory;
         b.setUp();
         try {
             compare("scoped page / unscoped page", b::scopedPage, b::unscopedPage, memory ? 2_000 : 100, rounds);
             compare("write with audit / without", b::writeWithAudit, b::writeWithoutAudit, memory ? 2_000 : 100, rounds);
+            if (!memory) {
+                System.out.printf(Locale.ROOT, "statements per write (get + update): audited %.2f, plain %.2f%n",
+                        statements(b, b::writeWithAudit), statements(b, b::writeWithoutAudit));
+            }
         } finally {
             b.tearDown();
         }
@@ -69,6 +77,17 @@ public final class GovernanceRatioRun {
         System.out.printf(Locale.ROOT, "  thread CPU: median ratio %.2fx (quartiles %.2f-%.2f); median %.1f us vs %.1f us; load %.1f to %.1f%n",
                 median(cpuRatios), quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75), median(cpuAs), median(cpuBs), loadBefore,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Statements prepared per call of {@code op}, over 200 calls. */
+    private static double statements(GovernanceBenchmark b, Supplier<?> op) {
+        org.hibernate.stat.Statistics stats = b.jpaStore.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        long before = stats.getPrepareStatementCount();
+        int n = 200;
+        for (int i = 0; i < n; i++) {
+            op.get();
+        }
+        return (double) (stats.getPrepareStatementCount() - before) / n;
     }
 
     /** Wall and this thread's CPU time per call, in microseconds. */

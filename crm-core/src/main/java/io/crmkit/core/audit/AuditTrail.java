@@ -137,23 +137,42 @@ public final class AuditTrail {
     }
 
     /**
-     * {@code n} fresh random salts (16 bytes each, base64url) from one call to the random source:
-     * an audit entry needs one per sealed change, and the cost of {@code SecureRandom} is mostly per
-     * call (a lock and a read of the system source), not per byte.
+     * {@code n} fresh random salts (16 bytes each, base64url). An audit entry needs one per sealed
+     * change and one for its reason; the cost of {@code SecureRandom} is mostly per call (a lock
+     * and a read of the system source), so each thread draws 1 KiB at a time and hands it out 16
+     * bytes per salt, wiping each slice as it is used.
      */
     public static String[] newSalts(int n) {
         io.crmkit.core.check.Check.range(n, 0, 100_000, "n");
-        byte[] b = new byte[16 * n];
-        RANDOM.nextBytes(b);
         String[] out = new String[n];
-        java.util.Base64.Encoder enc = java.util.Base64.getUrlEncoder().withoutPadding();
+        byte[] salt = new byte[16];
+        SaltSource source = SALTS.get();
         for (int i = 0; i < n; i++) {
-            out[i] = enc.encodeToString(java.util.Arrays.copyOfRange(b, 16 * i, 16 * i + 16));
+            source.next(salt);
+            out[i] = SALT_TEXT.encodeToString(salt);
         }
         return out;
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final java.util.Base64.Encoder SALT_TEXT = java.util.Base64.getUrlEncoder().withoutPadding();
+    private static final ThreadLocal<SaltSource> SALTS = ThreadLocal.withInitial(SaltSource::new);
+
+    /** One thread's supply of random bytes for salts; not thread-safe (one per thread). */
+    private static final class SaltSource {
+        private final byte[] bytes = new byte[1024];
+        private int next = bytes.length;
+
+        void next(byte[] salt) {
+            if (next + salt.length > bytes.length) {
+                RANDOM.nextBytes(bytes);
+                next = 0;
+            }
+            System.arraycopy(bytes, next, salt, 0, salt.length);
+            java.util.Arrays.fill(bytes, next, next + salt.length, (byte) 0);
+            next += salt.length;
+        }
+    }
 
     // Length-prefixed, so no choice of field values can make two different entries hash alike.
     private static void field(StringBuilder sb, @Nullable String value) {

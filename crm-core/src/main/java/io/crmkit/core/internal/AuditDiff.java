@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The per-field diff of two stored records, as the audit trail keeps it: both records turned into
  * JSON trees (the same form crm-jpa stores), flattened to {@code path -> value}, and compared.
- * Bookkeeping ({@code meta}) is left out. Values of personal and free-text fields are masked.
+ * Bookkeeping ({@code meta}) is left out. Values of personal and free-text fields are masked. In
+ * an update, a changed set of strings (a customer's tags) is one change holding the sorted set
+ * before and after, rather than one per position of its unordered JSON form.
  */
 final class AuditDiff {
     /** Leaf names whose values are personal data or free text. */
@@ -51,7 +53,13 @@ final class AuditDiff {
                 }
                 Object x = component(rc, before);
                 Object y = component(rc, after);
-                if (!Objects.equals(x, y)) {
+                if (Objects.equals(x, y)) {
+                    continue;
+                }
+                if (isStringSet(x) && isStringSet(y)) {
+                    b.put(rc.getName(), members((Set<?>) x));
+                    a.put(rc.getName(), members((Set<?>) y));
+                } else {
                     flattenInto(x, rc.getName(), b);
                     flattenInto(y, rc.getName(), a);
                 }
@@ -84,6 +92,41 @@ final class AuditDiff {
         }
         return out;
     }
+
+    private static boolean isStringSet(@Nullable Object value) {
+        if (!(value instanceof Set<?> set)) {
+            return false;
+        }
+        for (Object member : set) {
+            if (!(member instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A set of strings as one value: its members sorted, as a JSON array ({@code []} when empty,
+     * as an empty list's leaf reads). A set has no order of its own (its JSON form lists it in hash
+     * order), so diffing it position by position reported one change per member after the one
+     * added or removed, each sealed with a salt and two commitments; as one value, adding a tag is
+     * one change that shows the whole set before and after.
+     */
+    private static String members(Set<?> set) {
+        String[] sorted = set.toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+        StringBuilder sb = new StringBuilder(2 + 12 * sorted.length).append('[');
+        for (int i = 0; i < sorted.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"').append(JSON_STRINGS.quoteAsString(sorted[i])).append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static final com.fasterxml.jackson.core.io.JsonStringEncoder JSON_STRINGS =
+            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
 
     /**
      * Whether a value in the trail says anything an erasure might have to remove. A change with

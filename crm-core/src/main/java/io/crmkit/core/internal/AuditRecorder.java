@@ -53,30 +53,95 @@ final class AuditRecorder {
             @Nullable CustomerId customer) {
         List<FieldChange> changes = AuditDiff.diff(before, after);
         WriteContext ctx = engine.currentWrite();
-        boolean erasing = ctx != null && io.crmkit.core.governance.Operation.CUSTOMER_ERASE.code().equals(ctx.operation());
         Unit unit = engine.currentUnit();
-        String correlation = unit != null ? unit.correlationId : engine.newId("Correlation");
         String chainKey = type + '\u0001' + id;
-        AuditEntry head = unit != null ? unit.heads.get(chainKey) : null;
+        AuditEntry own = unit != null ? unit.heads.get(chainKey) : null;
+        Head head = own == null ? null : Head.of(own);
+        Head hint = null;
         // a record the engine just made an id for has no chain yet (see Unit.freshIds)
         if (head == null && !(before == null && unit != null && unit.freshIds.contains(id))) {
-            head = raw.audit().last(type, id).orElse(null);
+            hint = hints.get(chainKey);
+            head = hint != null ? hint : raw.audit().last(type, id).map(Head::of).orElse(null);
         }
-        CustomerId about = customer != null ? customer : customerOf(after != null ? after : before);
-        String actor = ctx == null ? "crm-store" : ctx.actor().id();
-        AuditEntry draft = new AuditEntry(nextId(), type, id, head == null ? 1 : head.seq() + 1, about,
-                engine.now(), actor, ctx == null ? null : ctx.actor().onBehalfOf(), ctx == null ? "store.write" : ctx.operation(),
-                action, changes, ctx == null ? null : ctx.reason(), correlation, ctx == null ? null : ctx.maker(),
-                ctx == null ? null : ctx.checker(), head == null ? "" : head.hash(), "-", AuditTrail.newSalt(), null);
-        AuditEntry entry = withHash(draft);
-        if (erasing) {
-            // The erasure's own diff holds the values it removes: it is stored redacted from the start.
-            entry = entry.redacted(Erasures::keepsValue);
+        Draft draft = new Draft(nextId(), type, id, action, changes, customer != null ? customer : customerOf(after != null ? after : before),
+                ctx, unit != null ? unit.correlationId : engine.newId("Correlation"), engine.now(), AuditTrail.newSalt());
+        AuditEntry entry = draft.entry(head);
+        if (hint == null) {
+            raw.audit().append(entry);
+        } else if (!raw.audit().appendAfter(entry, hint.id())) {
+            // another writer extended the chain since, or the remembered entry was rolled back
+            entry = draft.entry(raw.audit().last(type, id).map(Head::of).orElse(null));
+            raw.audit().append(entry);
         }
-        raw.audit().append(entry);
+        remember(chainKey, entry);
         if (unit != null) {
             unit.heads.put(chainKey, entry);
             unit.appended.add(entry);
+        }
+    }
+
+    /** Most chains whose head is remembered; beyond it the memory starts afresh (a bulk job touches each chain once). */
+    private static final int MAX_HINTS = 100_000;
+
+    /**
+     * The newest entry this recorder appended to each chain, committed or not: a hint that spares
+     * the read of the chain's head before the next append. It is never trusted:
+     * {@link io.crmkit.core.spi.AuditRepository#appendAfter} appends only if the chain still ends
+     * there, so a hint made stale by another process or a rollback costs a read, never a broken chain.
+     */
+    private final Map<String, Head> hints = new ConcurrentHashMap<>();
+
+    private void remember(String chainKey, AuditEntry entry) {
+        if (hints.size() >= MAX_HINTS) {
+            hints.clear();
+        }
+        hints.put(chainKey, Head.of(entry));
+    }
+
+    /** What the next entry of a chain links to. */
+    private record Head(String id, long seq, String hash) {
+        static Head of(AuditEntry e) {
+            return new Head(e.id(), e.seq(), e.hash());
+        }
+    }
+
+    /** An entry's content before it is linked into its chain: linked (numbered and hashed) by {@link #entry}. */
+    private final class Draft {
+        private final String entryId;
+        private final String type;
+        private final String id;
+        private final String action;
+        private final List<FieldChange> changes;
+        private final @Nullable CustomerId about;
+        private final @Nullable WriteContext ctx;
+        private final String correlation;
+        private final java.time.Instant at;
+        private final String salt;
+
+        Draft(String entryId, String type, String id, String action, List<FieldChange> changes, @Nullable CustomerId about,
+                @Nullable WriteContext ctx, String correlation, java.time.Instant at, String salt) {
+            this.entryId = entryId;
+            this.type = type;
+            this.id = id;
+            this.action = action;
+            this.changes = changes;
+            this.about = about;
+            this.ctx = ctx;
+            this.correlation = correlation;
+            this.at = at;
+            this.salt = salt;
+        }
+
+        AuditEntry entry(@Nullable Head head) {
+            String actor = ctx == null ? "crm-store" : ctx.actor().id();
+            AuditEntry draft = new AuditEntry(entryId, type, id, head == null ? 1 : head.seq() + 1, about, at, actor,
+                    ctx == null ? null : ctx.actor().onBehalfOf(), ctx == null ? "store.write" : ctx.operation(), action, changes,
+                    ctx == null ? null : ctx.reason(), correlation, ctx == null ? null : ctx.maker(),
+                    ctx == null ? null : ctx.checker(), head == null ? "" : head.hash(), "-", salt, null);
+            AuditEntry entry = draft.withHash(trail.hash(draft));
+            boolean erasing = ctx != null && io.crmkit.core.governance.Operation.CUSTOMER_ERASE.code().equals(ctx.operation());
+            // The erasure's own diff holds the values it removes: it is stored redacted from the start.
+            return erasing ? entry.redacted(Erasures::keepsValue) : entry;
         }
     }
 
@@ -94,10 +159,6 @@ final class AuditRecorder {
     }
 
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
-
-    private AuditEntry withHash(AuditEntry d) {
-        return d.withHash(trail.hash(d));
-    }
 
     /** The customer a record is about: itself, its {@code customerId()}, or a relationship's {@code from}. */
     static @Nullable CustomerId customerOf(@Nullable Object record) {

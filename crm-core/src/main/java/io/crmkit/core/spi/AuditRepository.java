@@ -25,6 +25,35 @@ public interface AuditRepository {
     void append(AuditEntry entry);
 
     /**
+     * Appends {@code entry} as {@link #append} does, but only if the entry before it in its chain
+     * (number {@code entry.seq() - 1}) is the one with id {@code previousId} and no entry has
+     * {@code entry.seq()} yet, as the running transaction sees the chain; otherwise nothing changes
+     * and the answer is false. For a writer that remembers each chain's newest entry between
+     * transactions and so need not read it before every append: false tells it that another writer
+     * (another process) extended the chain meanwhile, or that the entry it remembered was rolled
+     * back, and it reads {@link #last} and appends again. The check and the append are one step
+     * where the store can make them one (crm-jpa: one conditional {@code INSERT}); this default
+     * reads {@link #last} and then appends.
+     *
+     * @throws io.crmkit.core.error.ConflictException as {@link #append}, when a concurrent
+     *     transaction appends the same {@code seq} at the same time
+     * @throws io.crmkit.core.error.ValidationException on field {@code entry} if its {@code seq} is
+     *     1 (a first entry has no predecessor: use {@link #append})
+     * @throws StoreException if the store fails
+     */
+    default boolean appendAfter(AuditEntry entry, String previousId) {
+        io.crmkit.core.check.Check.notNull(entry, "entry");
+        io.crmkit.core.check.Check.notNull(previousId, "previousId");
+        io.crmkit.core.check.Check.that(entry.seq() > 1, "entry", "HasPredecessor", "the first entry of a chain has none");
+        java.util.Optional<AuditEntry> last = last(entry.streamType(), entry.streamId());
+        if (last.isEmpty() || last.get().seq() != entry.seq() - 1 || !last.get().id().equals(previousId)) {
+            return false;
+        }
+        append(entry);
+        return true;
+    }
+
+    /**
      * The newest committed entry of one chain (highest {@code seq}), if any.
      *
      * @throws StoreException if the store fails

@@ -71,6 +71,53 @@ final class JpaAudit implements AuditRepository {
         });
     }
 
+    /**
+     * One statement: the row is inserted only if the chain's entry {@code seq - 1} is
+     * {@code previousId} and {@code seq} is free, so the common case of an audited write needs no
+     * read of the chain's head. Queued writes ({@code batchWritesInTransactions}) take the default
+     * path instead, as a statement here would flush the queue.
+     */
+    @Override
+    public boolean appendAfter(AuditEntry entry, String previousId) {
+        Check.notNull(entry, "entry");
+        Check.notNull(previousId, "previousId");
+        Check.that(entry.seq() > 1, "entry", "HasPredecessor", "the first entry of a chain has none");
+        if (settings.batchWrites()) {
+            return AuditRepository.super.appendAfter(entry, previousId);
+        }
+        return tx.run(em -> {
+            try {
+                int inserted = em.createNativeQuery(APPEND_AFTER)
+                        .unwrap(org.hibernate.query.NativeQuery.class)
+                        .addSynchronizedEntityClass(AuditEntryEntity.class)
+                        .setParameter("id", entry.id()).setParameter("t", entry.streamType()).setParameter("s", entry.streamId())
+                        .setParameter("q", entry.seq()).setParameter("p", entry.seq() - 1).setParameter("prev", previousId)
+                        .setParameter("c", entry.customerId() == null ? null : entry.customerId().value(), String.class)
+                        .setParameter("a", entry.actorId()).setParameter("at", entry.at(), Instant.class)
+                        .setParameter("doc", settings.documents().write(entry)).executeUpdate();
+                if (inserted == 1) {
+                    appended.computeIfAbsent(session(em), k -> new java.util.HashSet<>())
+                            .add(entry.streamType() + '\u0001' + entry.streamId());
+                }
+                return inserted == 1;
+            } catch (CrmException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                tx.markRollbackOnly();
+                RuntimeException t = ExceptionTranslator.translate(e, entry.streamType(), entry.streamId(), entry.seq() - 1);
+                throw t instanceof io.crmkit.core.error.DuplicateKeyException
+                        ? new ConflictException(entry.streamType(), entry.streamId(), entry.seq() - 1) : t;
+            }
+        });
+    }
+
+    /** The predecessor's row is the one row selected from, so no dialect needs a {@code DUAL}. */
+    private static final String APPEND_AFTER = "insert into crm_audit_entry"
+            + " (id, stream_type, stream_id, seq, customer_id, actor_id, entry_at, doc)"
+            + " select :id, :t, :s, :q, :c, :a, :at, :doc from crm_audit_entry p"
+            + " where p.stream_type = :t and p.stream_id = :s and p.seq = :p and p.id = :prev"
+            + " and not exists (select 1 from crm_audit_entry n where n.stream_type = :t and n.stream_id = :s and n.seq = :q)";
+
     @Override
     public Optional<AuditEntry> last(String streamType, String streamId) {
         Check.notNull(streamType, "streamType");

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Nested;
 class H2GovernanceTest {
     private static final TestDatabase DB = TestDatabase.fresh(Vendor.H2, "governance");
     private static final JpaCrmStore STORE = JpaCrmStore.create(DB.dataSource());
+    /** A second store on the same database, as a second process would open it. */
+    private static final JpaCrmStore SECOND = JpaCrmStore.create(DB.dataSource());
 
     @AfterAll
     static void close() {
+        SECOND.close();
         STORE.close();
         DB.close();
     }
@@ -126,6 +129,19 @@ class H2GovernanceTest {
             } catch (SQLException e) {
                 throw new AssertionError("tampering failed", e);
             }
+        }
+    }
+
+    @Nested
+    class AuditChain extends io.crmkit.tck.governance.AuditChainKit {
+        @Override
+        protected CrmStore createStore() {
+            return STORE;
+        }
+
+        @Override
+        protected CrmStore createSecondStore(CrmStore first) {
+            return SECOND;
         }
     }
 

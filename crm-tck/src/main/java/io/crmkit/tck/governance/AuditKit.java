@@ -254,7 +254,8 @@ public abstract class AuditKit {
         Map<String, String> flat = new HashMap<>();
         flatten(CrmJson.mapper().valueToTree(current.get()), "", flat);
         for (FieldChange c : e.changes()) {
-            if (c.newValue() != null && !c.newValue().equals(FieldChange.MASKED) && !c.newValue().equals(flat.get(c.path()))) {
+            if (c.newValue() != null && !c.newValue().equals(FieldChange.MASKED) && !c.newValue().equals(flat.get(c.path()))
+                    && !sameMembers(c.newValue(), flat, c.path())) {
                 out.add(key + ": " + e.streamType() + "." + c.path() + " audited as a value the record does not hold");
             }
             if (c.newValue() == null && flat.containsKey(c.path())) {
@@ -262,6 +263,30 @@ public abstract class AuditKit {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code value}, a JSON array of strings (how an update audits a changed set of
+     * strings), holds exactly the members the record lists at {@code path[0]}, {@code path[1]}, ...
+     */
+    private static boolean sameMembers(String value, Map<String, String> flat, String path) {
+        List<String> audited = new ArrayList<>();
+        try {
+            JsonNode array = CrmJson.mapper().readTree(value);
+            if (!array.isArray()) {
+                return false;
+            }
+            array.forEach(n -> audited.add(n.isTextual() ? n.textValue() : n.toString()));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; flat.containsKey(path + "[" + i + "]"); i++) {
+            stored.add(flat.get(path + "[" + i + "]"));
+        }
+        audited.sort(null);
+        stored.sort(null);
+        return !stored.isEmpty() && stored.equals(audited);
     }
 
     private static void flatten(JsonNode node, String path, Map<String, String> out) {

@@ -24,6 +24,14 @@ class InMemoryGovernanceTest {
     }
 
     @Nested
+    class AuditChain extends AuditChainKit {
+        @Override
+        protected CrmStore createStore() {
+            return InMemoryCrmStore.create();
+        }
+    }
+
+    @Nested
     class MakerChecker extends io.crmkit.tck.governance.MakerCheckerKit {
         @Override
         protected CrmStore createStore() {
