@@ -32,8 +32,8 @@ import java.util.Set;
 /**
  * {@link io.crmkit.core.TierService#assignAllByRule}: one governed write for a chunk of rule-driven
  * tier changes. Validates every entry first (all violations at once), then in one unit of work reads
- * the customers and their current tiers in one batch each, checks each customer's visibility and
- * scope, and applies each change as {@link TierServiceImpl} applies one (history entry, customer
+ * the customers, their current tiers and their audit chains' heads in one batch each, checks each
+ * customer's visibility and scope, and applies each change as {@link TierServiceImpl} applies one (history entry, customer
  * saved and audited with its own reason, event after commit). Changes a four-eyes rule catches are
  * kept out of the unit and submitted one by one afterwards through the per-customer call, which
  * parks each as its own pending request. Thread-safe.
@@ -114,6 +114,11 @@ final class TierBatch {
             }
         }
         Map<CustomerId, TierAssignment> current = engine.store.tiers().currentOf(ids);
+        if (engine.audit != null) {
+            List<String> keys = new ArrayList<>(ids.size());
+            ids.forEach(id -> keys.add(id.value()));
+            engine.audit.preloadHeads("Customer", keys);
+        }
         Instant now = engine.now();
         List<TierAssignment> out = new ArrayList<>();
         for (RuleAssignment a : list) {
