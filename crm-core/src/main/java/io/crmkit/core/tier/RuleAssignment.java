@@ -16,4 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, in words staff understand (the rule's name first)
  */
 public record RuleAssignment(CustomerId customerId, @Nullable TierCode tier, String reason) {
+    /** The customer and the tier; never the reason (free text). */
+    @Override
+    public String toString() {
+        return "RuleAssignment[customerId=" + customerId + ", tier=" + tier + "]";
+    }
 }

@@ -22,4 +22,10 @@ public record RuleAssignmentResult(List<TierAssignment> assigned, Map<CustomerId
         awaitingApproval = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                 Check.map(awaitingApproval, "awaitingApproval")));
     }
+
+    /** The counts only: the assignments' reasons are free text. */
+    @Override
+    public String toString() {
+        return "RuleAssignmentResult[assigned=" + assigned.size() + ", awaitingApproval=" + awaitingApproval.size() + "]";
+    }
 }
