@@ -58,6 +58,24 @@ public abstract class AuditRedactionContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("lastOf answers what last answers per chain, in the asked order, chains without entries left out")
+    void lastOfIsLastPerChain() {
+        CustomerId customer = Fixtures.customerId();
+        List<AuditEntry> a = chain(customer, UniqueIds.next("canary"), 3);
+        List<AuditEntry> b = chain(customer, UniqueIds.next("canary"), 1);
+        a.forEach(audit()::append);
+        b.forEach(audit()::append);
+        String none = UniqueIds.next("s");
+        java.util.Map<String, AuditEntry> heads = audit().lastOf("Customer",
+                List.of(b.get(0).streamId(), none, a.get(0).streamId()));
+        assertThat(heads).containsExactly(java.util.Map.entry(b.get(0).streamId(), b.get(0)),
+                java.util.Map.entry(a.get(0).streamId(), a.get(2)));
+        assertThat(heads.get(a.get(0).streamId())).isEqualTo(audit().last("Customer", a.get(0).streamId()).orElseThrow());
+        assertThat(audit().lastOf("Tier", List.of(a.get(0).streamId()))).as("another stream type").isEmpty();
+        assertThat(audit().lastOf("Customer", List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("a redacted entry replaces the stored one in last, byCustomer and stream, and the chain still verifies")
     void redactionReplaces() {
         CustomerId customer = Fixtures.customerId();

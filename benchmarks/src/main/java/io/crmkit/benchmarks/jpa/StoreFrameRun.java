@@ -92,7 +92,7 @@ public final class StoreFrameRun {
             StoreFeatureReader reader = reader();
             rounds(db, store, reader, rounds);
             if (night) {
-                night(store);
+                night(db);
             }
         }
     }
@@ -138,34 +138,41 @@ public final class StoreFrameRun {
      * The whole night for the firm: the frame from the store, the default job (RFM, value, churn,
      * percentile tiers), the previous state and overrides from the store, and every tier change
      * written back through the tier service. Run twice: the first night assigns every customer a
-     * tier, the second is a steady night with few changes.
+     * tier, the second is a steady night with few changes. Write-back is one
+     * {@code assignAllByRule} unit of work per chunk ({@link CoreTierSync#write}), on a store that
+     * batches the unit's writes.
      */
-    private static void night(JpaCrmStore store) {
-        Crm crm = Crm.builder().store(store).build();
-        CoreTierSync sync = CoreTierSync.of(crm.as(Actor.system("nightly-tiering")), store);
-        NightlyJob job = NightlyJob.custom().tiers(TierEngine.of(NightlyJob.ofDefaults().tierEngine().policy(),
-                TierEngineConfig.custom().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build())).build();
-        StoreFeatureReader reader = reader();
-        for (int n = 1; n <= 2; n++) {
-            long[] t = new long[5];
-            long[] cpu = new long[5];
-            mark(t, cpu, 0);
-            StageClock stages = new StageClock();
-            FeatureFrame frame = reader.read(store, stages);
-            mark(t, cpu, 1);
-            System.out.println("  read by stage (calling thread's CPU, from the reader's progress): " + stages);
-            var previous = sync.previousState(frame, sync.ladder(), key -> 0);
-            var overrides = sync.overrides(frame, NOW);
-            mark(t, cpu, 2);
-            NightlyResult result = job.run(frame, previous, overrides, ProgressListener.none());
-            mark(t, cpu, 3);
-            TierRun tiers = result.tiers();
-            int written = sync.write(tiers, frame);
-            mark(t, cpu, 4);
-            System.out.printf(Locale.ROOT, "night %d: %,d customers, %,d tier changes written; read %s, previous state"
-                    + " and overrides %s, scoring %s, write-back %s; whole night %s (wall / calling thread's CPU); load %s%n",
-                    n, frame.size(), written, span(t, cpu, 0, 1), span(t, cpu, 1, 2), span(t, cpu, 2, 3), span(t, cpu, 3, 4),
-                    span(t, cpu, 0, 4), load());
+    private static void night(BenchDatabase db) {
+        // The night's own store, as a host would configure a batch job: writes inside a unit of work
+        // (one chunk of tier changes) go to the database in JDBC batches at commit.
+        try (JpaCrmStore store = JpaCrmStore.create(db.dataSource(), JpaStoreConfig.custom().fetchSize(FETCH).migrate(false)
+                .batchWritesInTransactions(true).build())) {
+            Crm crm = Crm.builder().store(store).build();
+            CoreTierSync sync = CoreTierSync.of(crm.as(Actor.system("nightly-tiering")), store);
+            NightlyJob job = NightlyJob.custom().tiers(TierEngine.of(NightlyJob.ofDefaults().tierEngine().policy(),
+                    TierEngineConfig.custom().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build())).build();
+            StoreFeatureReader reader = reader();
+            for (int n = 1; n <= 2; n++) {
+                long[] t = new long[5];
+                long[] cpu = new long[5];
+                mark(t, cpu, 0);
+                StageClock stages = new StageClock();
+                FeatureFrame frame = reader.read(store, stages);
+                mark(t, cpu, 1);
+                System.out.println("  read by stage (calling thread's CPU, from the reader's progress): " + stages);
+                var previous = sync.previousState(frame, sync.ladder(), key -> 0);
+                var overrides = sync.overrides(frame, NOW);
+                mark(t, cpu, 2);
+                NightlyResult result = job.run(frame, previous, overrides, ProgressListener.none());
+                mark(t, cpu, 3);
+                TierRun tiers = result.tiers();
+                int written = sync.write(tiers, frame);
+                mark(t, cpu, 4);
+                System.out.printf(Locale.ROOT, "night %d: %,d customers, %,d tier changes written; read %s, previous state"
+                        + " and overrides %s, scoring %s, write-back %s; whole night %s (wall / calling thread's CPU); load %s%n",
+                        n, frame.size(), written, span(t, cpu, 0, 1), span(t, cpu, 1, 2), span(t, cpu, 2, 3), span(t, cpu, 3, 4),
+                        span(t, cpu, 0, 4), load());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.crmkit.core.customer.TierCode;
 import io.crmkit.core.spi.Batch;
 import io.crmkit.core.spi.CrmStore;
 import io.crmkit.core.tier.AssignmentSource;
+import io.crmkit.core.tier.RuleAssignment;
 import io.crmkit.core.tier.TierAssignment;
 import io.crmkit.core.tier.TierDefinition;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -35,16 +35,17 @@ import org.jspecify.annotations.Nullable;
  * {@link io.crmkit.analytics.feature.StoreFeatureReader} do). The hysteresis counter is not part of
  * the core's tier history, so the host keeps it between runs (see
  * {@link #previousState(FeatureFrame, TierLadder, ToIntFunction)}). Reads are in batches of
- * {@link Batch#MAX_IDS} customers ({@code TierRepository.currentOf}); write-back commits one unit of
- * work per 100 changes, each change still a tier-service call of its own. Thread-safe
+ * {@link Batch#MAX_IDS} customers ({@code TierRepository.currentOf}); write-back is one
+ * {@code assignAllByRule} call (one unit of work) per 100 changes. Thread-safe
  * if the session is.
  */
 public final class CoreTierSync {
 
     /**
-     * Tier changes per unit of work on write-back: a hundredth of the commits of one unit per change,
-     * while the writes a unit holds stay few (a JPA store keeps them in its persistence context, and
-     * every flush inside the unit checks all of them).
+     * Tier changes per unit of work on write-back (one {@code assignAllByRule} call): a hundredth of
+     * the commits and of the customer and tier reads of one call per change, while the writes a unit
+     * holds stay few (a JPA store keeps them in its persistence context, and every flush inside the
+     * unit checks all of them).
      */
     static final int WRITE_BATCH = 100;
 
@@ -130,7 +131,12 @@ public final class CoreTierSync {
 
     /**
      * Writes every rule-driven change of the run as a tier assignment by rule, with the change's
-     * detail as the reason. Changes made by overrides are already in the history and are skipped.
+     * detail as the reason, in chunks of {@value #WRITE_BATCH} through
+     * {@link io.crmkit.core.TierService#assignAllByRule}: one unit of work per chunk, each change
+     * still checked, audited with its diff and reason, kept in the history and evented. Changes made
+     * by overrides are already in the history and are skipped. A change a four-eyes rule on
+     * rule-driven tier changes holds back becomes a pending request of its own and is not counted.
+     * Must not run inside a unit of work of the caller's when such a rule is configured.
      *
      * @return the number of assignments written (the service skips unchanged tiers)
      */
@@ -138,14 +144,14 @@ public final class CoreTierSync {
         Checks.notNull(run, "run");
         requireKeys(frame);
         Checks.sameLength(frame.size(), run.size(), "run");
-        List<Pending> pending = new ArrayList<>(WRITE_BATCH);
+        List<RuleAssignment> pending = new ArrayList<>(WRITE_BATCH);
         int[] written = {0};
         run.writeChanges(change -> {
             if (change.reason() == TierChangeReason.OVERRIDE) {
                 return;
             }
             int row = frame.rowOf(change.customerId());
-            pending.add(new Pending(frame.customerKey(row), change.toTier(), change.detail()));
+            pending.add(assignment(frame.customerKey(row), change.toTier(), change.detail()));
             if (pending.size() == WRITE_BATCH) {
                 written[0] += writeBatch(pending);
             }
@@ -153,39 +159,22 @@ public final class CoreTierSync {
         return written[0] + writeBatch(pending);
     }
 
-    /**
-     * One unit of work for a batch of changes (one commit instead of one per change); each change is
-     * still its own tier-service call, audited, checked and evented. A batch the unit cannot take as a
-     * whole (a four-eyes rule on rule-driven tier changes parks one of them) is written change by
-     * change, as without batching.
-     */
-    private int writeBatch(List<Pending> pending) {
+    private int writeBatch(List<RuleAssignment> pending) {
         if (pending.isEmpty()) {
             return 0;
         }
-        int written;
-        try {
-            written = session.inTransaction(() -> writeEach(pending));
-        } catch (io.crmkit.core.error.ValidationException e) {
-            if (e.violations().stream().noneMatch(v -> "fourEyes".equals(v.field()))) {
-                throw e;
-            }
-            written = writeEach(pending);
-        }
+        int written = session.tiers().assignAllByRule(pending).assigned().size();
         pending.clear();
         return written;
     }
 
-    private int writeEach(List<Pending> changes) {
-        int written = 0;
-        for (Pending c : changes) {
-            written += writeChange(c.customerKey(), c.toTier(), c.detail()) ? 1 : 0;
+    /** The assignment by rule for one change: "nightly tiering: " and the detail as the reason, cut to 200 characters. */
+    private static RuleAssignment assignment(String customerKey, String toTier, String detail) {
+        String reason = "nightly tiering: " + detail;
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200);
         }
-        return written;
-    }
-
-    /** A rule-driven change waiting for its batch. */
-    private record Pending(String customerKey, String toTier, String detail) {
+        return new RuleAssignment(CustomerId.of(customerKey), TierCode.of(toTier), reason);
     }
 
     /**
@@ -202,12 +191,8 @@ public final class CoreTierSync {
         Checks.notNull(customerKey, "customerKey");
         Checks.notNull(toTier, "toTier");
         Checks.notNull(detail, "detail");
-        String reason = "nightly tiering: " + detail;
-        if (reason.length() > 200) {
-            reason = reason.substring(0, 200);
-        }
-        Optional<TierAssignment> a = session.tiers().assignByRule(CustomerId.of(customerKey), TierCode.of(toTier), reason);
-        return a.isPresent();
+        RuleAssignment a = assignment(customerKey, toTier, detail);
+        return session.tiers().assignByRule(a.customerId(), a.tier(), a.reason()).isPresent();
     }
 
     private static void requireKeys(FeatureFrame frame) {

@@ -42,6 +42,19 @@ final class AuditRecorder {
         return own != null ? java.util.Optional.of(own) : raw.audit().last(type, id);
     }
 
+    /**
+     * Reads the heads of the given chains in one batch into the running unit, so that the records
+     * the unit writes next on them ask the store no more (a batch write's chunk). Chains the unit
+     * already wrote to keep their own head; outside a unit this does nothing.
+     */
+    void preloadHeads(String type, java.util.Collection<String> ids) {
+        Unit unit = engine.currentUnit();
+        if (unit == null || ids.isEmpty()) {
+            return;
+        }
+        raw.audit().lastOf(type, ids).forEach((id, head) -> unit.heads.putIfAbsent(type + '\u0001' + id, head));
+    }
+
     /** The entries the running unit appended so far (not yet committed). */
     List<AuditEntry> appendedInUnit() {
         Unit unit = engine.currentUnit();

@@ -188,6 +188,19 @@ final class Engine {
         }
     }
 
+    /**
+     * Runs {@code work} inside the running write with its own reason: the audit entries it makes
+     * carry {@code reason} (one record of a batch call, each with the reason given for it).
+     */
+    <T> T withReason(String reason, Supplier<T> work) {
+        WriteContext ctx = currentWrite();
+        if (ctx == null) {
+            return work.get();
+        }
+        return within(new WriteContext(ctx.actor(), ctx.operation(), ctx.op(), ctx.call(), reason, ctx.approved(),
+                ctx.checker()), work);
+    }
+
     private <T> T within(WriteContext ctx, Supplier<T> work) {
         Deque<WriteContext> stack = writes.get();
         stack.push(ctx);

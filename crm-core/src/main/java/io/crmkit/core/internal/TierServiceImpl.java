@@ -86,6 +86,12 @@ final class TierServiceImpl implements TierService {
         });
     }
 
+    @Override
+    public io.crmkit.core.tier.RuleAssignmentResult assignAllByRule(
+            java.util.Collection<io.crmkit.core.tier.RuleAssignment> assignments) {
+        return new TierBatch(engine, access, this).assignAll(assignments);
+    }
+
     private Customer apply(Customer current, TierAssignment a) {
         engine.store.tiers().append(a);
         Customer saved = engine.store.customers().save(current.withTier(a.tier())

@@ -136,6 +136,43 @@ final class JpaAudit implements AuditRepository {
         });
     }
 
+    /** One statement for the batch: each chain's entry with the highest seq, flushed first only if this session wrote to one of them. */
+    @Override
+    public java.util.Map<String, AuditEntry> lastOf(String streamType, java.util.Collection<String> streamIds) {
+        Check.notNull(streamType, "streamType");
+        Check.notNull(streamIds, "streamIds");
+        Check.that(streamIds.size() <= io.crmkit.core.spi.Batch.MAX_IDS, "streamIds", "Size",
+                "must have at most " + io.crmkit.core.spi.Batch.MAX_IDS + " entries");
+        java.util.List<String> ids = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(streamIds));
+        ids.forEach(id -> Check.notNull(id, "streamIds"));
+        java.util.Map<String, AuditEntry> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        return tx.run(em -> {
+            java.util.Set<String> own = appended.get(session(em));
+            boolean touched = own != null && ids.stream().anyMatch(id -> own.contains(streamType + '\u0001' + id));
+            TypedQuery<Object[]> q = em.createQuery("select e.streamId, e.doc from AuditEntry e where e.streamType = :t"
+                    + " and e.streamId in :ids and e.seq = (select max(x.seq) from AuditEntry x"
+                    + " where x.streamType = e.streamType and x.streamId = e.streamId)", Object[].class)
+                    .setParameter("t", streamType).setParameter("ids", ids);
+            if (!touched) {
+                q.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+            }
+            java.util.Map<String, AuditEntry> found = new java.util.HashMap<>();
+            for (Object[] row : q.getResultList()) {
+                found.put((String) row[0], read((String) row[1]));
+            }
+            for (String id : ids) {
+                AuditEntry e = found.get(id);
+                if (e != null) {
+                    out.put(id, e);
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public Page<AuditEntry> byCustomer(CustomerId customerId, PageRequest page) {
         Check.notNull(customerId, "customerId");

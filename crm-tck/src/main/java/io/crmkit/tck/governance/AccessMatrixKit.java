@@ -61,7 +61,7 @@ public abstract class AccessMatrixKit {
             Map.entry("tasks.complete", Operation.TASK_WORK), Map.entry("tasks.cancel", Operation.TASK_WORK),
             Map.entry("tasks.reassign", Operation.TASK_WORK), Map.entry("tasks.reschedule", Operation.TASK_WORK),
             Map.entry("tiers.define", Operation.TIER_DEFINE), Map.entry("tiers.assignManually", Operation.TIER_OVERRIDE),
-            Map.entry("tiers.assignByRule", Operation.TIER_RULE),
+            Map.entry("tiers.assignByRule", Operation.TIER_RULE), Map.entry("tiers.assignAllByRule", Operation.TIER_RULE),
             Map.entry("organisation.addUnit", Operation.ORG_MANAGE), Map.entry("organisation.addStaff", Operation.ORG_MANAGE),
             Map.entry("organisation.deactivate", Operation.ORG_MANAGE),
             Map.entry("audit.forCustomer", Operation.AUDIT_READ), Map.entry("audit.byActor", Operation.AUDIT_READ),

@@ -235,6 +235,8 @@ final class Arguments {
             for (Object one : many) {
                 if (one instanceof ContactRequest r) {
                     given.add(r.customerId().value());
+                } else if (one instanceof io.crmkit.core.tier.RuleAssignment a) {
+                    given.add(a.customerId().value());
                 } else if (one instanceof CustomerId id) {
                     given.add(id.value());
                 }
@@ -337,6 +339,9 @@ final class Arguments {
         }
         if (t == ContactPointKind.class) return ContactPointKind.EMAIL;
         if (t == ConsentPurpose.class) return ConsentPurpose.MARKETING;
+        if (t == java.util.Collection.class && p.getParameterizedType().getTypeName().contains("RuleAssignment")) {
+            return List.of(new io.crmkit.core.tier.RuleAssignment(main.customer().id(), TierCode.of("SILVER"), "kit rule"));
+        }
         if (t == java.util.Collection.class && p.getParameterizedType().getTypeName().contains("CustomerId")) {
             return List.of(target.customer().id());
         }
