@@ -3,15 +3,22 @@ package io.crmkit.core.signal;
 /**
  * The layout of one rolling window over one event kind at one bucket size, and the code that reads
  * and updates it. The numbers live in the customer's slab of the ring's kind (the rings of one kind
- * side by side, see {@link CustomerState}): at {@link #offset} from the slab's start the newest bucket
- * ({@link Long#MIN_VALUE} before the first event), then {@link #slots} buckets of {@link #width}
- * cells each — the count (if a rule counts), the sum's bits (if a rule sums or averages) and the
- * maximum's bits (if a rule takes the maximum; NaN while the bucket is empty). Only the newest
- * {@code slots} buckets exist; older ones are overwritten as time moves on, so the footprint is fixed
- * whatever the event rate. Immutable; the record is guarded by its segment's lock.
+ * side by side, see {@link CustomerState}): at {@link #head} from the slab's start the newest bucket
+ * ({@link Long#MIN_VALUE} before the first event), then a mask of the slots holding a bucket of the
+ * ring's span that has had an event (bit {@code i} for slot {@code i}) — the heads of a kind's rings
+ * are next to each other at the slab's start, so one cache line holds them all — and at
+ * {@link #cellsAt} {@link #slots} buckets of {@link #width} cells each — the count (if a rule counts), the sum's bits (if a rule sums or
+ * averages) and the maximum's bits (if a rule takes the maximum). A slot whose bit is clear holds
+ * whatever an older bucket left there and is read as empty, so moving the ring on writes only the
+ * mask, and reading a window visits only the buckets that have had events: a customer whose events
+ * are hours apart touches a line or two of the ring, not all of it. Only the newest {@code slots}
+ * buckets exist, so the footprint is fixed whatever the event rate. Immutable; the record is guarded
+ * by its segment's lock.
  */
 final class Ring {
     static final long EMPTY_MAX = Double.doubleToRawLongBits(Double.NaN);
+    /** Longs of a ring's head: the newest bucket and the mask. */
+    static final int HEAD = 2;
 
     final int kind;
     final long bucketMillis;
@@ -19,22 +26,28 @@ final class Ring {
     final boolean counts;
     final boolean sums;
     final boolean maxima;
-    /** Where the ring starts in its kind's slab. */
-    final int offset;
+    /** Where the ring's head and its buckets start in its kind's slab. */
+    final int head;
+    final int cellsAt;
     final int width;
     private final int sumAt;
     private final int maxAt;
     private final double perBucket;
     private final double perSlots;
 
-    Ring(int kind, long bucketMillis, int slots, boolean counts, boolean sums, boolean maxima, int offset) {
+    Ring(int kind, long bucketMillis, int slots, boolean counts, boolean sums, boolean maxima, int head,
+            int cellsAt) {
+        if (slots < 1 || slots > 63) {
+            throw new IllegalArgumentException("a ring has 1 to 63 slots");
+        }
         this.kind = kind;
         this.bucketMillis = bucketMillis;
         this.slots = slots;
         this.counts = counts;
         this.sums = sums;
         this.maxima = maxima;
-        this.offset = offset;
+        this.head = head;
+        this.cellsAt = cellsAt;
         this.sumAt = counts ? 1 : 0;
         this.maxAt = sumAt + (sums ? 1 : 0);
         this.width = maxAt + (maxima ? 1 : 0);
@@ -47,38 +60,39 @@ final class Ring {
         return quotient(t, bucketMillis, perBucket);
     }
 
-    /** Longs this ring takes in its kind's slab. */
-    int length() {
-        return 1 + slots * width;
+    /** Longs this ring's buckets take in its kind's slab (its head takes {@link #HEAD} more). */
+    int cellsLength() {
+        return slots * width;
     }
 
     /** Marks the ring empty in a new slab starting at {@code base}. */
     void init(long[] p, int base) {
-        p[base + offset] = Long.MIN_VALUE;
+        p[base + head] = Long.MIN_VALUE;
+        p[base + head + 1] = 0;
     }
 
     /** Adds a value to bucket {@code b} of the slab at {@code base}; {@code b} is never older than the newest bucket. */
     void add(long[] p, int base, long b, double v) {
-        int at = base + offset;
+        int at = base + head;
         long newest = p[at];
-        int i;
+        long mask = p[at + 1];
         if (newest == Long.MIN_VALUE || b - newest >= slots) {
-            for (int j = 0; j < slots; j++) {
-                clear(p, at, j);
-            }
+            mask = 0;
             p[at] = b;
-            i = slot(b);
         } else if (b > newest) {
-            i = slot(newest);
-            for (long j = newest; j < b; j++) {
-                i = i + 1 == slots ? 0 : i + 1;
-                clear(p, at, i);
-            }
+            // the slots of buckets newest+1 .. b held buckets that have now left the span
+            int next = slot(newest) + 1;
+            mask &= ~bits(next == slots ? 0 : next, (int) (b - newest));
             p[at] = b;
-        } else {
-            i = slot(b);
         }
-        int cell = at + 1 + i * width;
+        int i = slot(b);
+        int cell = base + cellsAt + i * width;
+        if ((mask & (1L << i)) == 0) {
+            clear(p, cell);
+            p[at + 1] = mask | (1L << i);
+        } else if (mask != p[at + 1]) {
+            p[at + 1] = mask;
+        }
         if (counts) {
             p[cell]++;
         }
@@ -89,6 +103,15 @@ final class Ring {
             double m = Double.longBitsToDouble(p[cell + maxAt]);
             p[cell + maxAt] = Double.doubleToRawLongBits(Double.isNaN(m) ? v : Math.max(m, v));
         }
+    }
+
+    /** The slots {@code from, from + 1, ...} ({@code n} of them, wrapping after the last), as a mask. */
+    private long bits(int from, int n) {
+        int end = from + n;
+        if (end <= slots) {
+            return ((1L << n) - 1) << from;
+        }
+        return (((1L << (slots - from)) - 1) << from) | ((1L << (end - slots)) - 1);
     }
 
     /** Where bucket {@code b} lives among the slots. */
@@ -115,8 +138,8 @@ final class Ring {
         return q;
     }
 
-    private void clear(long[] p, int at, int i) {
-        int cell = at + 1 + i * width;
+    /** Empties the bucket whose cells start at {@code cell}. */
+    private void clear(long[] p, int cell) {
         if (counts) {
             p[cell] = 0;
         }
@@ -130,10 +153,10 @@ final class Ring {
 
     /**
      * The measure over buckets {@code b - n + 1 .. b}, of which only those still in the ring count;
-     * sums add the buckets oldest first.
+     * sums add the buckets oldest first (skipping empty ones, which add nothing).
      */
     double measure(long[] p, int base, Measure m, long b, int n) {
-        int at = base + offset;
+        int at = base + head;
         long newest = p[at];
         if (newest == Long.MIN_VALUE) {
             return 0;
@@ -143,81 +166,124 @@ final class Ring {
         if (lo > hi) {
             return 0;
         }
-        int left = (int) (hi - lo + 1);
-        int i = slot(lo);
-        return switch (m) {
-            case COUNT -> count(p, at, i, left);
-            case SUM, AVG -> sum(p, at, i, left);
-            case MAX -> max(p, at, i, left);
-        };
+        int first = slot(lo);
+        long window = p[at + 1] & bits(first, (int) (hi - lo + 1));
+        // oldest first: the slots from the window's first one up, then those after the wrap
+        long later = window & (-1L << first);
+        long wrapped = window & ~(-1L << first);
+        int cells = base + cellsAt;
+        switch (m) {
+            case COUNT:
+                return count(p, cells, later) + count(p, cells, wrapped);
+            case MAX:
+                double max = max(p, cells + maxAt, wrapped, max(p, cells + maxAt, later, Double.NaN));
+                return Double.isNaN(max) ? 0 : max;
+            default:
+                return sum(p, cells + sumAt, wrapped, sum(p, cells + sumAt, later, 0));
+        }
     }
 
-    private double count(long[] p, int at, int i, int left) {
+    private long count(long[] p, int cells, long slotsSet) {
         long acc = 0;
-        for (int cell = at + 1 + i * width; left > 0; left--) {
-            acc += p[cell];
-            if (++i == slots) {
-                i = 0;
-                cell = at + 1;
-            } else {
-                cell += width;
-            }
+        for (long s = slotsSet; s != 0; s &= s - 1) {
+            acc += p[cells + Long.numberOfTrailingZeros(s) * width];
         }
         return acc;
     }
 
-    private double sum(long[] p, int at, int i, int left) {
-        double acc = 0;
-        for (int cell = at + 1 + i * width + sumAt; left > 0; left--) {
-            acc += Double.longBitsToDouble(p[cell]);
-            if (++i == slots) {
-                i = 0;
-                cell = at + 1 + sumAt;
-            } else {
-                cell += width;
-            }
+    private double sum(long[] p, int cells, long slotsSet, double acc) {
+        for (long s = slotsSet; s != 0; s &= s - 1) {
+            acc += Double.longBitsToDouble(p[cells + Long.numberOfTrailingZeros(s) * width]);
         }
         return acc;
     }
 
-    private double max(long[] p, int at, int i, int left) {
-        double acc = 0;
-        boolean any = false;
-        for (int cell = at + 1 + i * width + maxAt; left > 0; left--) {
-            double v = Double.longBitsToDouble(p[cell]);
-            if (!Double.isNaN(v)) {
-                acc = any ? Math.max(acc, v) : v;
-                any = true;
-            }
-            if (++i == slots) {
-                i = 0;
-                cell = at + 1 + maxAt;
-            } else {
-                cell += width;
-            }
+    /** The largest of {@code acc} (NaN for none yet) and the buckets' maxima; 0 for none at all. */
+    private double max(long[] p, int cells, long slotsSet, double acc) {
+        for (long s = slotsSet; s != 0; s &= s - 1) {
+            double v = Double.longBitsToDouble(p[cells + Long.numberOfTrailingZeros(s) * width]);
+            acc = Double.isNaN(acc) ? v : Math.max(acc, v);
         }
         return acc;
     }
 
-    // checkpoint format 1 kept each bucket as int count, then the sum and the maximum if kept (0 when empty)
+    // Checkpoints keep the layout without the mask: per ring the newest bucket, then every slot's
+    // cells, empty ones as zero counts and sums and NaN maxima (format 2, also what the engine before
+    // the mask wrote); format 1 kept each bucket as int count, then the sum and the maximum if kept.
 
-    /** Reads one ring as checkpoint format 1 wrote it into this layout. */
-    void readFormat1(long[] slab, int base, java.io.DataInput in) throws java.io.IOException {
-        int at = base + offset;
-        slab[at] = in.readLong();
+    /** Writes the ring of the slab at {@code base} as checkpoint format 2 holds it. */
+    void write(long[] p, int base, java.io.DataOutput out) throws java.io.IOException {
+        int at = base + head;
+        out.writeLong(p[at]);
+        long mask = p[at + 1];
         for (int i = 0; i < slots; i++) {
-            int cell = at + 1 + i * width;
-            int c = in.readInt();
+            int cell = base + cellsAt + i * width;
+            boolean held = (mask & (1L << i)) != 0;
             if (counts) {
-                slab[cell] = c;
+                out.writeLong(held ? p[cell] : 0);
             }
             if (sums) {
-                slab[cell + sumAt] = Double.doubleToRawLongBits(in.readDouble());
+                out.writeLong(held ? p[cell + sumAt] : 0);
+            }
+            if (maxima) {
+                out.writeLong(held ? p[cell + maxAt] : EMPTY_MAX);
+            }
+        }
+    }
+
+    /** Reads one ring as checkpoint format 2 holds it into the slab at {@code base}. */
+    void read(long[] p, int base, java.io.DataInput in) throws java.io.IOException {
+        int at = base + head;
+        p[at] = in.readLong();
+        for (int i = 0; i < slots; i++) {
+            int cell = base + cellsAt + i * width;
+            for (int c = 0; c < width; c++) {
+                p[cell + c] = in.readLong();
+            }
+        }
+        p[at + 1] = held(p, base);
+    }
+
+    /** Reads one ring as checkpoint format 1 wrote it into the slab at {@code base}. */
+    void readFormat1(long[] p, int base, java.io.DataInput in) throws java.io.IOException {
+        int at = base + head;
+        p[at] = in.readLong();
+        for (int i = 0; i < slots; i++) {
+            int cell = base + cellsAt + i * width;
+            int c = in.readInt();
+            if (counts) {
+                p[cell] = c;
+            }
+            if (sums) {
+                p[cell + sumAt] = Double.doubleToRawLongBits(in.readDouble());
             }
             if (maxima) {
                 double m = in.readDouble();
-                slab[cell + maxAt] = c == 0 ? EMPTY_MAX : Double.doubleToRawLongBits(m);
+                p[cell + maxAt] = c == 0 ? EMPTY_MAX : Double.doubleToRawLongBits(m);
             }
         }
+        p[at + 1] = held(p, base);
+    }
+
+    /**
+     * The mask of a ring read from a checkpoint, whose every slot holds a bucket of the span: the
+     * buckets with a count, a maximum or a sum other than zero (one with only a zero sum reads the
+     * same either way).
+     */
+    private long held(long[] p, int base) {
+        int at = base + head;
+        if (p[at] == Long.MIN_VALUE) {
+            return 0;
+        }
+        long mask = 0;
+        for (int i = 0; i < slots; i++) {
+            int cell = base + cellsAt + i * width;
+            boolean any = (counts && p[cell] != 0) || (sums && Double.longBitsToDouble(p[cell + sumAt]) != 0)
+                    || (maxima && !Double.isNaN(Double.longBitsToDouble(p[cell + maxAt])));
+            if (any) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
     }
 }

@@ -70,13 +70,19 @@ final class RuleSet {
         }
         List<Ring> layout = new ArrayList<>();
         Map<String, Integer> seriesIndex = new HashMap<>();
+        // a kind's slab: the heads of its rings side by side, then the rings' buckets
         slabLength = new int[kinds.size()];
+        int[] heads = new int[kinds.size()];
+        for (int[] v : ringSpec.values()) {
+            slabLength[v[0]] += Ring.HEAD;
+        }
         for (Map.Entry<String, int[]> e : ringSpec.entrySet()) {
             int[] v = e.getValue();
             long bucket = Long.parseLong(e.getKey().substring(e.getKey().indexOf(':') + 1));
             seriesIndex.put(e.getKey(), layout.size());
-            Ring ring = new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, slabLength[v[0]]);
-            slabLength[v[0]] += ring.length();
+            Ring ring = new Ring(v[0], bucket, v[1], v[4] == 1, v[2] == 1, v[3] == 1, heads[v[0]], slabLength[v[0]]);
+            heads[v[0]] += Ring.HEAD;
+            slabLength[v[0]] += ring.cellsLength();
             layout.add(ring);
         }
         firedAt = CustomerState.TIMES + 2 * kinds.size();
