@@ -54,8 +54,7 @@ final class JpaAudit implements AuditRepository {
                 e.at = entry.at();
                 e.doc = settings.documents().write(entry);
                 em.persist(e);
-                appended.computeIfAbsent(session(em), k -> new java.util.HashSet<>())
-                        .add(entry.streamType() + '\u0001' + entry.streamId());
+                remember(em, entry);
                 if (!settings.batchWrites()) {
                     em.flush();
                 }
@@ -63,10 +62,7 @@ final class JpaAudit implements AuditRepository {
             } catch (CrmException e) {
                 throw e;
             } catch (RuntimeException e) {
-                tx.markRollbackOnly();
-                RuntimeException t = ExceptionTranslator.translate(e, entry.streamType(), entry.streamId(), entry.seq() - 1);
-                throw t instanceof io.crmkit.core.error.DuplicateKeyException
-                        ? new ConflictException(entry.streamType(), entry.streamId(), entry.seq() - 1) : t;
+                throw failed(entry, e);
             }
         });
     }
@@ -96,19 +92,28 @@ final class JpaAudit implements AuditRepository {
                         .setParameter("a", entry.actorId()).setParameter("at", entry.at(), Instant.class)
                         .setParameter("doc", settings.documents().write(entry)).executeUpdate();
                 if (inserted == 1) {
-                    appended.computeIfAbsent(session(em), k -> new java.util.HashSet<>())
-                            .add(entry.streamType() + '\u0001' + entry.streamId());
+                    remember(em, entry);
                 }
                 return inserted == 1;
             } catch (CrmException e) {
                 throw e;
             } catch (RuntimeException e) {
-                tx.markRollbackOnly();
-                RuntimeException t = ExceptionTranslator.translate(e, entry.streamType(), entry.streamId(), entry.seq() - 1);
-                throw t instanceof io.crmkit.core.error.DuplicateKeyException
-                        ? new ConflictException(entry.streamType(), entry.streamId(), entry.seq() - 1) : t;
+                throw failed(entry, e);
             }
         });
+    }
+
+    /** Notes that this session appended to the entry's chain. */
+    private void remember(jakarta.persistence.EntityManager em, AuditEntry entry) {
+        appended.computeIfAbsent(session(em), k -> new java.util.HashSet<>()).add(entry.streamType() + '\u0001' + entry.streamId());
+    }
+
+    /** A failed append, translated (a taken position is a conflict on the chain); the unit can only roll back. */
+    private RuntimeException failed(AuditEntry entry, RuntimeException e) {
+        tx.markRollbackOnly();
+        RuntimeException t = ExceptionTranslator.translate(e, entry.streamType(), entry.streamId(), entry.seq() - 1);
+        return t instanceof io.crmkit.core.error.DuplicateKeyException
+                ? new ConflictException(entry.streamType(), entry.streamId(), entry.seq() - 1) : t;
     }
 
     /** The predecessor's row is the one row selected from, so no dialect needs a {@code DUAL}. */
