@@ -43,8 +43,7 @@ public final class AuditTrail {
 
     /** The hash of {@code e} with every field but {@code hash} itself, chained to {@code e.prevHash()}. */
     public String hash(AuditEntry e) {
-        // sized for the usual entry (a sealed change adds two 64-digit commitments), so it is not regrown
-        StringBuilder sb = new StringBuilder(512 + 192 * e.changes().size());
+        Sink sb = key == null ? Sink.digest(Digests.SHA_256.get()) : Sink.mac(macs.get());
         field(sb, e.prevHash());
         field(sb, e.id());
         field(sb, e.streamType());
@@ -80,12 +79,45 @@ public final class AuditTrail {
                 field(sb, c.newValue());
             }
         }
-        byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
-        if (key == null) {
-            return HEX.formatHex(Digests.SHA_256.get().digest(data));
+        return HEX.formatHex(sb.finish());
+    }
+
+    /**
+     * Where the length-prefixed fields go: straight into the thread's SHA-256 or MAC, as the UTF-8
+     * bytes of their concatenation (each field is encoded on its own, which gives the same bytes:
+     * a field always starts with its ASCII length prefix, so no character pair spans two fields).
+     * The entry's text is never built as one string.
+     */
+    private interface Sink {
+        void update(byte[] bytes);
+
+        byte[] finish();
+
+        static Sink digest(MessageDigest md) {
+            md.reset();
+            return new Sink() {
+                public void update(byte[] bytes) {
+                    md.update(bytes);
+                }
+
+                public byte[] finish() {
+                    return md.digest();
+                }
+            };
         }
-        Mac mac = macs.get();
-        return HEX.formatHex(mac.doFinal(data));
+
+        static Sink mac(Mac mac) {
+            mac.reset();
+            return new Sink() {
+                public void update(byte[] bytes) {
+                    mac.update(bytes);
+                }
+
+                public byte[] finish() {
+                    return mac.doFinal();
+                }
+            };
+        }
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -105,13 +137,16 @@ public final class AuditTrail {
 
     /** One SHA-256 per thread, reset by every {@code digest}: looking the algorithm up per value was a third of its cost. */
     private static final class Digests {
-        static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Digests::sha256);
+        static final ThreadLocal<MessageDigest> COMMIT = ThreadLocal.withInitial(Digests::sha256);
+
+        private static MessageDigest sha256() {
             try {
                 return MessageDigest.getInstance("SHA-256");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("the JDK lacks SHA-256", e);
             }
-        });
+        }
     }
 
     /**
@@ -124,11 +159,12 @@ public final class AuditTrail {
         if (value == null) {
             return "-";
         }
-        StringBuilder sb = new StringBuilder(32 + value.length());
+        // a digest of its own: commit is called while hash feeds the thread's digest
+        Sink sb = Sink.digest(Digests.COMMIT.get());
         field(sb, salt);
         field(sb, side);
         field(sb, value);
-        return HEX.formatHex(Digests.SHA_256.get().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(sb.finish());
     }
 
     /** A fresh random salt for sealing (16 bytes, base64url). */
@@ -175,13 +211,16 @@ public final class AuditTrail {
     }
 
     // Length-prefixed, so no choice of field values can make two different entries hash alike.
-    private static void field(StringBuilder sb, @Nullable String value) {
+    private static void field(Sink sink, @Nullable String value) {
         if (value == null) {
-            sb.append("-1:");
+            sink.update(NULL_FIELD);
         } else {
-            sb.append(value.length()).append(':').append(value);
+            sink.update((value.length() + ":").getBytes(StandardCharsets.US_ASCII));
+            sink.update(value.getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    private static final byte[] NULL_FIELD = "-1:".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Checks every chain in {@code entries} (ordered by stream, then seq, as
