@@ -43,7 +43,8 @@ public final class AuditTrail {
 
     /** The hash of {@code e} with every field but {@code hash} itself, chained to {@code e.prevHash()}. */
     public String hash(AuditEntry e) {
-        Sink sb = key == null ? Sink.digest(Digests.SHA_256.get()) : Sink.mac(macs.get());
+        // sized for the usual entry (a sealed change adds two 64-digit commitments), so it is not regrown
+        StringBuilder sb = new StringBuilder(512 + 192 * e.changes().size());
         field(sb, e.prevHash());
         field(sb, e.id());
         field(sb, e.streamType());
@@ -79,45 +80,12 @@ public final class AuditTrail {
                 field(sb, c.newValue());
             }
         }
-        return HEX.formatHex(sb.finish());
-    }
-
-    /**
-     * Where the length-prefixed fields go: straight into the thread's SHA-256 or MAC, as the UTF-8
-     * bytes of their concatenation (each field is encoded on its own, which gives the same bytes:
-     * a field always starts with its ASCII length prefix, so no character pair spans two fields).
-     * The entry's text is never built as one string.
-     */
-    private interface Sink {
-        void update(byte[] bytes);
-
-        byte[] finish();
-
-        static Sink digest(MessageDigest md) {
-            md.reset();
-            return new Sink() {
-                public void update(byte[] bytes) {
-                    md.update(bytes);
-                }
-
-                public byte[] finish() {
-                    return md.digest();
-                }
-            };
+        byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+        if (key == null) {
+            return HEX.formatHex(Digests.SHA_256.get().digest(data));
         }
-
-        static Sink mac(Mac mac) {
-            mac.reset();
-            return new Sink() {
-                public void update(byte[] bytes) {
-                    mac.update(bytes);
-                }
-
-                public byte[] finish() {
-                    return mac.doFinal();
-                }
-            };
-        }
+        Mac mac = macs.get();
+        return HEX.formatHex(mac.doFinal(data));
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -137,16 +105,13 @@ public final class AuditTrail {
 
     /** One SHA-256 per thread, reset by every {@code digest}: looking the algorithm up per value was a third of its cost. */
     private static final class Digests {
-        static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Digests::sha256);
-        static final ThreadLocal<MessageDigest> COMMIT = ThreadLocal.withInitial(Digests::sha256);
-
-        private static MessageDigest sha256() {
+        static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
             try {
                 return MessageDigest.getInstance("SHA-256");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("the JDK lacks SHA-256", e);
             }
-        }
+        });
     }
 
     /**
@@ -159,12 +124,11 @@ public final class AuditTrail {
         if (value == null) {
             return "-";
         }
-        // a digest of its own: commit is called while hash feeds the thread's digest
-        Sink sb = Sink.digest(Digests.COMMIT.get());
+        StringBuilder sb = new StringBuilder(32 + value.length());
         field(sb, salt);
         field(sb, side);
         field(sb, value);
-        return HEX.formatHex(sb.finish());
+        return HEX.formatHex(Digests.SHA_256.get().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A fresh random salt for sealing (16 bytes, base64url). */
@@ -211,16 +175,13 @@ public final class AuditTrail {
     }
 
     // Length-prefixed, so no choice of field values can make two different entries hash alike.
-    private static void field(Sink sink, @Nullable String value) {
+    private static void field(StringBuilder sb, @Nullable String value) {
         if (value == null) {
-            sink.update(NULL_FIELD);
+            sb.append("-1:");
         } else {
-            sink.update((value.length() + ":").getBytes(StandardCharsets.US_ASCII));
-            sink.update(value.getBytes(StandardCharsets.UTF_8));
+            sb.append(value.length()).append(':').append(value);
         }
     }
-
-    private static final byte[] NULL_FIELD = "-1:".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Checks every chain in {@code entries} (ordered by stream, then seq, as
